@@ -1,0 +1,43 @@
+package dev.wareg.fields;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PersonNamesTests {
+
+    private final PersonNames names = new PersonNames();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            maria da silva             | Maria da Silva
+            '  JOÃO   DOS  SANTOS '    | João dos Santos
+            ana-maria o'neil           | Ana-Maria O'Neil
+            Ronald McDonald            | Ronald McDonald
+            Luíza d'Ávila              | Luíza d'Ávila
+            José Jr.                   | José Jr.
+            Zoë                        | Zoë
+            """)
+    void acceptsAndNormalises(String raw, String normalised) {
+        assertThat(names.validate(raw)).isEqualTo(Validation.valid(normalised));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                | empty
+            A                 | too-short
+            maria123          | characters
+            maria@silva       | characters
+            '<script>'        | characters
+            """)
+    void refuses(String raw, String reason) {
+        assertThat(names.validate(raw)).isEqualTo(Validation.invalid(reason));
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesNamesLongerThan120Characters() {
+        assertThat(names.validate("a".repeat(121))).isEqualTo(Validation.invalid("too-long"));
+        assertThat(names.validate("a".repeat(120))).isInstanceOf(Validation.Valid.class);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.wareg.platform.defaults;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The defaults every service gets by depending on this module. Properties: {@link ServiceDefaultsEnvironment}. */
+@AutoConfiguration
+@Import(ProblemResponses.class)
+public class ServiceDefaultsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdGenerator idGenerator(Clock clock) {
+        return new TimeOrderedIds(clock);
+    }
+}
