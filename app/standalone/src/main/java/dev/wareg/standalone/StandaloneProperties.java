@@ -1,0 +1,16 @@
+package dev.wareg.standalone;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+@ConfigurationProperties("wareg.standalone")
+record StandaloneProperties(@DefaultValue Database database) {
+
+    /**
+     * @param port          the embedded PostgreSQL's port; 0 picks a free one
+     * @param dataDirectory where it keeps its files across restarts; unset means a fresh, temporary database
+     */
+    record Database(@DefaultValue("0") int port, Path dataDirectory) {
+    }
+}

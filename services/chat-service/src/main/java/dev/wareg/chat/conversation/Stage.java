@@ -1,0 +1,17 @@
+package dev.wareg.chat.conversation;
+
+/** Where a conversation stands. The form loop moves between these; no stage is specific to a field. */
+public enum Stage {
+    /** Nothing under way. */
+    IDLE,
+    /** A sender without an account was asked whether to register. */
+    OFFERED_REGISTRATION,
+    /** A known sender wants to update something and was asked what. */
+    CHOOSING_FIELD,
+    /** Asking for the fields in {@link Conversation#pending()}, first to last. */
+    COLLECTING,
+    /** The change was shown and the person was asked to confirm it. */
+    CONFIRMING,
+    /** Confirmed and requested; waiting for the worker's outcome. */
+    APPLYING
+}

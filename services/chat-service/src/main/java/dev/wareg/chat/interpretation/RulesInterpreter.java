@@ -1,0 +1,165 @@
+package dev.wareg.chat.interpretation;
+
+import dev.wareg.fields.EditDistance;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keyword rules for Portuguese and English. Text is lower-cased and accent-folded; keywords of five letters or
+ * more match with one typing slip ("atualisar"); yes and no count only as whole words ("Simone" is not "sim");
+ * a negation before an update verb ("não quero mudar") is a no, not an update.
+ */
+@Component
+public class RulesInterpreter implements Interpreter {
+
+    private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
+
+    private static final Set<String> AFFIRM = Set.of("sim", "s", "yes", "y", "yep", "yeah", "claro", "confirmo",
+            "confirma", "confirmar", "isso", "ok", "okay", "certo", "correto", "pode", "sure", "confirm", "exato");
+    /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
+    private static final Set<String> DENY = Set.of("nao", "n", "nope", "negativo", "not", "don", "nunca");
+    private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
+            "desistir", "desisto", "esquece", "quit", "abort");
+    private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida");
+    private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
+            "tarde", "noite", "eai", "salve");
+    private static final Set<String> THANKS = Set.of("obrigado", "obrigada", "valeu", "thanks", "thank", "thx",
+            "brigado", "vlw");
+    private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
+            "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "correct");
+    private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
+            "inscrever", "criar");
+    private static final Map<String, Set<String>> FIELD_WORDS = Map.of(
+            "name", Set.of("nome", "name"),
+            "email", Set.of("email", "mail", "correio"));
+
+    private static final Set<String> ENGLISH = Set.of("hi", "hello", "hey", "yes", "no", "yeah", "nope", "my", "i",
+            "want", "update", "change", "name", "please", "thanks", "thank", "you", "the", "is", "to", "help", "sure",
+            "cancel", "edit", "would", "like", "register", "new", "it", "correct");
+    private static final Set<String> PORTUGUESE_WORDS = Set.of("oi", "ola", "sim", "nao", "quero", "meu", "minha",
+            "nome", "atualizar", "mudar", "alterar", "trocar", "o", "a", "de", "do", "da", "e", "por", "favor",
+            "obrigado", "obrigada", "cadastro", "cadastrar", "ajuda", "cancelar", "bom", "boa", "dia", "novo", "valeu");
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"]+@[^\\s@<>(),;:\"]+\\.[^\\s@<>(),;:\"]+");
+    private static final Pattern NAME_LEAD_IN = Pattern.compile(
+            "^\\s*(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|i\\s+am|i'm)\\s*[:,]?\\s+(.+)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CHOICE = Pattern.compile("^\\s*(?:op(?:c|ç)(?:a|ã)o|option|n[ºo°]?|#)?\\s*(\\d{1,2})\\s*[.)]?\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    @Override
+    public Interpretation interpret(String text) {
+        String folded = fold(text);
+        List<String> words = words(folded);
+        Map<String, String> values = spotValues(text);
+        Set<String> targets = new HashSet<>(values.keySet());
+        for (var entry : FIELD_WORDS.entrySet()) {
+            if (words.stream().anyMatch(entry.getValue()::contains)) {
+                targets.add(entry.getKey());
+            }
+        }
+        return new Interpretation(intent(words), targets, values, choice(text), language(words));
+    }
+
+    private static Intent intent(List<String> words) {
+        int negation = !words.isEmpty() && words.getFirst().equals("no") ? 0 : indexOfAny(words, DENY, false);
+        int update = indexOfAny(words, UPDATE, true);
+        if (contains(words, CANCEL)) {
+            return Intent.CANCEL;
+        }
+        if (update >= 0 && (negation < 0 || negation > update)) {
+            return Intent.UPDATE;
+        }
+        if (negation >= 0 && words.size() <= 6) {
+            return Intent.DENY;
+        }
+        if (contains(words, HELP)) {
+            return Intent.HELP;
+        }
+        if (words.stream().anyMatch(AFFIRM::contains) && words.size() <= 4) {
+            return Intent.AFFIRM;
+        }
+        if (indexOfAny(words, REGISTER, true) >= 0) {
+            return Intent.REGISTER;
+        }
+        if (contains(words, THANKS) && words.size() <= 5) {
+            return Intent.THANKS;
+        }
+        if (!words.isEmpty() && words.size() <= 4 && GREET.containsAll(words)) {
+            return Intent.GREET;
+        }
+        return Intent.PROVIDE_VALUE;
+    }
+
+    private static Map<String, String> spotValues(String text) {
+        Map<String, String> values = new HashMap<>();
+        Matcher email = EMAIL.matcher(text);
+        if (email.find()) {
+            values.put("email", email.group().replaceAll("[.!?]+$", ""));
+        }
+        Matcher name = NAME_LEAD_IN.matcher(text);
+        if (name.matches()) {
+            values.put("name", name.group(1).strip().replaceAll("[.!]+$", ""));
+        }
+        return values;
+    }
+
+    private static Optional<Integer> choice(String text) {
+        Matcher matcher = CHOICE.matcher(text);
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+    }
+
+    private static Optional<Locale> language(List<String> words) {
+        long english = words.stream().filter(ENGLISH::contains).count();
+        long portuguese = words.stream().filter(PORTUGUESE_WORDS::contains).count();
+        if (english > portuguese) {
+            return Optional.of(Locale.ENGLISH);
+        }
+        if (portuguese > english) {
+            return Optional.of(PORTUGUESE);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean contains(List<String> words, Set<String> keywords) {
+        return indexOfAny(words, keywords, true) >= 0;
+    }
+
+    /** The position of the first word that is one of the keywords, allowing one slip in words of five letters or more. */
+    private static int indexOfAny(List<String> words, Set<String> keywords, boolean tolerateTypos) {
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (keywords.contains(word)) {
+                return i;
+            }
+            if (tolerateTypos && word.length() >= 5) {
+                for (String keyword : keywords) {
+                    if (keyword.length() >= 5 && EditDistance.damerauLevenshtein(word, keyword) <= 1) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email");
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
+    private static List<String> words(String folded) {
+        return new ArrayList<>(Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).toList());
+    }
+}

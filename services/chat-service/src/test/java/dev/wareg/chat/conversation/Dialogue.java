@@ -1,0 +1,165 @@
+package dev.wareg.chat.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wareg.chat.ChatProperties;
+import dev.wareg.chat.interpretation.RulesInterpreter;
+import dev.wareg.chat.state.InMemoryConversationStore;
+import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.contracts.MessageReceived;
+import dev.wareg.contracts.RegistrationUpdateApplied;
+import dev.wareg.contracts.RegistrationUpdateRejected;
+import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.SendMessage;
+import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.EventHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a conversation turn by turn, like a test story: {@code user("oi").bot("Olá! ...")}. The chat is real
+ * (interpreter, form loop, store, phrasebook); the bus records what it publishes, and the account directory
+ * is a map the test fills.
+ */
+final class Dialogue {
+
+    static final String CHANNEL = "web-chat";
+
+    final Map<String, AccountSnapshot> accounts = new HashMap<>();
+    boolean directoryDown;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+
+    private final List<IntegrationEvent> published = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final Conversations conversations;
+    private final String sender;
+    private List<SendMessage> lastReplies = List.of();
+
+    Dialogue(String sender) {
+        this.sender = sender;
+        var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000);
+        AccountDirectory directory = phone -> {
+            if (directoryDown) {
+                throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
+            }
+            return java.util.Optional.ofNullable(accounts.get(phone));
+        };
+        EventBus bus = new EventBus() {
+            @Override
+            public void publish(IntegrationEvent event) {
+                published.add(event);
+            }
+
+            @Override
+            public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
+            }
+        };
+        var phrasebook = new Phrasebook();
+        var ids = (dev.wareg.platform.defaults.IdGenerator) () -> new UUID(0, sequence.incrementAndGet());
+        conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
+                new FormLoop(directory, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties);
+    }
+
+    Dialogue withAccount(String name, String email) {
+        accounts.put(sender, new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3,
+                Map.of("name", name, "email", email)));
+        return this;
+    }
+
+    Dialogue user(String text) {
+        int before = published.size();
+        conversations.onMessage(new MessageReceived(UUID.randomUUID(), clock.instant(), CHANNEL,
+                UUID.randomUUID().toString(), sender, text));
+        lastReplies = repliesSince(before);
+        return this;
+    }
+
+    /** The bot's replies to the last event, in order, exactly. */
+    Dialogue bot(String... texts) {
+        assertThat(lastReplies).extracting(SendMessage::text).containsExactly(texts);
+        return this;
+    }
+
+    Dialogue botOffers(String... buttonTitles) {
+        assertThat(lastReplies.getLast().buttons()).extracting(SendMessage.Button::title).containsExactly(buttonTitles);
+        return this;
+    }
+
+    /** The worker applied the last request. */
+    Dialogue workerApplies() {
+        var request = lastRequest();
+        int before = published.size();
+        conversations.onApplied(new RegistrationUpdateApplied(UUID.randomUUID(), clock.instant(), request.eventId(),
+                request.accountId() == null ? UUID.randomUUID() : request.accountId(), 4, request.channel(),
+                request.conversationId()));
+        lastReplies = repliesSince(before);
+        return this;
+    }
+
+    Dialogue workerRejects(RegistrationUpdateRejected.ReasonCode code) {
+        var request = lastRequest();
+        int before = published.size();
+        conversations.onRejected(new RegistrationUpdateRejected(UUID.randomUUID(), clock.instant(), request.eventId(),
+                code, "test", request.channel(), request.conversationId()));
+        lastReplies = repliesSince(before);
+        return this;
+    }
+
+    RegistrationUpdateRequested lastRequest() {
+        return published.stream().filter(RegistrationUpdateRequested.class::isInstance)
+                .map(RegistrationUpdateRequested.class::cast).reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no update was requested"));
+    }
+
+    List<RegistrationUpdateRequested> requests() {
+        return published.stream().filter(RegistrationUpdateRequested.class::isInstance)
+                .map(RegistrationUpdateRequested.class::cast).toList();
+    }
+
+    private List<SendMessage> repliesSince(int index) {
+        List<SendMessage> replies = published.subList(index, published.size()).stream()
+                .filter(SendMessage.class::isInstance).map(SendMessage.class::cast).toList();
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply.recipient()).isEqualTo(sender);
+            assertThat(reply.channel()).isEqualTo(CHANNEL);
+        });
+        return replies;
+    }
+
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

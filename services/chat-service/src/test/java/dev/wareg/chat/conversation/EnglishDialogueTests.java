@@ -1,0 +1,46 @@
+package dev.wareg.chat.conversation;
+
+import org.junit.jupiter.api.Test;
+
+/** The conversation follows a person who writes in English. */
+class EnglishDialogueTests {
+
+    private static final String PHONE = "+5521998765432";
+
+    @Test
+    void aNewSenderRegistersInEnglish() {
+        new Dialogue(PHONE)
+                .user("hello")
+                .bot("Hi! I couldn't find a registration for this number. Would you like to register now? It takes less than a minute.")
+                .botOffers("Yes", "No")
+                .user("yes")
+                .bot("Great, let's get you registered. You can type cancel at any time.", "What is your full name?")
+                .user("my name is John O'Neil")
+                .bot("What is your e-mail address?")
+                .user("john@example.com")
+                .bot("Please check your details:\nName: John O'Neil\nE-mail: john@example.com\n\nShall I save them?")
+                .user("yes")
+                .bot("One moment, saving…")
+                .workerApplies()
+                .bot("Done! Your registration was created. Whenever you need to change something, just message me.");
+    }
+
+    @Test
+    void aKnownSenderUpdatesTheirEmailInEnglish() {
+        new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com")
+                .user("I want to update my email")
+                .bot("What is the new e-mail address?")
+                .user("john@new.com")
+                .bot("Please check the change:\nE-mail: john@old.com → john@new.com\n\nShall I save it?")
+                .user("no")
+                .bot("Alright, I didn't change anything.");
+    }
+
+    @Test
+    void anInvalidEmailIsExplainedInEnglish() {
+        new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com")
+                .user("change my email please")
+                .user("john at new dot com")
+                .bot("That doesn't look like a valid e-mail address. Please send it like name@example.com.");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.wareg.worker.updates;
+
+import dev.wareg.contracts.RegistrationUpdateApplied;
+import dev.wareg.contracts.RegistrationUpdateRejected;
+import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
+import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.platform.defaults.IdGenerator;
+import dev.wareg.platform.messaging.EventBus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongUnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Consumes confirmed update requests and publishes what became of each, so the person is told the truth:
+ * applied, refused (at once, since retrying cannot help), or unavailable after the retries ran out.
+ */
+class RegistrationUpdates implements SmartInitializingSingleton {
+
+    static final String SUBSCRIBER = "update-worker";
+    private static final Logger log = LoggerFactory.getLogger(RegistrationUpdates.class);
+
+    private final EventBus bus;
+    private final AccountApiWriter accounts;
+    private final WorkerProperties.Retry retry;
+    private final Pause pause;
+    private final LongUnaryOperator jitter;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    /**
+     * @param jitter given the longest wait in milliseconds, how long to actually wait (full jitter draws uniformly
+     *               from zero to it)
+     */
+    RegistrationUpdates(EventBus bus, AccountApiWriter accounts, WorkerProperties.Retry retry, Pause pause,
+                        LongUnaryOperator jitter, IdGenerator ids, Clock clock) {
+        this.bus = bus;
+        this.accounts = accounts;
+        this.retry = retry;
+        this.pause = pause;
+        this.jitter = jitter;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        bus.subscribe(SUBSCRIBER, RegistrationUpdateRequested.class, this::apply);
+    }
+
+    void apply(RegistrationUpdateRequested request) throws InterruptedException {
+        AccountWrite outcome = accounts.apply(request);
+        for (int attempt = 2; attempt <= retry.maxAttempts() && outcome instanceof AccountWrite.Failed; attempt++) {
+            pause.pause(backoff(attempt - 1));
+            outcome = accounts.apply(request);
+        }
+        switch (outcome) {
+            case AccountWrite.Applied(var accountId, long version) -> bus.publish(new RegistrationUpdateApplied(
+                    ids.next(), clock.instant(), request.eventId(), accountId, version, request.channel(),
+                    request.conversationId()));
+            case AccountWrite.Refused(ReasonCode code, String reason) -> reject(request, code, reason);
+            case AccountWrite.Failed(String reason) -> reject(request, ReasonCode.UNAVAILABLE,
+                    reason + " (after " + retry.maxAttempts() + " attempts)");
+        }
+    }
+
+    private void reject(RegistrationUpdateRequested request, ReasonCode code, String reason) {
+        log.warn("Update request {} rejected: {} ({})", request.eventId(), code, reason);
+        bus.publish(new RegistrationUpdateRejected(ids.next(), clock.instant(), request.eventId(), code, reason,
+                request.channel(), request.conversationId()));
+    }
+
+    /** The wait before retry number {@code retryNumber} (1 for the first retry). */
+    Duration backoff(int retryNumber) {
+        long ceiling = retry.initialBackoff().toMillis() << Math.min(retryNumber - 1, 20);
+        return Duration.ofMillis(jitter.applyAsLong(Math.min(ceiling, retry.maxBackoff().toMillis())));
+    }
+}
