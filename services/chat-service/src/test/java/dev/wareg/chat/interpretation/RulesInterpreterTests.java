@@ -1,0 +1,95 @@
+package dev.wareg.chat.interpretation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RulesInterpreterTests {
+
+    private final RulesInterpreter interpreter = new RulesInterpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sim                           | AFFIRM
+            Sim!                          | AFFIRM
+            s                             | AFFIRM
+            claro                         | AFFIRM
+            yes                           | AFFIRM
+            não                           | DENY
+            nao                           | DENY
+            No                            | DENY
+            não quero                     | DENY
+            Simone                        | PROVIDE_VALUE
+            cancelar                      | CANCEL
+            quero cancelar                | CANCEL
+            ajuda                         | HELP
+            oi                            | GREET
+            bom dia                       | GREET
+            hello                         | GREET
+            obrigado!                     | THANKS
+            quero atualizar meu email     | UPDATE
+            quero atualisar meu e-mail    | UPDATE
+            preciso trocar o nome         | UPDATE
+            I want to change my name      | UPDATE
+            quero me cadastrar            | REGISTER
+            maria@exemplo.com             | PROVIDE_VALUE
+            Maria da Silva                | PROVIDE_VALUE
+            """)
+    void recognisesIntents(String text, Intent intent) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(intent);
+    }
+
+    @Test
+    void aNegatedUpdateIsNotAnUpdate() {
+        assertThat(interpreter.interpret("não quero mudar o e-mail").intent()).isEqualTo(Intent.DENY);
+    }
+
+    @Test
+    void portugueseNoMeaningInTheIsNotANo() {
+        assertThat(interpreter.interpret("quero mudar o email no cadastro").intent()).isEqualTo(Intent.UPDATE);
+    }
+
+    @Test
+    void findsTheFieldsAMessageIsAbout() {
+        assertThat(interpreter.interpret("quero mudar meu e-mail").targetFields()).containsExactly("email");
+        assertThat(interpreter.interpret("trocar nome e email").targetFields()).containsExactlyInAnyOrder("name", "email");
+        assertThat(interpreter.interpret("oi").targetFields()).isEmpty();
+    }
+
+    @Test
+    void spotsValuesInFreeText() {
+        var meaning = interpreter.interpret("meu novo email é Maria@Exemplo.com.");
+        assertThat(meaning.values()).containsEntry("email", "Maria@Exemplo.com");
+        assertThat(meaning.targetFields()).contains("email");
+        assertThat(interpreter.interpret("meu nome é Maria da Silva").values()).containsEntry("name", "Maria da Silva");
+        assertThat(interpreter.interpret("my name is John O'Neil").values()).containsEntry("name", "John O'Neil");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1         | 1
+            2.        | 2
+            opção 2   | 2
+            opcao 1   | 1
+            option 2  | 2
+            """)
+    void readsNumberedChoices(String text, int choice) {
+        assertThat(interpreter.interpret(text).choice()).contains(choice);
+    }
+
+    @Test
+    void aNumberInsideASentenceIsNotAChoice() {
+        assertThat(interpreter.interpret("moro na rua 2").choice()).isEmpty();
+    }
+
+    @Test
+    void tellsTheLanguageWhenTheWordsMakeItClear() {
+        assertThat(interpreter.interpret("I want to update my email").language()).contains(Locale.ENGLISH);
+        assertThat(interpreter.interpret("quero atualizar meu email").language()).contains(Locale.forLanguageTag("pt-BR"));
+        assertThat(interpreter.interpret("maria@exemplo.com").language()).isEqualTo(Optional.empty());
+    }
+}
