@@ -21,14 +21,17 @@ final class EntityTags {
     /**
      * The version an {@code If-Match} value names. Empty when it names none: a weak tag (If-Match compares
      * strongly), a list, or a tag this API never issued; such a precondition cannot match, so the caller answers
-     * 412. {@code *} is not accepted as a version either: it would bypass the lost-update check If-Match is
-     * required for.
+     * 412.
      */
     static OptionalLong version(String ifMatch) {
         var matcher = VERSION_TAG.matcher(ifMatch.strip());
         return matcher.matches() ? OptionalLong.of(Long.parseLong(matcher.group(1))) : OptionalLong.empty();
     }
 
+    /**
+     * {@code If-Match: *} only asks that the account exist; the caller treats it as no precondition at all,
+     * since accepting it would bypass the lost-update check that If-Match is required for.
+     */
     static boolean isWildcard(String ifMatch) {
         return ifMatch.strip().equals("*");
     }

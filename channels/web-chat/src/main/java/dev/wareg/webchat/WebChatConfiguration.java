@@ -1,0 +1,39 @@
+package dev.wareg.webchat;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web chat channel: a WhatsApp-like page at {@code /} and its API under {@code /web-chat/api}. It has no
+ * process of its own; an application that wants it imports this class. Settings: {@link WebChatProperties}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@EnableConfigurationProperties(WebChatProperties.class)
+public class WebChatConfiguration {
+
+    /** The channel name in {@code MessageReceived} and {@code SendMessage}, and this channel's subscriber name. */
+    static final String CHANNEL = "web-chat";
+
+    static final String API_PATH = "/web-chat/api";
+
+    @Bean
+    Transcripts webChatTranscripts(WebChatProperties properties, Clock clock) {
+        return new Transcripts(properties.maxConversations(), properties.maxMessagesPerConversation(),
+                properties.conversationIdleTimeout(), clock);
+    }
+
+    // Registered for the API paths only, so the page and everything else the host application serves are untouched.
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> webChatRequestBodyLimit(WebChatProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(properties.maxRequestBodySize().toBytes(), json));
+        registration.addUrlPatterns(API_PATH + "/*");
+        return registration;
+    }
+}

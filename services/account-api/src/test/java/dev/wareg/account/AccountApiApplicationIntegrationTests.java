@@ -1,0 +1,68 @@
+package dev.wareg.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wareg.testsupport.TestPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The service as a whole: its own configuration file, health and API documentation. */
+@SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=account-api")
+class AccountApiApplicationIntegrationTests {
+
+    private static final TestPostgres.Schema schema = TestPostgres.freshSchema();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        schema.registerAsDataSource(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void itReadsItsOwnPropertiesFileNotApplicationProperties() {
+        assertThat(environment.getProperty("spring.application.name")).isEqualTo("account-api");
+        assertThat(getClass().getResource("/application.properties")).isNull();
+        assertThat(getClass().getResource("/application.yml")).isNull();
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        var response = get("/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void theApiIsDocumented() throws Exception {
+        var response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/v1/accounts", "/v1/accounts/{id}", "Accounts",
+                "Register an account", "application/merge-patch+json");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                BodyHandlers.ofString());
+    }
+}
