@@ -1,6 +1,7 @@
 // A person registers through the web chat page in a real browser: picks a phone number, says "oi", answers with
 // the quick-reply buttons and the keyboard, and sees "Pronto!" only after the account exists.
-// BASE_URL points at the running embedded default; CHROMIUM at the browser binary.
+// BASE_URL points at the running embedded default; CHROMIUM at the browser binary; AUTHORIZATION is a bearer
+// token allowed to read accounts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
@@ -60,7 +61,9 @@ test("a new person registers through the page and the account is stored", async 
     await page.getByTestId("quick-reply").filter({ hasText: "Sim" }).last().click();
     await botSays(page, "Pronto! Seu cadastro foi criado.");
 
-    const response = await fetch(`${BASE_URL}/v1/accounts?phone=${encodeURIComponent(phone)}`);
+    const response = await fetch(`${BASE_URL}/v1/accounts?phone=${encodeURIComponent(phone)}`, {
+      headers: { Authorization: process.env.AUTHORIZATION },
+    });
     assert.equal(response.status, 200);
     const account = await response.json();
     assert.equal(account.name, "Ana de Souza");

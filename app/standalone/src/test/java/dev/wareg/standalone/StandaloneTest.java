@@ -1,5 +1,7 @@
 package dev.wareg.standalone;
 
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Documented;
@@ -8,6 +10,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,8 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Documented
-@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT)
+@SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
+        properties = "wareg.service-auth.hmac-key=" + StandaloneTest.KEY)
 public @interface StandaloneTest {
+
+    /** A known key instead of the random one, so tests can read accounts with a token of their own. */
+    String KEY = "standalone-tests-key-0123456789abcdef012345";
 
     abstract class Base {
 
@@ -31,6 +39,12 @@ public @interface StandaloneTest {
         @DynamicPropertySource
         static void port(DynamicPropertyRegistry registry) {
             registry.add("server.port", () -> PORT);
+        }
+
+        /** A token of client {@code tests}, allowed to read accounts. */
+        static String readerToken() {
+            return new ServiceTokens("tests", List.of("accounts:read"),
+                    new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC()).authorization();
         }
 
         protected static String baseUrl() {

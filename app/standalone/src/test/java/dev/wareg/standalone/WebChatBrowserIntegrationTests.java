@@ -37,7 +37,8 @@ class WebChatBrowserIntegrationTests extends StandaloneTest.Base {
 
         run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
         run(List.of("node", "--test", "web-chat.test.mjs"),
-                Map.of("BASE_URL", baseUrl(), "CHROMIUM", CHROMIUM.toString()), 180);
+                Map.of("BASE_URL", baseUrl(), "CHROMIUM", CHROMIUM.toString(),
+                        "AUTHORIZATION", StandaloneTest.Base.readerToken()), 180);
     }
 
     private static void requireTools() {

@@ -70,7 +70,11 @@ final class WebChatDialogue {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (path.startsWith("/v1/")) {
+            request.header("Authorization", StandaloneTest.Base.readerToken());
+        }
+        return send(request.build());
     }
 
     JsonNode json(HttpResponse<String> response) {

@@ -1,5 +1,6 @@
 package dev.wareg.webchat;
 
+import dev.wareg.platform.defaults.RequestBodyLimit;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -3,6 +3,7 @@ package dev.wareg.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.MessageReceived;
+import dev.wareg.platform.defaults.RequestBodyLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The service as a whole: its own configuration file, health and API documentation. */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=account-api")
+        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=tests-only-key-0123456789abcdef0123456789"})
 class AccountApiApplicationIntegrationTests {
 
     private static final TestPostgres.Schema schema = TestPostgres.freshSchema();

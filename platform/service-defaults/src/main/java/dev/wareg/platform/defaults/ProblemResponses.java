@@ -1,6 +1,7 @@
 package dev.wareg.platform.defaults;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -51,6 +53,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "code", constraintName(error.getCodes()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "Some values are missing or invalid.");
+        problem.setProperty("errors", errors);
+        return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
@@ -64,5 +81,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Unsupported media type", "Send the body as " + exception.getSupportedMediaTypes() + ".");
         return createResponseEntity(problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+    }
+
+    /** The most general of a constraint's message codes ({@code Max}), as a lower-case code ({@code max}). */
+    private static String constraintName(String[] codes) {
+        return codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1].toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,13 @@
 package dev.wareg.platform.defaults;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 9457 problem details with stable {@code type} URIs. The types are relative references
@@ -22,5 +27,14 @@ public final class Problems {
         problem.setType(type(slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** Writes a problem from a servlet filter, where Spring MVC's exception handling does not reach. */
+    public static void write(ProblemDetail problem, HttpServletRequest request, HttpServletResponse response,
+            JsonMapper json) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

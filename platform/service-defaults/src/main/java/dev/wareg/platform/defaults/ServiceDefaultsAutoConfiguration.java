@@ -3,12 +3,14 @@ package dev.wareg.platform.defaults;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** The defaults every service gets by depending on this module. Properties: {@link ServiceDefaultsEnvironment}. */
 @AutoConfiguration
 @Import(ProblemResponses.class)
+@EnableConfigurationProperties(ServiceAuthProperties.class)
 public class ServiceDefaultsAutoConfiguration {
 
     @Bean

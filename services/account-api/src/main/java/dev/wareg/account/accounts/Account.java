@@ -2,6 +2,8 @@ package dev.wareg.account.accounts;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,4 +24,21 @@ record Account(
         Instant createdAt,
         Instant updatedAt,
         long version) {
+
+    static final long FIRST_VERSION = 1;
+
+    /**
+     * The values a person can change, as text by API property ({@code address.city}), absent ones as null: what
+     * the audit trail records and what a revert compares.
+     */
+    Map<String, String> changeableValues() {
+        var values = new LinkedHashMap<String, String>();
+        values.put("name", name);
+        values.put("email", email);
+        (address == null ? Address.EMPTY : address).parts()
+                .forEach((part, value) -> values.put("address." + part, value));
+        values.put("cpf", cpf);
+        values.put("birthDate", birthDate == null ? null : birthDate.toString());
+        return values;
+    }
 }

@@ -1,22 +1,28 @@
 package dev.wareg.account.accounts;
 
+import dev.wareg.account.idempotency.IdempotentRequests;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.platform.defaults.IdGenerator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,98 +37,214 @@ import tools.jackson.databind.JsonNode;
 /**
  * The account resource. Every response carrying an account also carries its version as ETag, and every change
  * must name the version it was based on (If-Match), so concurrent writers (the chat, the update worker, people)
- * never silently overwrite each other. Logs name account ids only, never the values.
+ * never silently overwrite each other. Registrations and changes may carry an Idempotency-Key, which makes them
+ * safe to retry. Every change is audited with the client that made it, the channel and the correlation id.
  */
 @RestController
 @RequestMapping(path = "/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accounts", description = "Registration data of the people who chat with us")
+@SecurityRequirement(name = "bearer")
 class AccountController {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-
-    private static final Logger log = LoggerFactory.getLogger(AccountController.class);
+    private static final Pattern CHANNEL = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern CORRELATION_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     private final AccountRepository accounts;
-    private final Clock clock;
+    private final AccountWrites writes;
+    private final AccountPatch patches;
+    private final ChangeLog changes;
+    private final IdempotentRequests idempotency;
     private final IdGenerator ids;
 
-    AccountController(AccountRepository accounts, Clock clock, IdGenerator ids) {
+    AccountController(AccountRepository accounts, AccountWrites writes, AccountPatch patches, ChangeLog changes,
+            IdempotentRequests idempotency, IdGenerator ids) {
         this.accounts = accounts;
-        this.clock = clock;
+        this.writes = writes;
+        this.patches = patches;
+        this.changes = changes;
+        this.idempotency = idempotency;
         this.ids = ids;
     }
 
-    /**
-     * The Idempotency-Key header is accepted but not acted on yet: clients may already send it so that retried
-     * registrations become safe without changing them once the server honours it (issue #4).
-     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register an account",
-            description = "Phone, name and e-mail are required and normalised (the phone to E.164). A phone can"
-                    + " have only one account.")
-    ResponseEntity<Account> create(@RequestBody NewAccount request,
-            @Parameter(description = "Accepted for safe retries; not yet honoured")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        Account account = request.toAccount(ids.next(), now());
-        if (!accounts.insertUnlessPhoneTaken(account)) {
-            throw AccountProblems.phoneTaken();
-        }
-        log.info("Account {} registered", account.id());
-        return ResponseEntity.created(URI.create("/v1/accounts/" + account.id()))
-                .eTag(EntityTags.of(account.version()))
-                .body(account);
+    @Operation(summary = "Register an account", description = "Phone, name and e-mail are required; address, CPF"
+            + " and birth date are optional. Values are validated and normalised (the phone to E.164). A phone or"
+            + " CPF can belong to one account only (409). Scope accounts:write.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = NewAccount.class)))
+    ResponseEntity<Account> create(@RequestBody JsonNode body,
+            @Parameter(description = "Makes a retry safe: the same key and body replay the first response")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "X-Channel", required = false) String channel,
+            @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
+            @AuthenticationPrincipal Jwt client) {
+        Origin origin = origin(client, channel, correlationId);
+        var response = idempotency.execute(origin.actor(), idempotencyKey, "POST /v1/accounts\n" + body,
+                Account.class, () -> {
+                    Account account = writes.create(patches.create(body, ids.next(), writes.now()), origin);
+                    return new IdempotentRequests.Response<>(HttpStatus.CREATED.value(), account, account.id());
+                });
+        return ResponseEntity.status(response.status())
+                .location(URI.create("/v1/accounts/" + response.body().id()))
+                .headers(replayed(response))
+                .eTag(EntityTags.of(response.body().version()))
+                .body(response.body());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read an account")
+    @Operation(summary = "Read an account", description = "404 if there is none, 410 if it was erased."
+            + " Scope accounts:read.")
     ResponseEntity<Account> get(@PathVariable String id) {
-        return found(parseId(id).flatMap(accounts::findById).orElseThrow(AccountProblems::accountNotFound));
+        return found(existing(id));
     }
 
-    /** Only lookups by phone: there is deliberately no way to list every account. */
+    /** Lookups by phone or CPF only: there is deliberately no way to list every account. */
     @GetMapping
-    @Operation(summary = "Find the account of a phone number",
-            description = "The phone may be written in any common form; it is normalised to E.164 first.")
-    ResponseEntity<Account> findByPhone(@RequestParam(required = false) String phone) {
+    @Operation(summary = "Find the account of a phone number or CPF",
+            description = "Give exactly one of phone and cpf, in any common form; each is normalised first."
+                    + " Scope accounts:read.")
+    ResponseEntity<Account> find(@RequestParam(required = false) String phone,
+            @RequestParam(required = false) String cpf) {
         var violations = new Violations();
-        if (phone == null) {
-            violations.add("phone", "required",
-                    "Search by phone number: GET /v1/accounts?phone=<number>. Accounts cannot be listed.");
+        if ((phone == null) == (cpf == null)) {
+            violations.add(phone == null ? "phone" : "cpf", "required", "Search by exactly one of phone and cpf:"
+                    + " GET /v1/accounts?phone=<number> or ?cpf=<cpf>. Accounts cannot be listed.");
             violations.throwIfAny();
         }
-        String e164 = AccountValues.registrationField(RegistrationFields.PHONE, phone, violations);
-        violations.throwIfAny();
-        return found(accounts.findByPhone(e164).orElseThrow(AccountProblems::accountNotFound));
+        Optional<Account> account;
+        if (phone != null) {
+            String e164 = AccountValues.required(RegistrationFields.PHONE, phone, violations);
+            violations.throwIfAny();
+            account = accounts.findByPhone(e164);
+        } else {
+            String digits = AccountValues.required(RegistrationFields.CPF, cpf, violations);
+            violations.throwIfAny();
+            account = accounts.findByCpf(digits);
+        }
+        return found(account.orElseThrow(AccountProblems::accountNotFound));
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Change an account (JSON Merge Patch, RFC 7396)",
             description = "Members present replace, null removes (not allowed for name and e-mail), absent ones"
-                    + " stay. Requires If-Match with the ETag last read.")
+                    + " stay. Requires If-Match with the ETag last read: 428 without it, 412 when stale."
+                    + " Scope accounts:write.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = AccountChanges.class)))
     ResponseEntity<Account> patch(@PathVariable String id,
             @Parameter(description = "The ETag of the account as last read, e.g. \"3\"")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(description = "Makes a retry safe: the same key and body replay the first response")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestHeader(name = "X-Channel", required = false) String channel,
+            @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
+            @AuthenticationPrincipal Jwt client,
             @RequestBody JsonNode patch) {
         if (ifMatch == null || ifMatch.isBlank() || EntityTags.isWildcard(ifMatch)) {
             throw AccountProblems.preconditionRequired();
         }
-        Account current = parseId(id).flatMap(accounts::findById).orElseThrow(AccountProblems::accountNotFound);
-        var expectedVersion = EntityTags.version(ifMatch);
-        if (expectedVersion.isEmpty() || expectedVersion.getAsLong() != current.version()) {
-            throw AccountProblems.staleVersion();
+        Origin origin = origin(client, channel, correlationId);
+        String request = "PATCH /v1/accounts/" + id + "\nIf-Match: " + ifMatch.strip() + "\n" + patch;
+        var response = idempotency.execute(origin.actor(), idempotencyKey, request, Account.class, () -> {
+            Account current = existing(id);
+            var expectedVersion = EntityTags.version(ifMatch);
+            if (expectedVersion.isEmpty() || expectedVersion.getAsLong() != current.version()) {
+                throw AccountProblems.staleVersion();
+            }
+            Account saved = writes.update(current, patches.apply(current, patch), origin);
+            return new IdempotentRequests.Response<>(HttpStatus.OK.value(), saved, saved.id());
+        });
+        return ResponseEntity.ok().headers(replayed(response))
+                .eTag(EntityTags.of(response.body().version()))
+                .body(response.body());
+    }
+
+    @GetMapping("/{id}/changes")
+    @Operation(summary = "The audit trail of an account, newest first",
+            description = "Each entry is one field changed by one request: when, by which client, on which channel,"
+                    + " with which correlation id, the old and the new value. After an erasure the entries stay"
+                    + " without their values. Scope accounts:read.")
+    ChangePage changes(@PathVariable String id,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
+        long total = changes.count(accountId);
+        if (total == 0) {
+            throw AccountProblems.accountNotFound();
         }
-        Account changed = AccountPatch.apply(current, patch);
-        Account saved;
-        try {
-            saved = accounts.updateIfVersionMatches(current, changed, now())
-                    .orElseThrow(AccountProblems::staleVersion);
-        } catch (DuplicateKeyException e) {
-            throw AccountProblems.cpfTaken();
+        return new ChangePage(changes.page(accountId, page, size), page, size, total);
+    }
+
+    @PostMapping("/{id}/changes/{changeId}/revert")
+    @Operation(summary = "Undo one change",
+            description = "Puts back the value the change replaced, as a new, audited change. 409 if the field has"
+                    + " changed again since, or if the value cannot go back (a required one to none)."
+                    + " Scope accounts:write.")
+    ResponseEntity<Account> revert(@PathVariable String id, @PathVariable String changeId,
+            @RequestHeader(name = "X-Channel", required = false) String channel,
+            @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
+            @AuthenticationPrincipal Jwt client) {
+        UUID accountId = existing(id).id();
+        UUID change = parseId(changeId).orElseThrow(AccountProblems::changeNotFound);
+        return found(writes.revert(accountId, change, origin(client, channel, correlationId)));
+    }
+
+    @GetMapping("/{id}/export")
+    @Operation(summary = "Everything held about the person (LGPD access and portability)",
+            description = "The account and its whole audit trail, as JSON. Scope accounts:read.")
+    AccountExport export(@PathVariable String id) {
+        Account account = existing(id);
+        return new AccountExport(account, changes.page(account.id(), 0, Integer.MAX_VALUE), writes.now());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Erase an account (LGPD)",
+            description = "Removes every value held about the person, from the account, its audit trail and stored"
+                    + " responses; the trail keeps that changes happened and by whom. Later reads answer 410."
+                    + " Scope accounts:erase.")
+    ResponseEntity<Void> erase(@PathVariable String id,
+            @RequestHeader(name = "X-Channel", required = false) String channel,
+            @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
+            @AuthenticationPrincipal Jwt client) {
+        UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
+        writes.erase(accountId, origin(client, channel, correlationId));
+        idempotency.forget(accountId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A page of the audit trail. */
+    record ChangePage(List<Change> items, int page, int size, long totalItems) {
+    }
+
+    /** Everything held about one person. */
+    record AccountExport(Account account, List<Change> changes, java.time.Instant exportedAt) {
+    }
+
+    private Account existing(String id) {
+        UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
+        return accounts.findById(accountId).orElseThrow(() -> changes.isErased(accountId)
+                ? AccountProblems.accountErased() : AccountProblems.accountNotFound());
+    }
+
+    private static Origin origin(Jwt client, String channel, String correlationId) {
+        var violations = new Violations();
+        if (channel != null && !CHANNEL.matcher(channel).matches()) {
+            violations.add("X-Channel", "format", "A channel is 1 to 32 lower-case letters, digits and hyphens.");
         }
-        if (saved.version() != current.version()) {
-            log.info("Account {} changed to version {}", saved.id(), saved.version());
+        if (correlationId != null && !CORRELATION_ID.matcher(correlationId).matches()) {
+            violations.add("X-Correlation-Id", "format", "A correlation id is 1 to 128 visible ASCII characters.");
         }
-        return found(saved);
+        violations.throwIfAny();
+        return new Origin(client.getSubject(), channel, correlationId);
+    }
+
+    private static HttpHeaders replayed(IdempotentRequests.Response<?> response) {
+        var headers = new HttpHeaders();
+        if (response.replayed()) {
+            headers.add("Idempotent-Replayed", "true");
+        }
+        return headers;
     }
 
     private static ResponseEntity<Account> found(Account account) {
@@ -136,10 +258,5 @@ class AccountController {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** PostgreSQL keeps microseconds; truncating first makes a response equal what a later read returns. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

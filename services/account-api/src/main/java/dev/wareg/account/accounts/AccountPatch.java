@@ -2,38 +2,72 @@ package dev.wareg.account.accounts;
 
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies a JSON Merge Patch (<a href="https://www.rfc-editor.org/rfc/rfc7396">RFC 7396</a>) to an account: a
  * member with a value replaces that property, a member with {@code null} removes it, an absent member leaves it
- * alone, and objects (the address) are merged the same way member by member.
+ * alone, and objects (the address) are merged the same way member by member. A registration is the same patch
+ * applied to no account, plus the phone.
  * <p>
  * RFC 7396 would let a patch remove or rewrite anything; this resource narrows that: name and e-mail are
  * required so cannot be removed, and the identity, phone, version and timestamps belong to the server.
  */
+@Component
 final class AccountPatch {
 
     private static final Set<String> READ_ONLY = Set.of("id", "phone", "version", "createdAt", "updatedAt");
+    private static final Account NO_ACCOUNT = new Account(null, null, null, null, null, null, null, null, null, 0);
 
-    private AccountPatch() {
+    private final Field birthDate;
+
+    AccountPatch(Clock clock) {
+        this.birthDate = RegistrationFields.birthDate(clock);
+    }
+
+    /** The account a registration creates, or an {@link InvalidRequest} naming every refused member. */
+    Account create(JsonNode body, UUID id, Instant now) {
+        requireObject(body);
+        var violations = new Violations();
+        JsonNode phoneMember = body.get("phone");
+        String phone = AccountValues.required(RegistrationFields.PHONE,
+                phoneMember == null ? null : text("phone", phoneMember, violations), violations);
+        ObjectNode values = ((ObjectNode) body).deepCopy();
+        values.remove("phone");
+        Account account = merge(NO_ACCOUNT, values, violations);
+        for (Field field : new Field[] {RegistrationFields.NAME, RegistrationFields.EMAIL}) {
+            if (!body.has(field.apiProperty())) {
+                AccountValues.required(field, null, violations);
+            }
+        }
+        violations.throwIfAny();
+        return new Account(id, phone, account.name(), account.email(), account.address(), account.cpf(),
+                account.birthDate(), now, now, Account.FIRST_VERSION);
     }
 
     /** The account with the patch applied, or an {@link InvalidRequest} naming every refused member. */
-    static Account apply(Account current, JsonNode patch) {
-        if (!patch.isObject()) {
-            // RFC 7396 reads any other JSON value as "replace the whole resource", which an account never allows.
-            throw AccountProblems.patchNotAnObject();
-        }
+    Account apply(Account current, JsonNode patch) {
+        requireObject(patch);
         var violations = new Violations();
+        Account changed = merge(current, patch, violations);
+        violations.throwIfAny();
+        return changed;
+    }
+
+    private Account merge(Account current, JsonNode patch, Violations violations) {
         String name = current.name();
         String email = current.email();
         Address address = current.address();
         String cpf = current.cpf();
-        LocalDate birthDate = current.birthDate();
+        LocalDate birth = current.birthDate();
         for (Map.Entry<String, JsonNode> member : patch.properties()) {
             String property = member.getKey();
             JsonNode value = member.getValue();
@@ -41,15 +75,24 @@ final class AccountPatch {
                 case "name" -> name = requiredField(RegistrationFields.NAME, value, violations);
                 case "email" -> email = requiredField(RegistrationFields.EMAIL, value, violations);
                 case "address" -> address = mergedAddress(current.address(), value, violations);
-                case "cpf" -> cpf = AccountValues.optionalText(property,
-                        text(property, value, violations), AccountValues.CPF_MAX_LENGTH, violations);
-                case "birthDate" -> birthDate = AccountValues.birthDate(text(property, value, violations), violations);
+                case "cpf" -> cpf = AccountValues.optional(RegistrationFields.CPF,
+                        text(property, value, violations), violations);
+                case "birthDate" -> {
+                    String iso = AccountValues.optional(birthDate, text(property, value, violations), violations);
+                    birth = iso == null ? null : LocalDate.parse(iso);
+                }
                 default -> refuse(property, violations);
             }
         }
-        violations.throwIfAny();
-        return new Account(current.id(), current.phone(), name, email, address, cpf, birthDate,
+        return new Account(current.id(), current.phone(), name, email, address, cpf, birth,
                 current.createdAt(), current.updatedAt(), current.version());
+    }
+
+    private static void requireObject(JsonNode body) {
+        if (!body.isObject()) {
+            // RFC 7396 reads any other JSON value as "replace the whole resource", which an account never allows.
+            throw AccountProblems.bodyNotAnObject();
+        }
     }
 
     private static String requiredField(Field field, JsonNode value, Violations violations) {
@@ -59,7 +102,7 @@ final class AccountPatch {
             return null;
         }
         String raw = text(field.apiProperty(), value, violations);
-        return raw == null ? null : AccountValues.registrationField(field, raw, violations);
+        return raw == null ? null : AccountValues.required(field, raw, violations);
     }
 
     private static Address mergedAddress(Address current, JsonNode patch, Violations violations) {
@@ -70,8 +113,7 @@ final class AccountPatch {
             violations.add("address", "type", "The address must be an object, or null to remove it.");
             return null;
         }
-        Map<String, String> parts = current == null ? new Address(null, null, null, null, null, null, null).parts()
-                : current.parts();
+        Map<String, String> parts = (current == null ? Address.EMPTY : current).parts();
         for (Map.Entry<String, JsonNode> member : patch.properties()) {
             String part = member.getKey();
             String property = "address." + part;

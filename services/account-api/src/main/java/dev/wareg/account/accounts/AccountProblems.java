@@ -41,9 +41,30 @@ final class AccountProblems {
                 "The account has changed since the given ETag was read. Read it again and reapply the change.");
     }
 
-    static ErrorResponseException patchNotAnObject() {
+    static ErrorResponseException bodyNotAnObject() {
         return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-                "A merge patch for an account is a JSON object with the properties to change.");
+                "The body must be a JSON object with the account's properties.");
+    }
+
+    /** Erasure leaves no data to show, only that the account existed. */
+    static ErrorResponseException accountErased() {
+        return problem(HttpStatus.GONE, "account-erased", "Account erased",
+                "This account was erased at the person's request; its data no longer exists.");
+    }
+
+    static ErrorResponseException changeNotFound() {
+        return problem(HttpStatus.NOT_FOUND, "change-not-found", "Change not found",
+                "This account has no change with the given id.");
+    }
+
+    static ErrorResponseException changedSince() {
+        return problem(HttpStatus.CONFLICT, "changed-since", "Field changed since",
+                "The field has changed again since this change; revert the later change first.");
+    }
+
+    static ErrorResponseException notRevertible() {
+        return problem(HttpStatus.CONFLICT, "not-revertible", "Change cannot be reverted",
+                "Reverting this change would remove a required value or undo an erasure.");
     }
 
     private static ErrorResponseException problem(HttpStatus status, String slug, String title, String detail) {

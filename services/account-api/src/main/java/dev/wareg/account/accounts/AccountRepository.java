@@ -39,6 +39,18 @@ class AccountRepository {
                 .optional();
     }
 
+    Optional<Account> findByCpf(String cpf) {
+        return jdbc.sql("select * from account where cpf = :cpf")
+                .param("cpf", cpf)
+                .query(AccountRepository::account)
+                .optional();
+    }
+
+    /** Removes the row and with it every value held about the person. */
+    boolean delete(UUID id) {
+        return jdbc.sql("delete from account where id = :id").param("id", id).update() == 1;
+    }
+
     /**
      * Stores a new account unless its phone is registered already. {@code on conflict do nothing} rather than
      * catching the unique violation keeps the answer exact under concurrent registrations of the same number.
@@ -94,8 +106,7 @@ class AccountRepository {
 
     /** What clients may change (and the phone, set once), by column. */
     private static Map<String, Object> writableColumns(Account account) {
-        Address address = account.address() == null ? new Address(null, null, null, null, null, null, null)
-                : account.address();
+        Address address = account.address() == null ? Address.EMPTY : account.address();
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("phone", account.phone());
         columns.put("name", account.name());

@@ -1,43 +1,55 @@
 package dev.wareg.account.accounts;
 
 import dev.wareg.fields.Field;
+import dev.wareg.fields.RegistrationFields;
 import dev.wareg.fields.Validation;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Checks and normalises the values of an account, for creation and for patches alike. Registration fields go
- * through the shared {@code fields} validators, so the API stores exactly what the chat would; the other values
- * only have length limits until their own validators exist.
+ * Checks and normalises the values of an account, for creation and for patches alike, with the shared
+ * {@code fields} validators, so the API stores exactly what the chat would.
  * <p>
  * Each method returns the value to store, or null after recording a {@link Violation}.
  */
 final class AccountValues {
 
-    static final int CPF_MAX_LENGTH = 14;
+    /** The parts of an address by their JSON names, in the order they are shown. */
+    static final Map<String, Field> ADDRESS_PARTS = addressParts();
 
-    /** English messages for the reasons the {@code fields} validators give, by {@code <field>.<reason>}. */
-    private static final Map<String, String> MESSAGES = Map.ofEntries(
+    /** English messages by {@code <field>.<reason>}, where one reads better than the message for the reason. */
+    private static final Map<String, String> FIELD_MESSAGES = Map.ofEntries(
             Map.entry("phone.empty", "Enter the phone number, with its area code."),
             Map.entry("phone.format", "This is not a phone number: use digits, with the area code and, for numbers"
                     + " outside Brazil, the country code starting with +."),
             Map.entry("phone.invalid", "No phone number has this form: check the area code and the number of digits."),
-            Map.entry("name.empty", "Enter the name."),
             Map.entry("name.too-long", "The name is too long: at most 120 characters."),
             Map.entry("name.too-short", "The name needs at least two letters."),
             Map.entry("name.characters",
                     "The name may only contain letters, spaces, apostrophes, hyphens and abbreviation dots."),
-            Map.entry("email.empty", "Enter the e-mail address."),
             Map.entry("email.too-long", "The e-mail address is too long: at most 254 characters."),
-            Map.entry("email.format", "This is not an e-mail address: it should look like name@provider.com."));
+            Map.entry("email.format", "This is not an e-mail address: it should look like name@provider.com."),
+            Map.entry("cpf.format", "A CPF has 11 digits, for example 123.456.789-09."),
+            Map.entry("cpf.check-digits", "This is not a valid CPF: its check digits do not match."),
+            Map.entry("cpf.repeated-digits", "This is not a valid CPF: all its digits are the same."),
+            Map.entry("birthDate.format", "Write the date as day/month/year (31/01/2000) or year-month-day (2000-01-31)."),
+            Map.entry("birthDate.future", "A birth date cannot be in the future."),
+            Map.entry("birthDate.implausible", "This birth date would make the person older than 130 years."),
+            Map.entry("postalCode.format", "A CEP has 8 digits, for example 01310-100."),
+            Map.entry("state.unknown", "Not a Brazilian state: use its two-letter code (SP, RJ, ...) or its name."));
+
+    /** English messages by reason, for every field. */
+    private static final Map<String, String> REASON_MESSAGES = Map.of(
+            "empty", "Enter a value.",
+            "too-long", "This value is too long.",
+            "format", "This value is not in a valid format.");
 
     private AccountValues() {
     }
 
-    /** A registration field, normalised by its validator. */
-    static String registrationField(Field field, String raw, Violations violations) {
+    /** A required value, normalised by its field's validator. */
+    static String required(Field field, String raw, Violations violations) {
         return switch (field.validate(raw)) {
             case Validation.Valid valid -> valid.value();
             case Validation.Invalid invalid -> {
@@ -47,37 +59,15 @@ final class AccountValues {
         };
     }
 
-    /** Free text with a length limit; blank means absent. */
-    static String optionalText(String property, String raw, int maxLength, Violations violations) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String value = raw.strip();
-        if (value.length() > maxLength) {
-            violations.add(property, "too-long", "At most " + maxLength + " characters.");
-            return null;
-        }
-        return value;
+    /** An optional value: blank means absent, anything else must pass its field's validator. */
+    static String optional(Field field, String raw, Violations violations) {
+        return raw == null || raw.isBlank() ? null : required(field, raw, violations);
     }
 
-    /** An ISO 8601 calendar date ({@code yyyy-MM-dd}); blank means absent. */
-    static LocalDate birthDate(String raw, Violations violations) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            violations.add("birthDate", "format", "Write the date as year-month-day, for example 2000-01-31.");
-            return null;
-        }
-    }
-
-    /** Each part of an address within its length; null if no part has a value. */
+    /** Each part of an address validated; null if no part has a value. */
     static Address address(Map<String, String> rawParts, Violations violations) {
         var parts = new LinkedHashMap<String, String>();
-        rawParts.forEach((part, raw) -> parts.put(part,
-                optionalText("address." + part, raw, Address.MAX_LENGTHS.get(part), violations)));
+        rawParts.forEach((part, raw) -> parts.put(part, optional(ADDRESS_PARTS.get(part), raw, violations)));
         return Address.ofParts(parts);
     }
 
@@ -87,6 +77,19 @@ final class AccountValues {
                     .map(suggestion -> "The domain looks misspelt: did you mean " + suggestion + "?")
                     .orElse("The domain looks misspelt.");
         }
-        return MESSAGES.getOrDefault(field.name() + "." + invalid.reason(), "This value is not valid.");
+        String message = FIELD_MESSAGES.get(field.name() + "." + invalid.reason());
+        return message != null ? message : REASON_MESSAGES.getOrDefault(invalid.reason(), "This value is not valid.");
+    }
+
+    private static Map<String, Field> addressParts() {
+        var parts = new LinkedHashMap<String, Field>();
+        parts.put("postalCode", RegistrationFields.POSTAL_CODE);
+        parts.put("street", RegistrationFields.STREET);
+        parts.put("number", RegistrationFields.NUMBER);
+        parts.put("complement", RegistrationFields.COMPLEMENT);
+        parts.put("district", RegistrationFields.DISTRICT);
+        parts.put("city", RegistrationFields.CITY);
+        parts.put("state", RegistrationFields.STATE);
+        return Collections.unmodifiableMap(parts);
     }
 }

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** A postal address. Every part is optional; an address with no part at all is no address (null). */
+/**
+ * A postal address. Every part is optional and validated by its field in {@code fields}
+ * ({@link AccountValues#ADDRESS_PARTS}); an address with no part at all is no address (null).
+ */
 record Address(
         String postalCode,
         String street,
@@ -14,18 +17,7 @@ record Address(
         String city,
         String state) {
 
-    /**
-     * The parts by their JSON names, with the longest value each may hold. Only lengths are checked for now; the
-     * real validators (postal code lookup, state codes) are still to come.
-     */
-    static final Map<String, Integer> MAX_LENGTHS = Map.of(
-            "postalCode", 16,
-            "street", 200,
-            "number", 20,
-            "complement", 100,
-            "district", 100,
-            "city", 100,
-            "state", 100);
+    static final Address EMPTY = new Address(null, null, null, null, null, null, null);
 
     /** The parts by their JSON names, in declaration order; absent parts map to null. */
     Map<String, String> parts() {

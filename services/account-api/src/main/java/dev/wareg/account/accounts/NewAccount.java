@@ -1,22 +1,9 @@
 package dev.wareg.account.accounts;
 
-import dev.wareg.fields.RegistrationFields;
-import java.time.Instant;
-import java.util.UUID;
-
-/** The body of {@code POST /v1/accounts}. Phone, name and e-mail are required; the address is optional. */
-record NewAccount(String phone, String name, String email, Address address) {
-
-    static final long FIRST_VERSION = 1;
-
-    /** The account this request creates, or an {@link InvalidRequest} naming every refused value. */
-    Account toAccount(UUID id, Instant now) {
-        var violations = new Violations();
-        String validPhone = AccountValues.registrationField(RegistrationFields.PHONE, phone, violations);
-        String validName = AccountValues.registrationField(RegistrationFields.NAME, name, violations);
-        String validEmail = AccountValues.registrationField(RegistrationFields.EMAIL, email, violations);
-        Address validAddress = address == null ? null : AccountValues.address(address.parts(), violations);
-        violations.throwIfAny();
-        return new Account(id, validPhone, validName, validEmail, validAddress, null, null, now, now, FIRST_VERSION);
-    }
+/**
+ * The body of {@code POST /v1/accounts}, for the API documentation: the request is read as JSON and checked member
+ * by member ({@link AccountPatch#create}), so that every refused value, unknown member and wrong type is reported.
+ */
+@io.swagger.v3.oas.annotations.media.Schema(requiredProperties = {"phone", "name", "email"})
+record NewAccount(String phone, String name, String email, Address address, String cpf, String birthDate) {
 }

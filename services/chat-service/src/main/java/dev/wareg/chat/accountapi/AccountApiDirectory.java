@@ -1,23 +1,29 @@
 package dev.wareg.chat.accountapi;
 
+import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.conversation.AccountDirectory;
 import dev.wareg.chat.conversation.AccountSnapshot;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceTokens;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Reads accounts from account-api over HTTP: {@code GET /v1/accounts?phone=}. */
+/** Reads accounts from account-api over HTTP ({@code GET /v1/accounts?phone=}), as client {@code chat-service}. */
 @Component
 @EnableConfigurationProperties(AccountApiProperties.class)
 class AccountApiDirectory implements AccountDirectory {
@@ -27,11 +33,18 @@ class AccountApiDirectory implements AccountDirectory {
 
     private final RestClient http;
 
-    AccountApiDirectory(RestClient.Builder builder, AccountApiProperties properties) {
+    AccountApiDirectory(RestClient.Builder builder, AccountApiProperties properties, ChatProperties chat,
+            ServiceAuthProperties auth, Clock clock) {
+        var tokens = new ServiceTokens(chat.clientId(), List.of("accounts:read"), auth, clock);
         var requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
         requestFactory.setReadTimeout(properties.timeout());
-        this.http = builder.baseUrl(properties.baseUrl().toString()).requestFactory(requestFactory).build();
+        this.http = builder.baseUrl(properties.baseUrl().toString()).requestFactory(requestFactory)
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(HttpHeaders.AUTHORIZATION, tokens.authorization());
+                    return execution.execute(request, body);
+                })
+                .build();
     }
 
     @Override

@@ -46,7 +46,7 @@ final class Dialogue {
 
     Dialogue(String sender) {
         this.sender = sender;
-        var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000);
+        var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service");
         AccountDirectory directory = phone -> {
             if (directoryDown) {
                 throw new AccountDirectory.AccountDirectoryUnavailable("down", null);

@@ -3,11 +3,16 @@ package dev.wareg.worker.updates;
 import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceTokens;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -18,7 +23,8 @@ import org.springframework.web.client.RestClientException;
  * Applies one update request through account-api's HTTP API, the same calls whether it runs in the same JVM
  * or apart: {@code POST /v1/accounts} to register, {@code PATCH /v1/accounts/{id}} with a JSON Merge Patch
  * (RFC 7396) and {@code If-Match} to update. The event id is the {@code Idempotency-Key}, so a redelivered
- * request is not applied twice.
+ * request is not applied twice, and also the correlation id of the audit trail. It authenticates as client
+ * {@code update-worker} with the scopes to read and write accounts.
  */
 @Component
 class AccountApiWriter {
@@ -29,11 +35,19 @@ class AccountApiWriter {
 
     private final RestClient http;
 
-    AccountApiWriter(RestClient.Builder builder, WorkerProperties properties) {
+    AccountApiWriter(RestClient.Builder builder, WorkerProperties properties, ServiceAuthProperties auth,
+            Clock clock) {
+        var tokens = new ServiceTokens(properties.worker().clientId(), List.of("accounts:read", "accounts:write"),
+                auth, clock);
         var requestFactory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(properties.accountApi().timeout()).build());
         requestFactory.setReadTimeout(properties.accountApi().timeout());
-        this.http = builder.baseUrl(properties.accountApi().baseUrl().toString()).requestFactory(requestFactory).build();
+        this.http = builder.baseUrl(properties.accountApi().baseUrl().toString()).requestFactory(requestFactory)
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(HttpHeaders.AUTHORIZATION, tokens.authorization());
+                    return execution.execute(request, body);
+                })
+                .build();
     }
 
     AccountWrite apply(RegistrationUpdateRequested request) {
@@ -48,6 +62,8 @@ class AccountApiWriter {
                         .header("If-Match", "\"" + request.expectedVersion() + "\"");
             }
             return call.header("Idempotency-Key", request.eventId().toString())
+                    .header("X-Correlation-Id", request.eventId().toString())
+                    .header("X-Channel", request.channel())
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange((httpRequest, response) -> {

@@ -1,6 +1,7 @@
 package dev.wareg.worker.updates;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -21,7 +22,8 @@ record WorkerProperties(@DefaultValue AccountApi accountApi, @DefaultValue Worke
                       @DefaultValue("5s") @NotNull Duration timeout) {
     }
 
-    record Worker(@DefaultValue Retry retry) {
+    /** @param clientId who the worker is to account-api: the subject of its tokens, the audit's actor */
+    record Worker(@DefaultValue Retry retry, @DefaultValue("update-worker") @NotBlank String clientId) {
     }
 
     /** Exponential backoff with full jitter: attempt n waits a random time up to min(max, initial * 2^(n-1)). */

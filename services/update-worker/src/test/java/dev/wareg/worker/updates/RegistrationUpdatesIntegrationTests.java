@@ -9,6 +9,7 @@ import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
 import java.io.IOException;
@@ -44,6 +45,8 @@ class RegistrationUpdatesIntegrationTests {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<IntegrationEvent> published = new ArrayList<>();
     private final List<Duration> pauses = new ArrayList<>();
+
+    private static final String KEY = "tests-only-key-0123456789abcdef0123456789";
 
     record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
     }
@@ -82,6 +85,9 @@ class RegistrationUpdatesIntegrationTests {
         assertThat(sent.headers().get("If-match")).containsExactly("\"3\"");
         assertThat(sent.headers().get("Idempotency-key")).containsExactly(request.eventId().toString());
         assertThat(sent.headers().get("Content-type")).containsExactly("application/merge-patch+json");
+        assertThat(sent.headers().get("X-correlation-id")).containsExactly(request.eventId().toString());
+        assertThat(sent.headers().get("X-channel")).containsExactly("web-chat");
+        assertThat(sent.headers().get("Authorization")).singleElement().asString().startsWith("Bearer ey");
         assertThat(sent.body()).isEqualTo("{\"email\":\"maria@novo.com.br\"}");
         assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateApplied.class, applied -> {
             assertThat(applied.requestId()).isEqualTo(request.eventId());
@@ -159,8 +165,10 @@ class RegistrationUpdatesIntegrationTests {
     private RegistrationUpdates worker(int maxAttempts) {
         var properties = new WorkerProperties(
                 new WorkerProperties.AccountApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2)),
-                new WorkerProperties.Worker(new WorkerProperties.Retry(maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5))));
-        var writer = new AccountApiWriter(RestClient.builder(), properties);
+                new WorkerProperties.Worker(new WorkerProperties.Retry(maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5)),
+                        "update-worker"));
+        var writer = new AccountApiWriter(RestClient.builder(), properties,
+                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
         return new RegistrationUpdates(bus(), writer, properties.worker().retry(), pauses::add, ceiling -> ceiling / 2,
                 UUID::randomUUID, Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     }

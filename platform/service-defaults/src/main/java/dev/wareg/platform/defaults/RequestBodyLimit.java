@@ -1,6 +1,5 @@
-package dev.wareg.webchat;
+package dev.wareg.platform.defaults;
 
-import dev.wareg.platform.defaults.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,11 +11,9 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * is refused without reading; a chunked body is read up to one byte past the limit and, when it fits, handed on
  * from memory. Either way no more than the limit is ever held for one request.
  */
-final class RequestBodyLimit extends OncePerRequestFilter {
+public final class RequestBodyLimit extends OncePerRequestFilter {
 
     private final int maxBytes;
     private final JsonMapper json;
 
-    RequestBodyLimit(long maxBytes, JsonMapper json) {
+    public RequestBodyLimit(long maxBytes, JsonMapper json) {
         this.maxBytes = Math.toIntExact(maxBytes);
         this.json = json;
     }
@@ -51,12 +48,8 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
-                "The request body is larger than " + maxBytes + " bytes. Send a shorter message.");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
+                "The request body is larger than " + maxBytes + " bytes. Send less."), request, response, json);
     }
 
     private static final class BufferedBody extends HttpServletRequestWrapper {

@@ -1,0 +1,98 @@
+package dev.wareg.account.security;
+
+import dev.wareg.platform.defaults.Problems;
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import java.time.Clock;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every {@code /v1} call needs a bearer JWT with the scope for what it does: {@code accounts:read} to read,
+ * {@code accounts:write} to register, change and revert, {@code accounts:erase} to erase. Health, the OpenAPI
+ * document and Swagger UI are outside {@code /v1} and stay open. The chain matches {@code /v1/**} only, so an
+ * application that also serves other things (the embedded default's web chat) keeps them as they are.
+ * <p>
+ * Tokens are verified with the shared HS256 key when {@code wareg.service-auth.hmac-key} is set; otherwise
+ * Spring Boot's resource server configuration applies ({@code spring.security.oauth2.resourceserver.jwt.*}:
+ * an issuer or JWKS), and account-api refuses to start with neither.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class AccountApiSecurity {
+
+    static final String READ = "SCOPE_accounts:read";
+    static final String WRITE = "SCOPE_accounts:write";
+    static final String ERASE = "SCOPE_accounts:erase";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain accountApiFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            Problems.write(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "Send a valid bearer token: Authorization: Bearer <JWT>."), request, response, json);
+        };
+        AccessDeniedHandler forbidden = (request, response, exception) -> Problems.write(
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                        "The token does not carry the scope this operation needs."), request, response, json);
+        return http
+                .securityMatcher("/v1/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/v1/**").hasAuthority(READ)
+                        .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(WRITE)
+                        .requestMatchers(HttpMethod.PATCH, "/v1/**").hasAuthority(WRITE)
+                        .requestMatchers(HttpMethod.DELETE, "/v1/**").hasAuthority(ERASE)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies a browser could send on its own
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty("wareg.service-auth.hmac-key")
+    JwtDecoder sharedKeyJwtDecoder(ServiceAuthProperties properties, Clock clock) {
+        byte[] key = properties.keyBytes().orElseThrow();
+        var decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps,
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<List<String>>("aud",
+                        audience -> audience != null && audience.contains(properties.audience())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}
