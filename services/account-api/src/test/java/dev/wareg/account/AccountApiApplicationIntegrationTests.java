@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.testsupport.TestPostgres;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The service as a whole: its own configuration file, health and API documentation. */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -59,6 +65,29 @@ class AccountApiApplicationIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/v1/accounts", "/v1/accounts/{id}", "Accounts",
                 "Register an account", "application/merge-patch+json");
+    }
+
+    /**
+     * The committed document is the API's contract: a change to the served one must be deliberate. To accept a
+     * change, copy {@code target/openapi/account-api.json} over {@code docs/openapi/account-api.json}.
+     */
+    @Test
+    void theServedApiDocumentIsTheCommittedOne() throws Exception {
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        ObjectNode served = (ObjectNode) json.readTree(get("/v3/api-docs").body());
+        served.remove("servers"); // the test's random port
+        String document = json.writeValueAsString(json.treeToValue(served, Map.class)) + "\n";
+        Path generated = Path.of("target/openapi/account-api.json");
+        Files.createDirectories(generated.getParent());
+        Files.writeString(generated, document);
+
+        Path committed = Path.of("../../docs/openapi/account-api.json");
+        assertThat(committed).as("docs/openapi/account-api.json is missing; copy " + generated + " there").exists();
+        assertThat(Files.readString(committed))
+                .as("The served OpenAPI document differs from docs/openapi/account-api.json. If the change is"
+                        + " intended, copy services/account-api/" + generated + " there.")
+                .isEqualTo(document);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,6 +1,8 @@
 package dev.wareg.account.security;
 
 import dev.wareg.platform.defaults.Problems;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT with scopes accounts:read, accounts:write or accounts:erase as the operation needs.")
 class AccountApiSecurity {
 
     static final String READ = "SCOPE_accounts:read";
