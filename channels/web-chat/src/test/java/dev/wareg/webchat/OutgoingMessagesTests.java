@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.SendMessage;
 import dev.wareg.contracts.SendMessage.Button;
+import dev.wareg.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

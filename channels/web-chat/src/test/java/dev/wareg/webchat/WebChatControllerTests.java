@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.platform.defaults.RequestBodyLimit;
+import dev.wareg.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

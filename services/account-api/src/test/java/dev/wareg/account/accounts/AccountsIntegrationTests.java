@@ -3,6 +3,7 @@ package dev.wareg.account.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.account.AccountApiApplication;
+import dev.wareg.testsupport.SettableClock;
 import dev.wareg.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +14,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -431,34 +429,5 @@ class AccountsIntegrationTests {
 
     static void assertProblem(HttpResponse<String> response, int status, String type) {
         ApiClient.assertProblem(response, status, type);
-    }
-
-    /** A clock the tests move by hand, so timestamps are exact without sleeping. */
-    static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -13,10 +13,9 @@ import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
-import java.time.Clock;
+import dev.wareg.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ final class Dialogue {
 
     final Map<String, AccountSnapshot> accounts = new HashMap<>();
     boolean directoryDown;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
 
     private final List<IntegrationEvent> published = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -133,33 +132,5 @@ final class Dialogue {
             assertThat(reply.channel()).isEqualTo(CHANNEL);
         });
         return replies;
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

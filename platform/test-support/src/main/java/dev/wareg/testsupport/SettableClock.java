@@ -1,4 +1,4 @@
-package dev.wareg.webchat;
+package dev.wareg.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so idle timeouts are tested without sleeping. */
-final class SettableClock extends Clock {
+/** A clock tests move by hand, so TTLs, timeouts and timestamps are exact without sleeping. Always UTC. */
+public final class SettableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
-    SettableClock(Instant now) {
+    public SettableClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration duration) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -31,6 +35,6 @@ final class SettableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        return this;
     }
 }
