@@ -27,6 +27,9 @@ record Account(
 
     static final long FIRST_VERSION = 1;
 
+    /** No account at all: what a registration starts from and what its audit compares with. */
+    static final Account NONE = new Account(null, null, null, null, null, null, null, null, null, 0);
+
     /**
      * The values a person can change, as text by API property ({@code address.city}), absent ones as null: what
      * the audit trail records and what a revert compares.

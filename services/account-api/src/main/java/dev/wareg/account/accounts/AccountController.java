@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -209,7 +210,6 @@ class AccountController {
             @AuthenticationPrincipal Jwt client) {
         UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
         writes.erase(accountId, origin(client, channel, correlationId));
-        idempotency.forget(accountId);
         return ResponseEntity.noContent().build();
     }
 
@@ -218,7 +218,7 @@ class AccountController {
     }
 
     /** Everything held about one person. */
-    record AccountExport(Account account, List<Change> changes, java.time.Instant exportedAt) {
+    record AccountExport(Account account, List<Change> changes, Instant exportedAt) {
     }
 
     private Account existing(String id) {

@@ -25,7 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class AccountPatch {
 
     private static final Set<String> READ_ONLY = Set.of("id", "phone", "version", "createdAt", "updatedAt");
-    private static final Account NO_ACCOUNT = new Account(null, null, null, null, null, null, null, null, null, 0);
 
     private final Field birthDate;
 
@@ -42,7 +41,7 @@ final class AccountPatch {
                 phoneMember == null ? null : text("phone", phoneMember, violations), violations);
         ObjectNode values = ((ObjectNode) body).deepCopy();
         values.remove("phone");
-        Account account = merge(NO_ACCOUNT, values, violations);
+        Account account = merge(Account.NONE, values, violations);
         for (Field field : new Field[] {RegistrationFields.NAME, RegistrationFields.EMAIL}) {
             if (!body.has(field.apiProperty())) {
                 AccountValues.required(field, null, violations);

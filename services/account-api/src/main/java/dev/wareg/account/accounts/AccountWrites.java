@@ -1,5 +1,6 @@
 package dev.wareg.account.accounts;
 
+import dev.wareg.account.idempotency.IdempotentRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,12 +27,15 @@ class AccountWrites {
     private final AccountRepository accounts;
     private final ChangeLog changes;
     private final AccountPatch patches;
+    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    AccountWrites(AccountRepository accounts, ChangeLog changes, AccountPatch patches, Clock clock) {
+    AccountWrites(AccountRepository accounts, ChangeLog changes, AccountPatch patches,
+            IdempotentRequests idempotency, Clock clock) {
         this.accounts = accounts;
         this.changes = changes;
         this.patches = patches;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -45,8 +49,7 @@ class AccountWrites {
         if (!inserted) {
             throw AccountProblems.phoneTaken();
         }
-        Account none = new Account(null, null, null, null, null, null, null, null, null, 0);
-        changes.record(account.id(), account.createdAt(), "created", origin, none.changeableValues(),
+        changes.record(account.id(), account.createdAt(), "created", origin, Account.NONE.changeableValues(),
                 account.changeableValues(), null);
         log.info("Account {} registered", account.id());
         return account;
@@ -80,11 +83,13 @@ class AccountWrites {
         return update(current, reverted, origin, "reverted", change.id());
     }
 
+    /** Removes the person's data from the account, its audit values and the responses kept for retries. */
     void erase(UUID accountId, Origin origin) {
         if (!accounts.delete(accountId)) {
             throw changes.isErased(accountId) ? AccountProblems.accountErased() : AccountProblems.accountNotFound();
         }
         changes.recordErasure(accountId, now(), origin);
+        idempotency.forget(accountId);
         log.info("Account {} erased", accountId);
     }
 

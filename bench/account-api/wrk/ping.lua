@@ -1,0 +1,3 @@
+-- GET /ping: the bare Spring MVC baseline. Nothing to add to wrk's plain GET; this script only makes the
+-- scenario's command line look like the others'.
+--   wrk -t2 -c32 -d30s --latency -s ping.lua http://127.0.0.1:8090/ping
