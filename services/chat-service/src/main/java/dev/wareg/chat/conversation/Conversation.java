@@ -1,6 +1,7 @@
 package dev.wareg.chat.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,16 @@ import java.util.UUID;
  *
  * @param accountId      the sender's account, or null while registering
  * @param accountVersion the version the shown current values were read at, expected when applying
+ * @param reviewing      walking every field, where keeping the current value is an answer ("manter")
  * @param pending        names of the fields still to ask, the first being asked now
+ * @param answered       names of the fields answered, in order, so "voltar" can re-open the last one
  * @param current        current values of the fields being changed, by field name
  * @param collected      new values, by field name, in the order they were given
  * @param suggestion     a corrected value offered for the field being asked ("você quis dizer ...?")
+ * @param failures       invalid answers in a row to the field being asked
  * @param pendingRequest the update request awaiting its outcome, while {@link Stage#APPLYING}
+ * @param pausedAt       the stage a returning person was asked to resume, while {@link Stage#RESUMING}
+ * @param revision       how many times the conversation was saved: the store refuses a save based on an older one
  */
 public record Conversation(
         String channel,
@@ -28,11 +34,16 @@ public record Conversation(
         Stage stage,
         UUID accountId,
         Long accountVersion,
+        boolean reviewing,
         List<String> pending,
+        List<String> answered,
         Map<String, String> current,
         Map<String, String> collected,
         String suggestion,
+        int failures,
         UUID pendingRequest,
+        Stage pausedAt,
+        long revision,
         Instant updatedAt) {
 
     public Conversation {
@@ -40,67 +51,187 @@ public record Conversation(
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(updatedAt, "updatedAt");
         pending = List.copyOf(pending);
+        answered = List.copyOf(answered);
         current = Collections.unmodifiableMap(new LinkedHashMap<>(current));
         collected = Collections.unmodifiableMap(new LinkedHashMap<>(collected));
     }
 
-    static Conversation start(String channel, String sender, Locale language, Instant now) {
-        return new Conversation(channel, sender, language, Stage.IDLE, null, null, List.of(), Map.of(), Map.of(),
-                null, null, now);
+    /** A new conversation, never saved. */
+    public static Conversation start(String channel, String sender, Locale language, Instant now) {
+        return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
+                Map.of(), Map.of(), null, 0, null, null, 0, now);
+    }
+
+    /** As the store keeps it after saving: one revision on. */
+    public Conversation saved() {
+        return new Builder(this).revision(revision + 1).build();
+    }
+
+    /** At the time of its last message. */
+    public Conversation at(Instant now) {
+        return new Builder(this).updatedAt(now).build();
     }
 
     boolean isRegistration() {
         return accountId == null;
     }
 
+    String asking() {
+        return pending.isEmpty() ? null : pending.getFirst();
+    }
+
     /** Back to idle, forgetting every collected value: nothing of the form outlives it. */
     Conversation reset() {
-        return new Conversation(channel, sender, language, Stage.IDLE, null, null, List.of(), Map.of(), Map.of(),
-                null, null, updatedAt);
+        return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
+                Map.of(), Map.of(), null, 0, null, null, revision, updatedAt);
     }
 
     Conversation withLanguage(Locale newLanguage) {
-        return new Conversation(channel, sender, newLanguage, stage, accountId, accountVersion, pending, current,
-                collected, suggestion, pendingRequest, updatedAt);
+        return new Builder(this).language(newLanguage).build();
     }
 
-    Conversation at(Instant now) {
-        return new Conversation(channel, sender, language, stage, accountId, accountVersion, pending, current,
-                collected, suggestion, pendingRequest, now);
+    Conversation in(Stage newStage) {
+        return new Builder(this).stage(newStage).build();
     }
 
     Conversation offeringRegistration() {
-        return new Conversation(channel, sender, language, Stage.OFFERED_REGISTRATION, null, null, List.of(),
-                Map.of(), Map.of(), null, null, updatedAt);
+        return new Builder(reset()).stage(Stage.OFFERED_REGISTRATION).build();
     }
 
     Conversation choosingField(AccountSnapshot account) {
-        return new Conversation(channel, sender, language, Stage.CHOOSING_FIELD, account.id(), account.version(),
-                List.of(), Map.of(), Map.of(), null, null, updatedAt);
+        return new Builder(reset()).stage(Stage.CHOOSING_FIELD).account(account).build();
     }
 
-    Conversation collecting(List<String> fields, Map<String, String> currentValues) {
-        return new Conversation(channel, sender, language, Stage.COLLECTING, accountId, accountVersion, fields,
-                currentValues, Map.of(), null, null, updatedAt);
+    /** Starts asking these fields; {@code currentValues} are what they hold now (empty when registering). */
+    Conversation collecting(List<String> fields, Map<String, String> currentValues, boolean review) {
+        return new Builder(this).stage(Stage.COLLECTING).reviewing(review).pending(fields).answered(List.of())
+                .current(currentValues).collected(Map.of()).suggestion(null).failures(0).build();
     }
 
     Conversation withSuggestion(String newSuggestion) {
-        return new Conversation(channel, sender, language, stage, accountId, accountVersion, pending, current,
-                collected, newSuggestion, pendingRequest, updatedAt);
+        return new Builder(this).suggestion(newSuggestion).build();
     }
 
-    /** Records the value of the field being asked and moves on to the next, or to confirmation after the last. */
-    Conversation withValue(String value) {
+    Conversation failedOnce() {
+        return new Builder(this).failures(failures + 1).build();
+    }
+
+    /**
+     * Records a value for a field (the one being asked, or another one the person gave at the same time) and
+     * moves on to the next field still to ask, or to confirmation after the last. A null value keeps the current
+     * one (reviewing: "manter").
+     */
+    Conversation withValue(String field, String value) {
         var values = new LinkedHashMap<>(collected);
-        values.put(pending.getFirst(), value);
-        List<String> rest = pending.subList(1, pending.size());
-        return new Conversation(channel, sender, language, rest.isEmpty() ? Stage.CONFIRMING : Stage.COLLECTING,
-                accountId, accountVersion, rest, current, values, null, null, updatedAt);
+        if (value == null) {
+            values.remove(field);
+        } else {
+            values.put(field, value);
+        }
+        var rest = new ArrayList<>(pending);
+        rest.remove(field);
+        var done = new ArrayList<>(answered);
+        done.remove(field);
+        done.add(field);
+        Stage next = rest.isEmpty() ? Stage.CONFIRMING : Stage.COLLECTING;
+        return new Builder(this).stage(next).pending(rest).answered(done).collected(values).suggestion(null)
+                .failures(0).build();
+    }
+
+    /** Re-opens a field that was answered (or adds one to ask), asking it now. */
+    Conversation reopening(String field, String currentValue) {
+        var rest = new ArrayList<>(pending);
+        rest.remove(field);
+        rest.addFirst(field);
+        var values = new LinkedHashMap<>(collected);
+        values.remove(field);
+        var now = new LinkedHashMap<>(current);
+        if (!isRegistration()) {
+            now.putIfAbsent(field, currentValue);
+        }
+        var done = new ArrayList<>(answered);
+        done.remove(field);
+        return new Builder(this).stage(Stage.COLLECTING).pending(rest).answered(done).collected(values)
+                .current(now).suggestion(null).failures(0).build();
     }
 
     Conversation applying(UUID request) {
-        return new Conversation(channel, sender, language, Stage.APPLYING, accountId, accountVersion, List.of(),
-                current, collected, null, request, updatedAt);
+        return new Builder(this).stage(Stage.APPLYING).pending(List.of()).suggestion(null).pendingRequest(request)
+                .build();
+    }
+
+    Conversation pausedIn(Stage stage) {
+        return new Builder(this).stage(Stage.RESUMING).pausedAt(stage).build();
+    }
+
+    Conversation resumed() {
+        return new Builder(this).stage(pausedAt).pausedAt(null).build();
+    }
+
+    /** Copies a conversation with some components changed; keeps the record's many withers readable. */
+    private static final class Builder {
+
+        private final Conversation from;
+        private Locale language;
+        private Stage stage;
+        private UUID accountId;
+        private Long accountVersion;
+        private boolean reviewing;
+        private List<String> pending;
+        private List<String> answered;
+        private Map<String, String> current;
+        private Map<String, String> collected;
+        private String suggestion;
+        private int failures;
+        private UUID pendingRequest;
+        private Stage pausedAt;
+        private long revision;
+        private Instant updatedAt;
+
+        Builder(Conversation from) {
+            this.from = from;
+            language = from.language;
+            stage = from.stage;
+            accountId = from.accountId;
+            accountVersion = from.accountVersion;
+            reviewing = from.reviewing;
+            pending = from.pending;
+            answered = from.answered;
+            current = from.current;
+            collected = from.collected;
+            suggestion = from.suggestion;
+            failures = from.failures;
+            pendingRequest = from.pendingRequest;
+            pausedAt = from.pausedAt;
+            revision = from.revision;
+            updatedAt = from.updatedAt;
+        }
+
+        Builder language(Locale value) { language = value; return this; }
+        Builder stage(Stage value) { stage = value; return this; }
+        Builder account(AccountSnapshot account) {
+            accountId = account.id();
+            accountVersion = account.version();
+            return this;
+        }
+        Builder reviewing(boolean value) { reviewing = value; return this; }
+        Builder pending(List<String> value) { pending = value; return this; }
+        Builder answered(List<String> value) { answered = value; return this; }
+        Builder current(Map<String, String> value) { current = value; return this; }
+        Builder collected(Map<String, String> value) { collected = value; return this; }
+        Builder suggestion(String value) { suggestion = value; return this; }
+        Builder failures(int value) { failures = value; return this; }
+        Builder pendingRequest(UUID value) { pendingRequest = value; return this; }
+        Builder pausedAt(Stage value) { pausedAt = value; return this; }
+        Builder revision(long value) { revision = value; return this; }
+        Builder updatedAt(Instant value) { updatedAt = value; return this; }
+
+        Conversation build() {
+            return new Conversation(from.channel, from.sender, language, stage, accountId, accountVersion, reviewing,
+                    pending, answered, current, collected, suggestion, failures, pendingRequest, pausedAt, revision,
+                    updatedAt);
+        }
     }
 }

@@ -60,6 +60,7 @@ class FormLoop {
             case COLLECTING -> collecting(conversation, text, meaning);
             case CONFIRMING -> confirming(conversation, meaning);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
+            case RESUMING -> Turn.of(conversation.resumed(), say(conversation, "applying.wait"));
         };
     }
 
@@ -116,7 +117,7 @@ class FormLoop {
 
     private Turn startRegistration(Conversation conversation) {
         List<String> fields = RegistrationFields.ASKED.stream().filter(Field::required).map(Field::name).toList();
-        Conversation next = conversation.reset().collecting(fields, Map.of());
+        Conversation next = conversation.reset().collecting(fields, Map.of(), false);
         return Turn.of(next, say(next, "registration.start"), prompt(next));
     }
 
@@ -124,7 +125,7 @@ class FormLoop {
                              Interpretation meaning) {
         Map<String, String> current = new LinkedHashMap<>();
         targets.forEach(field -> current.put(field, account.value(field)));
-        Conversation next = conversation.choosingField(account).collecting(targets, current);
+        Conversation next = conversation.choosingField(account).collecting(targets, current, false);
         String spotted = meaning.values().get(next.pending().getFirst());
         return spotted != null ? accept(next, spotted) : Turn.of(next, prompt(next));
     }
@@ -156,7 +157,7 @@ class FormLoop {
                     return Turn.of(conversation.withSuggestion(null),
                             say(conversation, "collect.same", label(language, field).toLowerCase(language)));
                 }
-                Conversation next = conversation.withValue(value);
+                Conversation next = conversation.withValue(field.name(), value);
                 return Turn.of(next, next.stage() == Stage.CONFIRMING ? confirmation(next) : prompt(next));
             }
         }
@@ -189,7 +190,7 @@ class FormLoop {
             case CONFIRMING -> Turn.of(conversation, help, confirmation(conversation));
             case OFFERED_REGISTRATION -> Turn.of(conversation, help, yesNo(conversation, "registration.offer.repeat"));
             case CHOOSING_FIELD -> Turn.of(conversation, help, fieldMenu(conversation, "choose.field.repeat"));
-            case IDLE, APPLYING -> Turn.of(conversation, help);
+            case IDLE, APPLYING, RESUMING -> Turn.of(conversation, help);
         };
     }
 

@@ -13,5 +13,7 @@ public enum Stage {
     /** The change was shown and the person was asked to confirm it. */
     CONFIRMING,
     /** Confirmed and requested; waiting for the worker's outcome. */
-    APPLYING
+    APPLYING,
+    /** The person came back after a pause in the middle of a form and was asked whether to go on. */
+    RESUMING
 }

@@ -42,11 +42,15 @@ public class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public void save(Conversation conversation) {
-        conversations.put(key(conversation.channel(), conversation.sender()), conversation);
+    public Optional<Conversation> save(Conversation conversation) {
+        Conversation saved = conversation.saved();
+        Conversation result = conversations.compute(key(conversation.channel(), conversation.sender()),
+                (key, stored) -> stored == null || expired(stored) || stored.revision() == conversation.revision()
+                        ? saved : stored);
         if (saves.incrementAndGet() % SWEEP_EVERY == 0) {
             conversations.values().removeIf(this::expired);
         }
+        return result == saved ? Optional.of(saved) : Optional.empty();
     }
 
     @Override

@@ -42,6 +42,7 @@ class InMemoryConversationStoreTests {
 
     private static Conversation conversation(String sender, Instant updatedAt) {
         return new Conversation("web-chat", sender, Locale.forLanguageTag("pt-BR"), Stage.COLLECTING, null, null,
-                List.of("email"), Map.of(), Map.of("name", "Maria"), null, null, updatedAt);
+                false, List.of("email"), List.of("name"), Map.of(), Map.of("name", "Maria"), null, 0, null, null, 0,
+                updatedAt);
     }
 }
