@@ -8,8 +8,6 @@ import java.util.function.UnaryOperator;
 /**
  * The registration schema: the fields a person can register and update, in the order they are asked.
  * The phone is the sender's identity on WhatsApp, so it is validated here ({@link #PHONE}) but never asked.
- * The CPF, birth date and address fields are declared and validated here but not asked yet: they are not in
- * {@link #ASKED}, so {@link #byName(String)} does not find them.
  */
 public final class RegistrationFields {
 
@@ -32,8 +30,9 @@ public final class RegistrationFields {
     public static final Field DISTRICT = new Field("district", "address.district", false, new FreeText(100), Masks::hidden);
     public static final Field CITY = new Field("city", "address.city", false, new FreeText(100), Masks::initials);
 
-    /** The fields a conversation collects, in order. */
-    public static final List<Field> ASKED = List.of(NAME, EMAIL);
+    /** The fields a conversation collects, in the order it asks them: the CEP before the rest of the address. */
+    public static final List<Field> ASKED = List.of(NAME, EMAIL, POSTAL_CODE, STREET, NUMBER, COMPLEMENT, DISTRICT,
+            CITY, STATE, CPF, BIRTH_DATE);
 
     private RegistrationFields() {
     }

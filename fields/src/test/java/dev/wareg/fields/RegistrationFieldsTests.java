@@ -57,8 +57,10 @@ class RegistrationFieldsTests {
     }
 
     @Test
-    void theConversationStillAsksOnlyNameAndEmail() {
-        assertThat(RegistrationFields.ASKED).containsExactly(RegistrationFields.NAME, RegistrationFields.EMAIL);
-        assertThat(RegistrationFields.byName("cpf")).isEmpty();
+    void theConversationAsksEveryFieldButThePhoneCepFirst() {
+        assertThat(RegistrationFields.ASKED).extracting(Field::name).containsExactly("name", "email", "postalCode",
+                "street", "number", "complement", "district", "city", "state", "cpf", "birthDate");
+        assertThat(RegistrationFields.byName("cpf")).contains(RegistrationFields.CPF);
+        assertThat(RegistrationFields.byName("phone")).isEmpty();
     }
 }

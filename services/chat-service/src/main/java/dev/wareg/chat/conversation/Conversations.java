@@ -7,7 +7,6 @@ import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.SendMessage;
-import dev.wareg.fields.RegistrationFields;
 import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import org.springframework.stereotype.Component;
 class Conversations implements SmartInitializingSingleton {
 
     static final String SUBSCRIBER = "chat-service";
+    private static final int SAVE_ATTEMPTS = 3;
 
     private final ConversationStore store;
     private final Interpreter interpreter;
@@ -37,9 +37,11 @@ class Conversations implements SmartInitializingSingleton {
     private final IdGenerator ids;
     private final Clock clock;
     private final ChatProperties properties;
+    private final FormSchema schema;
 
     Conversations(ConversationStore store, Interpreter interpreter, FormLoop formLoop, Phrasebook phrasebook,
-                  EventBus bus, IdGenerator ids, Clock clock, ChatProperties properties) {
+                  EventBus bus, IdGenerator ids, Clock clock, ChatProperties properties, FormSchema schema) {
+        this.schema = schema;
         this.store = store;
         this.interpreter = interpreter;
         this.formLoop = formLoop;
@@ -58,24 +60,33 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     void onMessage(MessageReceived message) {
-        Conversation conversation = store.find(message.channel(), message.sender())
-                .orElseGet(() -> Conversation.start(message.channel(), message.sender(),
-                        properties.defaultLanguage(), clock.instant()));
-        String text = message.text().strip();
-        if (text.isEmpty()) {
-            send(conversation, phrasebook.say(conversation.language(), "message.empty"));
-            return;
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Conversation conversation = store.find(message.channel(), message.sender())
+                    .orElseGet(() -> Conversation.start(message.channel(), message.sender(),
+                            properties.defaultLanguage(), clock.instant()));
+            String text = message.text().strip();
+            if (text.isEmpty()) {
+                send(conversation, phrasebook.say(conversation.language(), "message.empty"));
+                return;
+            }
+            if (text.length() > properties.maxMessageLength()) {
+                send(conversation, phrasebook.say(conversation.language(), "message.too.long",
+                        properties.maxMessageLength()));
+                return;
+            }
+            Interpretation meaning = interpreter.interpret(text);
+            Conversation understood = meaning.language().map(conversation::withLanguage).orElse(conversation);
+            boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
+            Turn turn = formLoop.handle(understood, text, meaning, returning);
+            // Replies and events leave only once the state they follow from is stored: a turn that lost the race
+            // against another message of the same sender is played again on the newer state.
+            if (store.save(turn.next().at(clock.instant())).isPresent()) {
+                turn.replies().forEach(reply -> send(turn.next(), reply.text(), reply.buttons()));
+                turn.events().forEach(bus::publish);
+                return;
+            }
         }
-        if (text.length() > properties.maxMessageLength()) {
-            send(conversation, phrasebook.say(conversation.language(), "message.too.long", properties.maxMessageLength()));
-            return;
-        }
-        Interpretation meaning = interpreter.interpret(text);
-        Conversation understood = meaning.language().map(conversation::withLanguage).orElse(conversation);
-        Turn turn = formLoop.handle(understood, text, meaning);
-        store.save(turn.next().at(clock.instant()));
-        turn.replies().forEach(reply -> send(turn.next(), reply.text(), reply.buttons()));
-        turn.request().ifPresent(bus::publish);
+        throw new IllegalStateException("the conversation kept changing while a message was handled");
     }
 
     void onApplied(RegistrationUpdateApplied outcome) {
@@ -86,9 +97,8 @@ class Conversations implements SmartInitializingSingleton {
             text = phrasebook.say(language, "applied.registration");
         } else if (waiting.isPresent()) {
             String labels = waiting.get().collected().keySet().stream()
-                    .map(name -> RegistrationFields.byName(name).map(field -> phrasebook.say(language, field.labelKey())))
-                    .flatMap(Optional::stream)
-                    .map(label -> label.toLowerCase(language))
+                    .map(schema::topicOf).distinct()
+                    .map(topic -> phrasebook.say(language, "topic." + topic.name() + ".label").toLowerCase(language))
                     .collect(Collectors.joining(", "));
             text = phrasebook.say(language, "applied.update", labels);
         } else {
@@ -114,6 +124,7 @@ class Conversations implements SmartInitializingSingleton {
     private void finish(String channel, String sender, Optional<Conversation> waiting, Locale language, String text) {
         Conversation done = waiting.map(Conversation::reset)
                 .orElseGet(() -> Conversation.start(channel, sender, language, clock.instant()));
+        // A message handled meanwhile may have saved a newer state; the outcome is told either way.
         waiting.ifPresent(conversation -> store.save(done.at(clock.instant())));
         send(done, text);
     }

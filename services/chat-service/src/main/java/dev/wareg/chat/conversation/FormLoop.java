@@ -3,10 +3,10 @@ package dev.wareg.chat.conversation;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.contracts.FieldChange;
+import dev.wareg.contracts.HandoffRequested;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.contracts.SendMessage.Button;
 import dev.wareg.fields.Field;
-import dev.wareg.fields.RegistrationFields;
 import dev.wareg.fields.Validation;
 import dev.wareg.platform.defaults.IdGenerator;
 import java.time.Clock;
@@ -15,36 +15,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The generic form loop: decides, for one interpreted message, what the conversation does next. It asks for
- * the fields of {@link RegistrationFields#ASKED} that the person wants to set, validates each with the field's
- * own validator, shows old -> new, and asks for confirmation. It never names a particular field: prompts,
- * labels and error messages come from each field's message keys.
+ * The generic form loop: decides, for one interpreted message, what the conversation does next. It asks for the
+ * fields the person wants to set (declared in {@link FormSchema}), validates each with the field's own validator,
+ * takes several values from one message, lets the person keep, skip, go back and correct, shows old -> new and
+ * asks for confirmation. It never names a particular field: prompts, labels and error messages come from each
+ * field's message keys.
  */
 @Component
 class FormLoop {
 
+    /** After this many invalid answers to one field in a row, the reply explains the format with an example. */
+    static final int FAILURES_BEFORE_EXAMPLE = 3;
+
     private final AccountDirectory accounts;
+    private final FormSchema schema;
     private final Phrasebook phrasebook;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FormLoop(AccountDirectory accounts, Phrasebook phrasebook, IdGenerator ids, Clock clock) {
+    FormLoop(AccountDirectory accounts, FormSchema schema, Phrasebook phrasebook, IdGenerator ids, Clock clock) {
         this.accounts = accounts;
+        this.schema = schema;
         this.phrasebook = phrasebook;
         this.ids = ids;
         this.clock = clock;
     }
 
-    Turn handle(Conversation conversation, String text, Interpretation meaning) {
+    /**
+     * @param returning the person comes back after a pause: a form left half-way is offered to be resumed
+     */
+    Turn handle(Conversation conversation, String text, Interpretation meaning, boolean returning) {
         try {
+            if (returning && meaning.intent() != Intent.CANCEL && isHalfWay(conversation)) {
+                Conversation paused = conversation.pausedIn(conversation.stage());
+                return Turn.of(paused, yesNo(paused, "resume.ask", topicsInForm(paused)));
+            }
             return switch (meaning.intent()) {
                 case CANCEL -> cancel(conversation);
                 case HELP -> help(conversation);
+                case HUMAN -> handoff(conversation);
+                case SHOW_DATA -> showData(conversation);
                 default -> advance(conversation, text, meaning);
             };
         } catch (AccountDirectory.AccountDirectoryUnavailable e) {
@@ -60,75 +76,89 @@ class FormLoop {
             case COLLECTING -> collecting(conversation, text, meaning);
             case CONFIRMING -> confirming(conversation, meaning);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
-            case RESUMING -> Turn.of(conversation.resumed(), say(conversation, "applying.wait"));
+            case RESUMING -> resuming(conversation, text, meaning);
         };
     }
+
+    // --- Starting ---
 
     private Turn idle(Conversation conversation, Interpretation meaning) {
         Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
         if (account.isEmpty()) {
             return switch (meaning.intent()) {
-                case REGISTER, AFFIRM -> startRegistration(conversation);
+                case REGISTER, AFFIRM -> startRegistration(conversation, meaning);
                 case THANKS -> Turn.of(conversation, say(conversation, "thanks"));
                 default -> Turn.of(conversation.offeringRegistration(), yesNo(conversation, "greeting.unknown"));
             };
         }
-        List<String> targets = targets(meaning);
         if (meaning.intent() == Intent.THANKS) {
             return Turn.of(conversation, say(conversation, "thanks"));
         }
-        if (!targets.isEmpty() && meaning.intent() != Intent.DENY) {
-            return startUpdate(conversation, account.get(), targets, meaning);
+        boolean wantsChange = meaning.intent() == Intent.UPDATE || meaning.intent() == Intent.CORRECT;
+        if (wantsChange && meaning.everything()) {
+            return startReview(conversation, account.get());
         }
-        String firstName = Optional.ofNullable(account.get().value(RegistrationFields.NAME.name()))
-                .map(name -> name.split(" ")[0]).orElse("");
-        String key = meaning.intent() == Intent.UPDATE ? "choose.field" : "greeting.known";
-        return Turn.of(conversation.choosingField(account.get()), fieldMenu(conversation, key, firstName));
+        List<String> fields = targets(meaning);
+        if (!fields.isEmpty() && meaning.intent() != Intent.DENY) {
+            return startUpdate(conversation, account.get(), fields, meaning);
+        }
+        String firstName = Optional.ofNullable(account.get().value("name")).map(name -> name.split(" ")[0]).orElse("");
+        String key = wantsChange ? "choose.field" : "greeting.known";
+        return Turn.of(conversation.choosingField(account.get()), topicMenu(conversation, key, firstName));
     }
 
     private Turn offeredRegistration(Conversation conversation, Interpretation meaning) {
         return switch (meaning.intent()) {
-            case AFFIRM, REGISTER -> startRegistration(conversation);
+            case AFFIRM, REGISTER -> startRegistration(conversation, meaning);
             case DENY -> Turn.of(conversation.reset(), say(conversation, "registration.declined"));
             default -> Turn.of(conversation, yesNo(conversation, "registration.offer.repeat"));
         };
     }
 
     private Turn choosingField(Conversation conversation, Interpretation meaning) {
-        List<String> targets = targets(meaning);
-        if (targets.isEmpty() && meaning.choice().isPresent()) {
+        List<String> fields = targets(meaning);
+        if (fields.isEmpty() && meaning.choice().isPresent()) {
             int choice = meaning.choice().get();
-            if (choice >= 1 && choice <= RegistrationFields.ASKED.size()) {
-                targets = List.of(RegistrationFields.ASKED.get(choice - 1).name());
+            if (choice >= 1 && choice <= schema.topics().size()) {
+                fields = schema.topics().get(choice - 1).fields();
             }
         }
-        if (!targets.isEmpty()) {
+        if (!fields.isEmpty() || meaning.everything()) {
             Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
             if (account.isEmpty()) {
                 return Turn.of(conversation.offeringRegistration(), yesNo(conversation, "greeting.unknown"));
             }
-            return startUpdate(conversation, account.get(), targets, meaning);
+            return fields.isEmpty() ? startReview(conversation, account.get())
+                    : startUpdate(conversation, account.get(), fields, meaning);
         }
         if (meaning.intent() == Intent.DENY || meaning.intent() == Intent.THANKS) {
             return Turn.of(conversation.reset(), say(conversation, "nothing.changed"));
         }
-        return Turn.of(conversation, fieldMenu(conversation, "choose.field.repeat"));
+        return Turn.of(conversation, topicMenu(conversation, "choose.field.repeat"));
     }
 
-    private Turn startRegistration(Conversation conversation) {
-        List<String> fields = RegistrationFields.ASKED.stream().filter(Field::required).map(Field::name).toList();
-        Conversation next = conversation.reset().collecting(fields, Map.of(), false);
-        return Turn.of(next, say(next, "registration.start"), prompt(next));
+    private Turn startRegistration(Conversation conversation, Interpretation meaning) {
+        Conversation next = conversation.reset().collecting(schema.registration(), Map.of(), false);
+        Turn filled = fill(next, meaning, meaning.values().get(next.asking()));
+        List<Reply> replies = new ArrayList<>(List.of(say(next, "registration.start")));
+        replies.addAll(filled.replies());
+        return Turn.of(filled.next(), replies);
     }
 
-    private Turn startUpdate(Conversation conversation, AccountSnapshot account, List<String> targets,
-                             Interpretation meaning) {
-        Map<String, String> current = new LinkedHashMap<>();
-        targets.forEach(field -> current.put(field, account.value(field)));
-        Conversation next = conversation.choosingField(account).collecting(targets, current, false);
-        String spotted = meaning.values().get(next.pending().getFirst());
-        return spotted != null ? accept(next, spotted) : Turn.of(next, prompt(next));
+    private Turn startUpdate(Conversation conversation, AccountSnapshot account, List<String> fields,
+            Interpretation meaning) {
+        Conversation next = conversation.choosingField(account).collecting(fields, currentValues(account, fields), false);
+        return fill(next, meaning, meaning.values().get(next.asking()));
     }
+
+    /** Walks every field, showing what it holds now; "manter" keeps it. */
+    private Turn startReview(Conversation conversation, AccountSnapshot account) {
+        List<String> fields = schema.all();
+        Conversation next = conversation.choosingField(account).collecting(fields, currentValues(account, fields), true);
+        return Turn.of(next, say(next, "review.start"), prompt(next));
+    }
+
+    // --- Collecting ---
 
     private Turn collecting(Conversation conversation, String text, Interpretation meaning) {
         if (conversation.suggestion() != null && meaning.intent() == Intent.AFFIRM) {
@@ -137,43 +167,172 @@ class FormLoop {
         if (conversation.suggestion() != null && meaning.intent() == Intent.DENY) {
             return Turn.of(conversation.withSuggestion(null), prompt(conversation));
         }
-        return accept(conversation, meaning.values().getOrDefault(conversation.pending().getFirst(), text));
+        List<String> named = targets(meaning);
+        boolean namesAnotherField = !named.isEmpty() && !named.contains(conversation.asking());
+        return switch (meaning.intent()) {
+            case BACK -> back(conversation);
+            case KEEP -> keep(conversation);
+            case AFFIRM -> conversation.reviewing() ? keep(conversation) : fill(conversation, meaning, text);
+            case CORRECT, UPDATE -> namesAnotherField ? correct(conversation, meaning, named)
+                    : fill(conversation, meaning, meaning.values().get(conversation.asking()));
+            default -> fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(), text));
+        };
+    }
+
+    /**
+     * Takes the values the message gives for fields still to ask (silently, when valid), then the answer to the
+     * field being asked, if there is one; otherwise asks for it.
+     */
+    private Turn fill(Conversation conversation, Interpretation meaning, String answer) {
+        Conversation next = conversation;
+        for (Map.Entry<String, String> spotted : meaning.values().entrySet()) {
+            String field = spotted.getKey();
+            if (!field.equals(next.asking()) && next.pending().contains(field)
+                    && schema.field(field).validate(spotted.getValue()) instanceof Validation.Valid(String value)
+                    && !value.equals(next.current().get(field))) {
+                next = withDerivedValues(next.withValue(field, value), field, value);
+            }
+        }
+        if (next.stage() == Stage.CONFIRMING) {
+            return confirm(next);
+        }
+        return answer == null ? Turn.of(next, prompt(next)) : accept(next, answer);
     }
 
     /** Validates a value for the field being asked and, when valid, moves on. */
     private Turn accept(Conversation conversation, String raw) {
-        Field field = field(conversation.pending().getFirst());
+        Field field = schema.field(conversation.asking());
         Locale language = conversation.language();
         switch (field.validate(raw)) {
             case Validation.Invalid(String reason, String suggestion) when suggestion != null -> {
-                return Turn.of(conversation.withSuggestion(suggestion),
+                return Turn.of(conversation.withSuggestion(suggestion).failedOnce(),
                         new Reply(phrasebook.say(language, field.invalidKey(reason), suggestion), yesNoButtons(language)));
             }
             case Validation.Invalid(String reason, String ignored) -> {
-                return Turn.of(conversation.withSuggestion(null), Reply.text(phrasebook.say(language, field.invalidKey(reason))));
+                Conversation failed = conversation.withSuggestion(null).failedOnce();
+                Reply invalid = Reply.text(phrasebook.say(language, field.invalidKey(reason)));
+                if (failed.failures() >= FAILURES_BEFORE_EXAMPLE) {
+                    return Turn.of(failed, invalid, say(failed, "collect.example", label(language, field.name()),
+                            phrasebook.say(language, "field." + field.name() + ".example")));
+                }
+                return Turn.of(failed, invalid);
             }
             case Validation.Valid(String value) -> {
-                if (!conversation.isRegistration() && value.equals(conversation.current().get(field.name()))) {
+                if (!conversation.isRegistration() && value.equals(conversation.current().get(field.name()))
+                        && !conversation.reviewing()) {
                     return Turn.of(conversation.withSuggestion(null),
-                            say(conversation, "collect.same", label(language, field).toLowerCase(language)));
+                            say(conversation, "collect.same", label(language, field.name()).toLowerCase(language)));
                 }
                 Conversation next = conversation.withValue(field.name(), value);
-                return Turn.of(next, next.stage() == Stage.CONFIRMING ? confirmation(next) : prompt(next));
+                List<Reply> replies = new ArrayList<>();
+                Conversation completed = withDerivedValues(next, field.name(), value);
+                if (completed != next) {
+                    replies.add(say(completed, "address.found", addressFound(completed)));
+                }
+                if (completed.stage() == Stage.CONFIRMING) {
+                    Turn confirmation = confirm(completed);
+                    replies.addAll(confirmation.replies());
+                    return Turn.of(confirmation.next(), replies);
+                }
+                replies.add(prompt(completed));
+                return Turn.of(completed, replies);
             }
         }
     }
 
+    /** Fills in the fields a lookup resolves from this value (a CEP's street, district, city and state). */
+    private Conversation withDerivedValues(Conversation conversation, String field, String value) {
+        Conversation next = conversation;
+        for (Map.Entry<String, String> derived : schema.derivedValues(field, value).entrySet()) {
+            if (next.pending().contains(derived.getKey())) {
+                next = next.withValue(derived.getKey(), derived.getValue());
+            }
+        }
+        return next;
+    }
+
+    /** "manter"/"pular": keeps what the field holds, where that is allowed. */
+    private Turn keep(Conversation conversation) {
+        Field field = schema.field(conversation.asking());
+        boolean hasValue = conversation.current().get(field.name()) != null;
+        if (field.required() && !hasValue && conversation.isRegistration()) {
+            return Turn.of(conversation, say(conversation, "collect.required"), prompt(conversation));
+        }
+        Conversation next = conversation.withValue(field.name(), null);
+        return next.stage() == Stage.CONFIRMING ? confirm(next) : Turn.of(next, prompt(next));
+    }
+
+    /** "voltar": asks the previous field again. */
+    private Turn back(Conversation conversation) {
+        if (conversation.answered().isEmpty()) {
+            return Turn.of(conversation, say(conversation, "back.nothing"), prompt(conversation));
+        }
+        String previous = conversation.answered().getLast();
+        Conversation next = conversation.reopening(previous, conversation.current().get(previous));
+        return Turn.of(next, prompt(next));
+    }
+
+    /** "na verdade o e-mail é ...": re-opens the field named, taking the new value if the message has it. */
+    private Turn correct(Conversation conversation, Interpretation meaning, List<String> named) {
+        String field = named.stream()
+                .filter(name -> conversation.answered().contains(name) || conversation.collected().containsKey(name))
+                .findFirst().orElse(named.getFirst());
+        String currentValue = conversation.current().get(field);
+        if (currentValue == null && !conversation.isRegistration() && !conversation.current().containsKey(field)) {
+            currentValue = accounts.findByPhone(conversation.sender()).map(account -> account.value(field)).orElse(null);
+        }
+        Conversation reopened = conversation.reopening(field, currentValue);
+        return fill(reopened, meaning, meaning.values().get(field));
+    }
+
+    // --- Confirming and applying ---
+
+    /** Shows every change and asks to confirm; with nothing left to change, says so and ends. */
+    private Turn confirm(Conversation conversation) {
+        if (changes(conversation).isEmpty()) {
+            return Turn.of(conversation.reset(), say(conversation, "nothing.changed"));
+        }
+        return Turn.of(conversation.in(Stage.CONFIRMING), confirmation(conversation));
+    }
+
     private Turn confirming(Conversation conversation, Interpretation meaning) {
+        List<String> named = targets(meaning);
+        if (named.isEmpty() && meaning.intent() == Intent.CORRECT) {
+            named = List.copyOf(meaning.values().keySet());
+        }
         return switch (meaning.intent()) {
             case AFFIRM -> {
                 var request = request(conversation);
                 yield new Turn(conversation.applying(request.eventId()), List.of(say(conversation, "applying")),
-                        Optional.of(request));
+                        List.of(request));
             }
             case DENY -> Turn.of(conversation.reset(), say(conversation, "confirm.discarded"));
-            default -> Turn.of(conversation, yesNo(conversation, "confirm.repeat"));
+            case BACK -> back(conversation);
+            default -> {
+                if (!named.isEmpty()) {
+                    yield correct(conversation, meaning, named);
+                }
+                if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
+                    yield Turn.of(conversation, whichToCorrect(conversation));
+                }
+                yield Turn.of(conversation, new Reply(phrasebook.say(conversation.language(), "confirm.repeat"),
+                        confirmButtons(conversation.language())));
+            }
         };
     }
+
+    private Turn resuming(Conversation conversation, String text, Interpretation meaning) {
+        return switch (meaning.intent()) {
+            case AFFIRM -> {
+                Conversation resumed = conversation.resumed();
+                yield Turn.of(resumed, say(resumed, "resume.continue"), question(resumed));
+            }
+            case DENY -> Turn.of(conversation.reset(), say(conversation, "resume.discarded"));
+            default -> advance(conversation.reset(), text, meaning);
+        };
+    }
+
+    // --- At any point ---
 
     private Turn cancel(Conversation conversation) {
         return switch (conversation.stage()) {
@@ -186,54 +345,100 @@ class FormLoop {
     private Turn help(Conversation conversation) {
         Reply help = say(conversation, "help");
         return switch (conversation.stage()) {
-            case COLLECTING -> Turn.of(conversation, help, prompt(conversation));
-            case CONFIRMING -> Turn.of(conversation, help, confirmation(conversation));
-            case OFFERED_REGISTRATION -> Turn.of(conversation, help, yesNo(conversation, "registration.offer.repeat"));
-            case CHOOSING_FIELD -> Turn.of(conversation, help, fieldMenu(conversation, "choose.field.repeat"));
-            case IDLE, APPLYING, RESUMING -> Turn.of(conversation, help);
+            case IDLE, APPLYING -> Turn.of(conversation, help);
+            default -> Turn.of(conversation, help, question(conversation));
         };
     }
 
-    private RegistrationUpdateRequested request(Conversation conversation) {
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        conversation.collected().forEach((name, value) ->
-                changes.put(field(name).apiProperty(), new FieldChange(conversation.current().get(name), value)));
-        return new RegistrationUpdateRequested(ids.next(), clock.instant(), conversation.accountId(),
-                conversation.sender(), changes, conversation.accountVersion(), conversation.channel(),
-                conversation.sender());
+    /** Hands the conversation to a person: the form is dropped, the team is told through an event. */
+    private Turn handoff(Conversation conversation) {
+        if (conversation.stage() == Stage.APPLYING) {
+            return Turn.of(conversation, say(conversation, "applying.wait"));
+        }
+        var handoff = new HandoffRequested(ids.next(), clock.instant(), conversation.channel(), conversation.sender(),
+                conversation.language().toLanguageTag());
+        return new Turn(conversation.reset(), List.of(say(conversation, "handoff")), List.of(handoff));
+    }
+
+    /** Shows what the account holds now, masked, then repeats the open question, if any. */
+    private Turn showData(Conversation conversation) {
+        Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
+        if (account.isEmpty()) {
+            return conversation.stage() == Stage.IDLE
+                    ? Turn.of(conversation.offeringRegistration(), yesNo(conversation, "data.none"))
+                    : Turn.of(conversation, say(conversation, "data.none.short"), question(conversation));
+        }
+        Locale language = conversation.language();
+        String lines = schema.all().stream()
+                .map(name -> phrasebook.say(language, "confirm.line.value", label(language, name),
+                        Optional.ofNullable(account.get().value(name)).map(schema.field(name).mask())
+                                .orElse(phrasebook.say(language, "value.none"))))
+                .collect(Collectors.joining("\n"));
+        Reply data = say(conversation, "data.show", lines);
+        return conversation.stage() == Stage.IDLE || conversation.stage() == Stage.APPLYING
+                ? Turn.of(conversation, data)
+                : Turn.of(conversation, data, question(conversation));
+    }
+
+    // --- What the bot says ---
+
+    /** The open question of the conversation's stage, asked again. */
+    private Reply question(Conversation conversation) {
+        return switch (conversation.stage()) {
+            case COLLECTING -> prompt(conversation);
+            case CONFIRMING -> confirmation(conversation);
+            case OFFERED_REGISTRATION -> yesNo(conversation, "registration.offer.repeat");
+            case CHOOSING_FIELD -> topicMenu(conversation, "choose.field.repeat");
+            case RESUMING -> yesNo(conversation, "resume.ask", topicsInForm(conversation));
+            case IDLE, APPLYING -> say(conversation, "help.short");
+        };
     }
 
     private Reply prompt(Conversation conversation) {
-        Field field = field(conversation.pending().getFirst());
-        String key = conversation.isRegistration() ? field.promptKey() : field.promptKey() + ".update";
+        String name = conversation.asking();
+        Locale language = conversation.language();
+        if (conversation.reviewing()) {
+            String current = conversation.current().get(name);
+            return Reply.text(phrasebook.say(language, "review.prompt", label(language, name),
+                    current == null ? phrasebook.say(language, "value.none") : schema.show(name, current)));
+        }
+        String key = "field." + name + (conversation.isRegistration() ? ".prompt" : ".prompt.update");
         return say(conversation, key);
     }
 
     private Reply confirmation(Conversation conversation) {
         Locale language = conversation.language();
-        String lines = conversation.collected().entrySet().stream()
-                .map(entry -> conversation.isRegistration()
-                        ? phrasebook.say(language, "confirm.line.value", label(language, field(entry.getKey())), entry.getValue())
-                        : phrasebook.say(language, "confirm.line.change", label(language, field(entry.getKey())),
-                                Optional.ofNullable(conversation.current().get(entry.getKey()))
+        String lines = changes(conversation).entrySet().stream()
+                .map(change -> conversation.isRegistration()
+                        ? phrasebook.say(language, "confirm.line.value", label(language, change.getKey()),
+                                schema.show(change.getKey(), change.getValue()))
+                        : phrasebook.say(language, "confirm.line.change", label(language, change.getKey()),
+                                Optional.ofNullable(conversation.current().get(change.getKey()))
+                                        .map(value -> schema.show(change.getKey(), value))
                                         .orElse(phrasebook.say(language, "value.none")),
-                                entry.getValue()))
+                                schema.show(change.getKey(), change.getValue())))
                 .collect(Collectors.joining("\n"));
         String key = conversation.isRegistration() ? "confirm.registration" : "confirm.update";
-        return new Reply(phrasebook.say(language, key, lines), yesNoButtons(language));
+        return new Reply(phrasebook.say(language, key, lines), confirmButtons(language));
     }
 
-    private Reply fieldMenu(Conversation conversation, String key, Object... args) {
+    private Reply whichToCorrect(Conversation conversation) {
         Locale language = conversation.language();
-        List<Button> buttons = new ArrayList<>();
-        for (Field field : RegistrationFields.ASKED) {
-            buttons.add(new Button(field.name(), label(language, field)));
-        }
+        List<Button> buttons = changes(conversation).keySet().stream()
+                .map(name -> new Button(name, label(language, name))).toList();
+        return new Reply(phrasebook.say(language, "confirm.which"), buttons);
+    }
+
+    private Reply topicMenu(Conversation conversation, String key, Object... args) {
+        Locale language = conversation.language();
+        List<Button> buttons = schema.topics().stream()
+                .map(topic -> new Button(topic.name(), phrasebook.say(language, "topic." + topic.name() + ".label")))
+                .toList();
         return new Reply(phrasebook.say(language, key, args), buttons);
     }
 
-    private Reply yesNo(Conversation conversation, String key) {
-        return new Reply(phrasebook.say(conversation.language(), key), yesNoButtons(conversation.language()));
+    private Reply yesNo(Conversation conversation, String key, Object... args) {
+        return new Reply(phrasebook.say(conversation.language(), key, args), yesNoButtons(conversation.language()));
     }
 
     private List<Button> yesNoButtons(Locale language) {
@@ -241,21 +446,81 @@ class FormLoop {
                 new Button("no", phrasebook.say(language, "button.no")));
     }
 
+    private List<Button> confirmButtons(Locale language) {
+        return List.of(new Button("confirm", phrasebook.say(language, "button.confirm")),
+                new Button("correct", phrasebook.say(language, "button.correct")),
+                new Button("cancel", phrasebook.say(language, "button.cancel")));
+    }
+
     private Reply say(Conversation conversation, String key, Object... args) {
         return Reply.text(phrasebook.say(conversation.language(), key, args));
     }
 
-    private String label(Locale language, Field field) {
-        return phrasebook.say(language, field.labelKey());
+    private String label(Locale language, String field) {
+        return phrasebook.say(language, "field." + field + ".label");
     }
 
-    /** The asked fields the message names, in the schema's order. */
-    private static List<String> targets(Interpretation meaning) {
-        return RegistrationFields.ASKED.stream().map(Field::name).filter(meaning.targetFields()::contains).toList();
+    /** The address a CEP lookup filled in, as one line. */
+    private String addressFound(Conversation conversation) {
+        return List.of("street", "district", "city", "state").stream()
+                .map(conversation.collected()::get).filter(Objects::nonNull).collect(Collectors.joining(", "));
     }
 
-    private static Field field(String name) {
-        return RegistrationFields.byName(name)
-                .orElseThrow(() -> new IllegalStateException("no such field in the schema: " + name));
+    /** The topics of the fields in the form, by label: what a returning person was doing. */
+    private String topicsInForm(Conversation conversation) {
+        var fields = new ArrayList<String>(conversation.collected().keySet());
+        fields.addAll(conversation.pending());
+        return fields.stream().map(schema::topicOf).distinct()
+                .map(topic -> phrasebook.say(conversation.language(), "topic." + topic.name() + ".label")
+                        .toLowerCase(conversation.language()))
+                .collect(Collectors.joining(", "));
+    }
+
+    // --- Data ---
+
+    /** The collected values that differ from the current ones: what the request changes. */
+    private static Map<String, String> changes(Conversation conversation) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        conversation.collected().forEach((name, value) -> {
+            if (!value.equals(conversation.current().get(name))) {
+                changes.put(name, value);
+            }
+        });
+        return changes;
+    }
+
+    private RegistrationUpdateRequested request(Conversation conversation) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        changes(conversation).forEach((name, value) ->
+                changes.put(schema.field(name).apiProperty(), new FieldChange(conversation.current().get(name), value)));
+        return new RegistrationUpdateRequested(ids.next(), clock.instant(), conversation.accountId(),
+                conversation.sender(), changes, conversation.accountVersion(), conversation.channel(),
+                conversation.sender());
+    }
+
+    /** The fields the message names, in the schema's order: a topic's fields, or one part of the address. */
+    private List<String> targets(Interpretation meaning) {
+        var fields = new ArrayList<String>();
+        for (String name : schema.all()) {
+            boolean named = meaning.targetFields().contains(name)
+                    || meaning.targetFields().contains(schema.topicOf(name).name());
+            if (named) {
+                fields.add(name);
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, String> currentValues(AccountSnapshot account, List<String> fields) {
+        Map<String, String> current = new LinkedHashMap<>();
+        fields.forEach(field -> current.put(field, account.value(field)));
+        return current;
+    }
+
+    private static boolean isHalfWay(Conversation conversation) {
+        return switch (conversation.stage()) {
+            case COLLECTING, CONFIRMING, CHOOSING_FIELD -> true;
+            default -> false;
+        };
     }
 }

@@ -1,17 +1,24 @@
 package dev.wareg.chat.conversation;
 
-import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.IntegrationEvent;
 import java.util.List;
-import java.util.Optional;
 
-/** What one message does: the conversation's next state, the replies, and the update it confirms, if any. */
-record Turn(Conversation next, List<Reply> replies, Optional<RegistrationUpdateRequested> request) {
+/**
+ * What one message does: the conversation's next state, the replies, and the events it publishes (the update it
+ * confirms, a hand-off to a person).
+ */
+record Turn(Conversation next, List<Reply> replies, List<IntegrationEvent> events) {
 
     Turn {
         replies = List.copyOf(replies);
+        events = List.copyOf(events);
     }
 
     static Turn of(Conversation next, Reply... replies) {
-        return new Turn(next, List.of(replies), Optional.empty());
+        return new Turn(next, List.of(replies), List.of());
+    }
+
+    static Turn of(Conversation next, List<Reply> replies) {
+        return new Turn(next, replies, List.of());
     }
 }

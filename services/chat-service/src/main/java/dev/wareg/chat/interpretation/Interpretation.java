@@ -7,17 +7,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * @param targetFields the fields the message is about ("quero mudar meu e-mail" -> {@code email})
- * @param values       values spotted in the text, by field name ("meu e-mail é a@b.com" -> {@code a@b.com})
+ * @param targetFields the topics ("quero mudar meu endereço" -> {@code address}) or, for the parts of an address,
+ *                     the fields ("errei o número" -> {@code number}) the message is about
+ * @param values       values spotted in the text, by field name ("meu cep é 01310-100" -> {@code postalCode})
  * @param choice       a numbered option the person picked ("2", "opção 2"), if that is all they wrote
  * @param language     the language the message is written in, when the words make it clear
+ * @param everything   the message is about the whole registration ("atualizar meu cadastro"), not one topic
  */
 public record Interpretation(
         Intent intent,
         Set<String> targetFields,
         Map<String, String> values,
         Optional<Integer> choice,
-        Optional<Locale> language) {
+        Optional<Locale> language,
+        boolean everything) {
 
     public Interpretation {
         Objects.requireNonNull(intent, "intent");

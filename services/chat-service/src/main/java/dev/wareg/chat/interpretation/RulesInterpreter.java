@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyword rules for Portuguese and English. Text is lower-cased and accent-folded; keywords of five letters or
- * more match with one typing slip ("atualisar"); yes and no count only as whole words ("Simone" is not "sim");
- * a negation before an update verb ("não quero mudar") is a no, not an update.
+ * Keyword rules for Portuguese and English. Text is lower-cased and accent-folded, emojis become words, and common
+ * chat abbreviations are expanded ("vc", "q"); keywords of five letters or more match with one typing slip
+ * ("atualisar", "emial"); yes and no count only as whole words ("Simone" is not "sim"); a negation before an update
+ * verb ("não quero mudar") is a no, not an update. Values are spotted anywhere in the text (e-mails, CEPs, CPFs,
+ * dates), so one message can answer several questions.
  */
 @Component
 public class RulesInterpreter implements Interpreter {
@@ -40,9 +42,34 @@ public class RulesInterpreter implements Interpreter {
             "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "correct");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
             "inscrever", "criar");
-    private static final Map<String, Set<String>> FIELD_WORDS = Map.of(
+    private static final Set<String> SHOW_DATA = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view");
+    private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration");
+    private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
+            "representative", "atendimento");
+    private static final Set<String> BACK = Set.of("voltar", "volta", "back", "anterior", "previous");
+    private static final Set<String> KEEP = Set.of("manter", "mantem", "mantenha", "pular", "pula", "keep", "skip",
+            "mesmo", "same", "nenhum", "nenhuma", "none");
+    private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
+            "actually", "wrong", "mistake", "oops", "ops");
+    /** The whole registration, as opposed to one field: "atualizar meu cadastro", "update everything". */
+    private static final Set<String> EVERYTHING = Set.of("cadastro", "dados", "tudo", "everything", "all", "details",
+            "registration", "profile");
+    /** Words naming a topic ("address") or, for parts of the address, the one field ("number"). */
+    private static final Map<String, Set<String>> TARGET_WORDS = Map.of(
             "name", Set.of("nome", "name"),
-            "email", Set.of("email", "mail", "correio"));
+            "email", Set.of("email", "mail", "correio"),
+            "address", Set.of("endereco", "address", "cep", "zip", "moro", "mudei"),
+            "number", Set.of("numero", "number"),
+            "complement", Set.of("complemento", "apartamento", "apto", "complement", "apartment"),
+            "street", Set.of("rua", "avenida", "logradouro", "street"),
+            "district", Set.of("bairro", "district", "neighborhood"),
+            "city", Set.of("cidade", "city", "municipio"),
+            "cpf", Set.of("cpf"),
+            "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
+    private static final Map<String, String> EMOJIS = Map.of("👍", " sim ", "👌", " sim ", "✅", " sim ", "👎", " nao ",
+            "❌", " nao ", "🙏", " obrigado ", "👋", " oi ", "🆘", " ajuda ");
+    private static final Map<String, String> ABBREVIATIONS = Map.of("vc", "voce", "q", "que", "tb", "tambem",
+            "pq", "porque", "blz", "ok", "pfv", "favor", "pfvr", "favor", "obg", "obrigado", "msm", "mesmo");
 
     private static final Set<String> ENGLISH = Set.of("hi", "hello", "hey", "yes", "no", "yeah", "nope", "my", "i",
             "want", "update", "change", "name", "please", "thanks", "thank", "you", "the", "is", "to", "help", "sure",
@@ -52,6 +79,9 @@ public class RulesInterpreter implements Interpreter {
             "obrigado", "obrigada", "cadastro", "cadastrar", "ajuda", "cancelar", "bom", "boa", "dia", "novo", "valeu");
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"]+@[^\\s@<>(),;:\"]+\\.[^\\s@<>(),;:\"]+");
+    private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d.-])");
+    private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d.-])");
+    private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?!\\d)");
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
             "^\\s*(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|i\\s+am|i'm)\\s*[:,]?\\s+(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -60,16 +90,16 @@ public class RulesInterpreter implements Interpreter {
 
     @Override
     public Interpretation interpret(String text) {
-        String folded = fold(text);
-        List<String> words = words(folded);
+        List<String> words = words(fold(text));
         Map<String, String> values = spotValues(text);
-        Set<String> targets = new HashSet<>(values.keySet());
-        for (var entry : FIELD_WORDS.entrySet()) {
-            if (words.stream().anyMatch(entry.getValue()::contains)) {
+        Set<String> targets = new HashSet<>();
+        for (var entry : TARGET_WORDS.entrySet()) {
+            if (contains(words, entry.getValue())) {
                 targets.add(entry.getKey());
             }
         }
-        return new Interpretation(intent(words), targets, values, choice(text), language(words));
+        boolean everything = targets.isEmpty() && contains(words, EVERYTHING);
+        return new Interpretation(intent(words), targets, values, choice(text), language(words), everything);
     }
 
     private static Intent intent(List<String> words) {
@@ -77,6 +107,21 @@ public class RulesInterpreter implements Interpreter {
         int update = indexOfAny(words, UPDATE, true);
         if (contains(words, CANCEL)) {
             return Intent.CANCEL;
+        }
+        if (contains(words, HUMAN) && words.size() <= 8) {
+            return Intent.HUMAN;
+        }
+        if (indexOfAny(words, SHOW_DATA, false) >= 0 && contains(words, DATA) && negation < 0) {
+            return Intent.SHOW_DATA;
+        }
+        if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.get(update).startsWith("corrig"))) {
+            return Intent.CORRECT;
+        }
+        if (words.size() <= 3 && contains(words, BACK)) {
+            return Intent.BACK;
+        }
+        if (words.size() <= 4 && indexOfAny(words, KEEP, false) >= 0) {
+            return Intent.KEEP;
         }
         if (update >= 0 && (negation < 0 || negation > update)) {
             return Intent.UPDATE;
@@ -105,8 +150,24 @@ public class RulesInterpreter implements Interpreter {
     private static Map<String, String> spotValues(String text) {
         Map<String, String> values = new HashMap<>();
         Matcher email = EMAIL.matcher(text);
+        String rest = text;
         if (email.find()) {
             values.put("email", email.group().replaceAll("[.!?]+$", ""));
+            rest = text.replace(email.group(), " ");
+        }
+        Matcher date = DATE.matcher(rest);
+        if (date.find()) {
+            values.put("birthDate", date.group(1));
+            rest = rest.replace(date.group(1), " ");
+        }
+        Matcher cpf = CPF.matcher(rest);
+        if (cpf.find()) {
+            values.put("cpf", cpf.group(1));
+            rest = rest.replace(cpf.group(1), " ");
+        }
+        Matcher cep = CEP.matcher(rest);
+        if (cep.find()) {
+            values.put("postalCode", cep.group(1));
         }
         Matcher name = NAME_LEAD_IN.matcher(text);
         if (name.matches()) {
@@ -156,10 +217,14 @@ public class RulesInterpreter implements Interpreter {
 
     static String fold(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email");
+        for (var emoji : EMOJIS.entrySet()) {
+            lower = lower.replace(emoji.getKey(), emoji.getValue());
+        }
         return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     private static List<String> words(String folded) {
-        return new ArrayList<>(Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).toList());
+        return new ArrayList<>(Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty())
+                .map(word -> ABBREVIATIONS.getOrDefault(word, word)).toList());
     }
 }

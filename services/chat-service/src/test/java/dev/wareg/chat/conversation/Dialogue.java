@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Dialogue {
 
     static final String CHANNEL = "web-chat";
+    /** The CEPs the tests' lookup knows. */
+    static final Map<String, PostalAddress> POSTAL_CODES = Map.of(
+            "01310-100", new PostalAddress("01310-100", "Avenida Paulista", "Bela Vista", "São Paulo", "SP"),
+            "70040-010", new PostalAddress("70040-010", null, null, "Brasília", "DF"));
 
     final Map<String, AccountSnapshot> accounts = new HashMap<>();
     boolean directoryDown;
@@ -45,7 +49,8 @@ final class Dialogue {
 
     Dialogue(String sender) {
         this.sender = sender;
-        var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service");
+        var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service",
+                Duration.ofMinutes(5));
         AccountDirectory directory = phone -> {
             if (directoryDown) {
                 throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
@@ -64,8 +69,9 @@ final class Dialogue {
         };
         var phrasebook = new Phrasebook();
         var ids = (dev.wareg.platform.defaults.IdGenerator) () -> new UUID(0, sequence.incrementAndGet());
+        var schema = new FormSchema(clock, postalCode -> java.util.Optional.ofNullable(POSTAL_CODES.get(postalCode)));
         conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
-                new FormLoop(directory, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties);
+                new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema);
     }
 
     Dialogue withAccount(String name, String email) {

@@ -47,7 +47,7 @@ class PortugueseDialogueTests {
                 .bot("Qual é o novo e-mail?")
                 .user("maria@novo.com.br")
                 .bot("Confira a alteração:\nE-mail: maria@antigo.com.br → maria@novo.com.br\n\nPosso salvar?")
-                .botOffers("Sim", "Não")
+                .botOffers("Confirmar", "Corrigir", "Cancelar")
                 .user("sim")
                 .bot("Um momento, estou salvando…");
 
@@ -76,9 +76,9 @@ class PortugueseDialogueTests {
         dialogue.user("quero atualizar meu email")
                 .user("maria@novo.com.br")
                 .user("Simone")
-                .bot("Responda sim para salvar ou não para descartar.")
+                .bot("Responda confirmar para salvar, corrigir para mudar algum dado ou cancelar para descartar.")
                 .user("nãoooo sei")
-                .bot("Responda sim para salvar ou não para descartar.");
+                .bot("Responda confirmar para salvar, corrigir para mudar algum dado ou cancelar para descartar.");
         assertThat(dialogue.requests()).isEmpty();
     }
 
@@ -123,7 +123,7 @@ class PortugueseDialogueTests {
         new Dialogue(PHONE).withAccount("Maria da Silva", "maria@antigo.com.br")
                 .user("olá")
                 .bot("Olá, Maria! Eu ajudo a manter seu cadastro em dia. O que você quer atualizar?")
-                .botOffers("Nome", "E-mail")
+                .botOffers("Nome", "E-mail", "Endereço", "CPF", "Data de nascimento")
                 .user("1")
                 .bot("Qual é o nome completo correto?")
                 .user("Maria Souza")
@@ -147,8 +147,10 @@ class PortugueseDialogueTests {
         new Dialogue(PHONE).withAccount("Maria da Silva", "maria@antigo.com.br")
                 .user("quero atualizar meu email")
                 .user("ajuda")
-                .bot("Eu ajudo você a manter seu cadastro em dia (nome e e-mail). Diga, por exemplo, \"quero mudar meu e-mail\". "
-                                + "Antes de salvar, sempre mostro a alteração e peço sua confirmação. Digite cancelar a qualquer momento para desistir.",
+                .bot("Eu ajudo você a manter seu cadastro em dia: nome, e-mail, endereço, CPF e data de nascimento. "
+                                + "Diga, por exemplo, \"quero mudar meu e-mail\", \"quero atualizar meu cadastro\" ou \"ver meus dados\". "
+                                + "Antes de salvar, sempre mostro a alteração e peço sua confirmação. A qualquer momento: cancelar desiste, "
+                                + "voltar refaz a resposta anterior, manter deixa um dado como está, e falar com atendente chama uma pessoa.",
                         "Qual é o novo e-mail?");
     }
 

@@ -20,7 +20,7 @@ class InMemoryConversationStoreTests {
 
     @Test
     void returnsWhatWasSavedUntilItsTimeToLiveRunsOut() {
-        var properties = new ChatProperties(Locale.ROOT, Duration.ofMinutes(30), 1000, "chat-service");
+        var properties = new ChatProperties(Locale.ROOT, Duration.ofMinutes(30), 1000, "chat-service", Duration.ofMinutes(5));
         var store = new InMemoryConversationStore(Clock.fixed(NOW.plus(Duration.ofMinutes(29)), ZoneOffset.UTC), properties);
         store.save(conversation("+5511987654321", NOW));
         assertThat(store.find("web-chat", "+5511987654321")).isPresent();
@@ -34,7 +34,7 @@ class InMemoryConversationStoreTests {
     @Test
     void deleteForgetsTheConversation() {
         var store = new InMemoryConversationStore(Clock.fixed(NOW, ZoneOffset.UTC),
-                new ChatProperties(Locale.ROOT, Duration.ofMinutes(30), 1000, "chat-service"));
+                new ChatProperties(Locale.ROOT, Duration.ofMinutes(30), 1000, "chat-service", Duration.ofMinutes(5)));
         store.save(conversation("+5511987654321", NOW));
         store.delete("web-chat", "+5511987654321");
         assertThat(store.find("web-chat", "+5511987654321")).isEmpty();

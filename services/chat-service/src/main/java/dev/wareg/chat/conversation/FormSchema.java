@@ -1,0 +1,111 @@
+package dev.wareg.chat.conversation;
+
+import dev.wareg.fields.Field;
+import dev.wareg.fields.RegistrationFields;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The forms the conversation fills, declared as data: the fields in the order they are asked, the topics a person
+ * names ("endereço" is seven fields), which values are shown masked, and which fields a CEP lookup fills in. The
+ * form loop reads everything field-specific from here and from the phrasebook, never from its own code.
+ */
+@Component
+class FormSchema {
+
+    /** A thing a person can ask to change; its label is {@code topic.<name>.label}. */
+    record Topic(String name, List<String> fields) {
+    }
+
+    /** Shown masked even to the person, on confirmation and when showing their data. */
+    private static final Set<String> SHOWN_MASKED = Set.of("cpf");
+    /** The field whose value a postal code lookup completes, and the fields the lookup fills in. */
+    private static final String LOOKED_UP = "postalCode";
+
+    private final Map<String, Field> fields = new LinkedHashMap<>();
+    private final List<Topic> topics = List.of(
+            new Topic("name", List.of("name")),
+            new Topic("email", List.of("email")),
+            new Topic("address", List.of("postalCode", "street", "number", "complement", "district", "city", "state")),
+            new Topic("cpf", List.of("cpf")),
+            new Topic("birthDate", List.of("birthDate")));
+    private final PostalCodeLookup postalCodes;
+
+    FormSchema(Clock clock, PostalCodeLookup postalCodes) {
+        this.postalCodes = postalCodes;
+        for (Field field : RegistrationFields.ASKED) {
+            // The birth date judges "in the future" by the injected clock, like everything else here.
+            fields.put(field.name(), field.name().equals("birthDate") ? RegistrationFields.birthDate(clock) : field);
+        }
+    }
+
+    Field field(String name) {
+        Field field = fields.get(name);
+        if (field == null) {
+            throw new IllegalStateException("no such field in the schema: " + name);
+        }
+        return field;
+    }
+
+    /** What a registration asks: the required fields. */
+    List<String> registration() {
+        return fields.values().stream().filter(Field::required).map(Field::name).toList();
+    }
+
+    List<Topic> topics() {
+        return topics;
+    }
+
+    /** The fields of these topics, in the order they are asked. */
+    List<String> fieldsOf(Collection<String> topicNames) {
+        return topics.stream().filter(topic -> topicNames.contains(topic.name()))
+                .flatMap(topic -> topic.fields().stream()).toList();
+    }
+
+    /** The topic a field belongs to. */
+    Topic topicOf(String fieldName) {
+        return topics.stream().filter(topic -> topic.fields().contains(fieldName)).findFirst().orElseThrow();
+    }
+
+    /** All fields, in the order they are asked. */
+    List<String> all() {
+        return List.copyOf(fields.keySet());
+    }
+
+    /** A value as the person sees it. */
+    String show(String fieldName, String value) {
+        return SHOWN_MASKED.contains(fieldName) ? field(fieldName).mask().apply(value) : value;
+    }
+
+    /**
+     * Values other fields take from this one's, when it has a lookup (the CEP's street, district, city and state);
+     * empty when it has none or the lookup knows nothing.
+     */
+    Map<String, String> derivedValues(String fieldName, String value) {
+        if (!fieldName.equals(LOOKED_UP)) {
+            return Map.of();
+        }
+        Optional<PostalAddress> address = postalCodes.find(value);
+        if (address.isEmpty()) {
+            return Map.of();
+        }
+        var derived = new LinkedHashMap<String, String>();
+        putIfPresent(derived, "street", address.get().street());
+        putIfPresent(derived, "district", address.get().district());
+        putIfPresent(derived, "city", address.get().city());
+        putIfPresent(derived, "state", address.get().state());
+        return derived;
+    }
+
+    private static void putIfPresent(Map<String, String> values, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            values.put(field, value);
+        }
+    }
+}
