@@ -125,6 +125,28 @@ final class Dialogue {
                 .orElseThrow(() -> new AssertionError("no update was requested"));
     }
 
+    /** The bot's replies to the last event. */
+    List<SendMessage> replies() {
+        return lastReplies;
+    }
+
+    /** Everything published so far, replies included. */
+    List<IntegrationEvent> published() {
+        return List.copyOf(published);
+    }
+
+    /** Time passes without anyone writing. */
+    Dialogue after(Duration pause) {
+        clock.advance(pause);
+        return this;
+    }
+
+    /** An account with these values, by field name. */
+    Dialogue withAccount(Map<String, String> values) {
+        accounts.put(sender, new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3, values));
+        return this;
+    }
+
     List<RegistrationUpdateRequested> requests() {
         return published.stream().filter(RegistrationUpdateRequested.class::isInstance)
                 .map(RegistrationUpdateRequested.class::cast).toList();

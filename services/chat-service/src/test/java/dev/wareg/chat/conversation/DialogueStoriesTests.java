@@ -1,0 +1,167 @@
+package dev.wareg.chat.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wareg.contracts.FieldChange;
+import dev.wareg.contracts.HandoffRequested;
+import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
+import dev.wareg.contracts.SendMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The conversation specified as stories, like Rasa's test stories: each file under {@code stories/} holds
+ * dialogues of user lines and the bot's expected answers, run against the real chat (interpreter, form loop,
+ * store, phrasebook) with a recording bus, a map for the account directory and a settable clock.
+ *
+ * <pre>
+ * - story: a known sender changes the e-mail
+ *   account: {name: Maria da Silva, email: maria@antigo.com.br}
+ *   steps:
+ *     - user: quero mudar meu email
+ *       bot: Qual é o novo e-mail?            # every reply, in order (a string or a list)
+ *     - user: maria@novo.com.br
+ *       says: maria@antigo.com.br → maria@novo.com.br   # some reply contains this
+ *       buttons: [Confirmar, Corrigir, Cancelar]      # the last reply's quick replies
+ *     - user: sim
+ *       request: {email: [maria@antigo.com.br, maria@novo.com.br]}
+ *     - worker: applied                       # or a rejection reason code: STALE_VERSION, ...
+ *       bot: Pronto! Seu cadastro foi atualizado (e-mail).
+ *     - wait: 31m                             # time passes
+ * </pre>
+ * Other checks: {@code no_request: true}, {@code handoff: true}, {@code silent: true} (no reply at all).
+ */
+class DialogueStoriesTests {
+
+    private static final String PHONE = "+5511987654321";
+
+    @TestFactory
+    Stream<DynamicNode> everyStory() {
+        return storyFiles().map(file -> DynamicContainer.dynamicContainer(file.getFileName().toString(),
+                stories(file).stream().map(story -> DynamicTest.dynamicTest(
+                        String.valueOf(story.get("story")), () -> run(story)))));
+    }
+
+    @Test
+    void thereAreAtLeastEightyStoriesInBothLanguages() {
+        List<Map<String, Object>> all = storyFiles().flatMap(file -> stories(file).stream()).toList();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(all).filteredOn(story -> String.valueOf(story.get("story")).startsWith("en:")).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void run(Map<String, Object> story) {
+        var dialogue = new Dialogue(String.valueOf(story.getOrDefault("sender", PHONE)));
+        if (story.get("account") instanceof Map<?, ?> account) {
+            var values = new LinkedHashMap<String, String>();
+            account.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
+            dialogue.withAccount(values);
+        }
+        int number = 0;
+        for (Map<String, Object> step : (List<Map<String, Object>>) story.get("steps")) {
+            number++;
+            String where = "step " + number + " " + step;
+            int publishedBefore = dialogue.published().size();
+            if (step.containsKey("wait")) {
+                dialogue.after(duration(String.valueOf(step.get("wait"))));
+            }
+            if (step.containsKey("user")) {
+                dialogue.user(String.valueOf(step.get("user")));
+            }
+            if (step.containsKey("worker")) {
+                String outcome = String.valueOf(step.get("worker"));
+                if (outcome.equals("applied")) {
+                    dialogue.workerApplies();
+                } else {
+                    dialogue.workerRejects(ReasonCode.valueOf(outcome));
+                }
+            }
+            check(dialogue, step, publishedBefore, where);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void check(Dialogue dialogue, Map<String, Object> step, int publishedBefore, String where) {
+        List<String> texts = dialogue.replies().stream().map(SendMessage::text).toList();
+        if (step.containsKey("bot")) {
+            assertThat(texts).as(where).containsExactlyElementsOf(lines(step.get("bot")));
+        }
+        if (step.containsKey("says")) {
+            for (String expected : lines(step.get("says"))) {
+                assertThat(texts).as(where).anySatisfy(text -> assertThat(text).contains(expected));
+            }
+        }
+        if (step.containsKey("buttons")) {
+            assertThat(dialogue.replies()).as(where).isNotEmpty();
+            assertThat(dialogue.replies().getLast().buttons()).as(where).extracting(SendMessage.Button::title)
+                    .containsExactlyElementsOf(lines(step.get("buttons")));
+        }
+        if (Boolean.TRUE.equals(step.get("silent"))) {
+            assertThat(texts).as(where).isEmpty();
+        }
+        var events = dialogue.published().subList(publishedBefore, dialogue.published().size());
+        if (step.get("request") instanceof Map<?, ?> changes) {
+            var expected = new LinkedHashMap<String, FieldChange>();
+            ((Map<String, List<Object>>) changes).forEach((property, values) -> expected.put(property,
+                    new FieldChange(values.get(0) == null ? null : String.valueOf(values.get(0)),
+                            String.valueOf(values.get(1)))));
+            assertThat(dialogue.lastRequest().changes()).as(where).containsExactlyEntriesOf(expected);
+        }
+        if (Boolean.TRUE.equals(step.get("no_request"))) {
+            assertThat(dialogue.requests()).as(where).isEmpty();
+        }
+        if (Boolean.TRUE.equals(step.get("handoff"))) {
+            assertThat(events).as(where).hasAtLeastOneElementOfType(HandoffRequested.class);
+        }
+    }
+
+    private static List<String> lines(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    private static Duration duration(String text) {
+        return Duration.parse("PT" + text.toUpperCase());
+    }
+
+    private static Stream<Path> storyFiles() {
+        try {
+            Path folder = Path.of(DialogueStoriesTests.class.getResource("/stories").toURI());
+            try (Stream<Path> files = Files.list(folder)) {
+                return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList().stream();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> stories(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            List<Map<String, Object>> stories = new Yaml().load(in);
+            return stories == null ? List.of() : new ArrayList<>(stories);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
