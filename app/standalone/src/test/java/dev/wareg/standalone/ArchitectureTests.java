@@ -53,7 +53,7 @@ class ArchitectureTests {
     static final ArchRule theConversationDoesNotTouchAdapters = noClasses()
             .that().resideInAnyPackage("dev.wareg.chat.conversation..", "dev.wareg.chat.interpretation..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "dev.wareg.chat.state..", "dev.wareg.chat.accountapi..",
+                    "dev.wareg.chat.state..", "dev.wareg.chat.accountapi..", "dev.wareg.chat.postalcode..",
                     "org.springframework.web..", "org.springframework.http..", "org.springframework.jdbc..",
                     "org.springframework.data..", "org.springframework.amqp..", "java.net.http..");
 

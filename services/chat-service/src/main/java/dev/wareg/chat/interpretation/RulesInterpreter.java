@@ -85,6 +85,10 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
             "^\\s*(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|i\\s+am|i'm)\\s*[:,]?\\s+(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
+    private static final Pattern NEXT_CLAUSE = Pattern.compile(
+            "\\s*(?:,|;|\\be\\b|\\band\\b)\\s*(?:o\\s+|a\\s+)?(?:meu|minha|my|moro|i\\s+live)\\b.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     private static final Pattern CHOICE = Pattern.compile("^\\s*(?:op(?:c|ç)(?:a|ã)o|option|n[ºo°]?|#)?\\s*(\\d{1,2})\\s*[.)]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -171,7 +175,8 @@ public class RulesInterpreter implements Interpreter {
         }
         Matcher name = NAME_LEAD_IN.matcher(text);
         if (name.matches()) {
-            values.put("name", name.group(1).strip().replaceAll("[.!]+$", ""));
+            String spoken = NEXT_CLAUSE.matcher(name.group(1)).replaceFirst("");
+            values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
         }
         return values;
     }

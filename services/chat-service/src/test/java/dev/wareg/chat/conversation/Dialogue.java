@@ -44,7 +44,7 @@ final class Dialogue {
     private final List<IntegrationEvent> published = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
     private final Conversations conversations;
-    private final String sender;
+    private String sender;
     private List<SendMessage> lastReplies = List.of();
 
     Dialogue(String sender) {
@@ -133,6 +133,12 @@ final class Dialogue {
     /** Everything published so far, replies included. */
     List<IntegrationEvent> published() {
         return List.copyOf(published);
+    }
+
+    /** The next lines come from another person, in another conversation with the same bot. */
+    Dialogue from(String otherSender) {
+        sender = otherSender;
+        return this;
     }
 
     /** Time passes without anyone writing. */

@@ -46,6 +46,9 @@ import org.yaml.snakeyaml.Yaml;
  *     - wait: 31m                             # time passes
  * </pre>
  * Other checks: {@code no_request: true}, {@code handoff: true}, {@code silent: true} (no reply at all).
+ * {@code user_long: 5000} sends a message of that many characters.
+ * {@code from: "+5521..."} makes this and the next steps come from another sender (a second, concurrent
+ * conversation); {@code account} and {@code sender} at the story's top set the first sender's account and number.
  */
 class DialogueStoriesTests {
 
@@ -81,8 +84,14 @@ class DialogueStoriesTests {
             if (step.containsKey("wait")) {
                 dialogue.after(duration(String.valueOf(step.get("wait"))));
             }
+            if (step.containsKey("from")) {
+                dialogue.from(String.valueOf(step.get("from")));
+            }
             if (step.containsKey("user")) {
                 dialogue.user(String.valueOf(step.get("user")));
+            }
+            if (step.containsKey("user_long")) {
+                dialogue.user("a".repeat(((Number) step.get("user_long")).intValue()));
             }
             if (step.containsKey("worker")) {
                 String outcome = String.valueOf(step.get("worker"));
