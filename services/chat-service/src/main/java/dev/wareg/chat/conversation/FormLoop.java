@@ -478,14 +478,15 @@ class FormLoop {
 
     // --- Data ---
 
-    /** The collected values that differ from the current ones: what the request changes. */
-    private static Map<String, String> changes(Conversation conversation) {
+    /** The collected values that differ from the current ones, in the schema's order: what the request changes. */
+    private Map<String, String> changes(Conversation conversation) {
         Map<String, String> changes = new LinkedHashMap<>();
-        conversation.collected().forEach((name, value) -> {
-            if (!value.equals(conversation.current().get(name))) {
+        for (String name : schema.all()) {
+            String value = conversation.collected().get(name);
+            if (value != null && !value.equals(conversation.current().get(name))) {
                 changes.put(name, value);
             }
-        });
+        }
         return changes;
     }
 
