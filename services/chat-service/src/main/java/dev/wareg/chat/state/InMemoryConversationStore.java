@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Conversations in this JVM's memory, for the embedded default and tests. An expired conversation is never
- * returned, and expired entries are swept every {@value #SWEEP_EVERY} saves so memory follows the active ones.
+ * Conversations in this JVM's memory, for the embedded default and tests (the default store,
+ * {@code wareg.chat.conversation-store=memory}). An expired conversation is never returned, and expired entries
+ * are swept every {@value #SWEEP_EVERY} saves so memory follows the active ones.
  */
 @Component
+@ConditionalOnProperty(name = "wareg.chat.conversation-store", havingValue = "memory", matchIfMissing = true)
 public class InMemoryConversationStore implements ConversationStore {
 
     private static final int SWEEP_EVERY = 256;
