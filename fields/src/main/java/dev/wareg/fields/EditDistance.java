@@ -6,6 +6,14 @@ public final class EditDistance {
     private EditDistance() {
     }
 
+    /**
+     * Whether the distance is at most {@code max}. Strings whose lengths differ by more than that are never
+     * within it, which spares the table for most pairs (keyword matching compares each word with many keywords).
+     */
+    public static boolean within(CharSequence a, CharSequence b, int max) {
+        return Math.abs(a.length() - b.length()) <= max && damerauLevenshtein(a, b) <= max;
+    }
+
     public static int damerauLevenshtein(CharSequence a, CharSequence b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {

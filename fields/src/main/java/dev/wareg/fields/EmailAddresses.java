@@ -95,7 +95,7 @@ public final class EmailAddresses implements FieldValidator {
         }
         for (String popular : POPULAR_DOMAINS) {
             int allowed = popular.length() >= 10 ? 2 : 1;
-            if (EditDistance.damerauLevenshtein(domain, popular) <= allowed) {
+            if (EditDistance.within(domain, popular, allowed)) {
                 return popular;
             }
         }

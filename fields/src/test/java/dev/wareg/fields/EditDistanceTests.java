@@ -13,4 +13,12 @@ class EditDistanceTests {
         assertThat(EditDistance.damerauLevenshtein(a, b)).isEqualTo(distance);
         assertThat(EditDistance.damerauLevenshtein(b, a)).isEqualTo(distance);
     }
+
+    @ParameterizedTest(name = "{0} ~ {1} within {2}: {3}")
+    @CsvSource({"gmial,gmail,1,true", "gmaaail,gmail,1,false", "gmaaail,gmail,2,true", "atualisar,atualizar,1,true",
+            "email,emails-and-more,1,false", "'',a,1,true", "'',ab,1,false"})
+    void withinAgreesWithTheDistance(String a, String b, int max, boolean within) {
+        assertThat(EditDistance.within(a, b, max)).isEqualTo(within);
+        assertThat(EditDistance.within(a, b, max)).isEqualTo(EditDistance.damerauLevenshtein(a, b) <= max);
+    }
 }

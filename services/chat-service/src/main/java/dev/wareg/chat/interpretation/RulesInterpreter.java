@@ -211,7 +211,7 @@ public class RulesInterpreter implements Interpreter {
             }
             if (tolerateTypos && word.length() >= 5) {
                 for (String keyword : keywords) {
-                    if (keyword.length() >= 5 && EditDistance.damerauLevenshtein(word, keyword) <= 1) {
+                    if (keyword.length() >= 5 && EditDistance.within(word, keyword, 1)) {
                         return i;
                     }
                 }
