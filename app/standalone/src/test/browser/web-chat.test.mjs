@@ -58,7 +58,7 @@ test("a new person registers through the page and the account is stored", async 
     await say(page, "ana@exemplo.com.br");
     await botSays(page, "Posso salvar?");
 
-    await page.getByTestId("quick-reply").filter({ hasText: "Sim" }).last().click();
+    await page.getByTestId("quick-reply").filter({ hasText: "Confirmar" }).last().click();
     await botSays(page, "Pronto! Seu cadastro foi criado.");
 
     const response = await fetch(`${BASE_URL}/v1/accounts?phone=${encodeURIComponent(phone)}`, {

@@ -6,12 +6,24 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 
 /**
  * Phone numbers parsed by libphonenumber with Brazil as the default region, so "(11) 98765-4321",
- * "11987654321" and "+55 11 9 8765 4321" are the same number. The normalised form is E.164.
+ * "11987654321" and "+55 11 9 8765 4321" are the same number. The normalised form is E.164. Where only mobile
+ * numbers make sense (a WhatsApp identity), landlines can be refused with reason {@code landline}.
  */
 public final class PhoneNumbers implements FieldValidator {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final String DEFAULT_REGION = "BR";
+
+    private final boolean mobileOnly;
+
+    /** Any valid number, landlines included. */
+    public PhoneNumbers() {
+        this(false);
+    }
+
+    public PhoneNumbers(boolean mobileOnly) {
+        this.mobileOnly = mobileOnly;
+    }
 
     @Override
     public Validation validate(String raw) {
@@ -26,6 +38,9 @@ public final class PhoneNumbers implements FieldValidator {
             var number = PHONES.parse(candidate, DEFAULT_REGION);
             if (!PHONES.isValidNumber(number)) {
                 return Validation.invalid("invalid");
+            }
+            if (mobileOnly && PHONES.getNumberType(number) == PhoneNumberUtil.PhoneNumberType.FIXED_LINE) {
+                return Validation.invalid("landline");
             }
             return Validation.valid(PHONES.format(number, PhoneNumberFormat.E164));
         } catch (NumberParseException e) {

@@ -41,6 +41,11 @@ public final class RegistrationFields {
         return ASKED.stream().filter(field -> field.name().equals(name)).findFirst();
     }
 
+    /** The phone field, refusing landlines when {@code mobileOnly} (a number that must reach WhatsApp). */
+    public static Field phone(boolean mobileOnly) {
+        return new Field("phone", "phone", true, new PhoneNumbers(mobileOnly), Masks::lastDigits);
+    }
+
     /** The birth date field, judging "future" and "implausible" against {@code clock}'s today in its zone. */
     public static Field birthDate(Clock clock) {
         return new Field("birthDate", "birthDate", false, new BirthDates(clock), Masks::birthYear);

@@ -27,9 +27,11 @@ final class AccountPatch {
     private static final Set<String> READ_ONLY = Set.of("id", "phone", "version", "createdAt", "updatedAt");
 
     private final Field birthDate;
+    private final Field phone;
 
-    AccountPatch(Clock clock) {
+    AccountPatch(Clock clock, AccountsConfiguration.AccountsProperties properties) {
         this.birthDate = RegistrationFields.birthDate(clock);
+        this.phone = RegistrationFields.phone(properties.mobileOnly());
     }
 
     /** The account a registration creates, or an {@link InvalidRequest} naming every refused member. */
@@ -37,7 +39,7 @@ final class AccountPatch {
         requireObject(body);
         var violations = new Violations();
         JsonNode phoneMember = body.get("phone");
-        String phone = AccountValues.required(RegistrationFields.PHONE,
+        String validPhone = AccountValues.required(phone,
                 phoneMember == null ? null : text("phone", phoneMember, violations), violations);
         ObjectNode values = ((ObjectNode) body).deepCopy();
         values.remove("phone");
@@ -48,7 +50,7 @@ final class AccountPatch {
             }
         }
         violations.throwIfAny();
-        return new Account(id, phone, account.name(), account.email(), account.address(), account.cpf(),
+        return new Account(id, validPhone, account.name(), account.email(), account.address(), account.cpf(),
                 account.birthDate(), now, now, Account.FIRST_VERSION);
     }
 

@@ -24,6 +24,7 @@ final class AccountValues {
             Map.entry("phone.format", "This is not a phone number: use digits, with the area code and, for numbers"
                     + " outside Brazil, the country code starting with +."),
             Map.entry("phone.invalid", "No phone number has this form: check the area code and the number of digits."),
+            Map.entry("phone.landline", "This is a landline; an account's phone must be a mobile number (WhatsApp)."),
             Map.entry("name.too-long", "The name is too long: at most 120 characters."),
             Map.entry("name.too-short", "The name needs at least two letters."),
             Map.entry("name.characters",

@@ -14,9 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(AccountsConfiguration.AccountsProperties.class)
 class AccountsConfiguration {
 
-    /** @param maxRequestBodySize larger bodies are refused with 413 before they are parsed */
+    /**
+     * @param maxRequestBodySize larger bodies are refused with 413 before they are parsed
+     * @param mobileOnly         refuse landlines as an account's phone (every account is a WhatsApp number)
+     */
     @ConfigurationProperties("wareg.accounts")
-    record AccountsProperties(@DefaultValue("64KB") DataSize maxRequestBodySize) {
+    record AccountsProperties(@DefaultValue("64KB") DataSize maxRequestBodySize,
+                              @DefaultValue("false") boolean mobileOnly) {
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,8 @@ class AccountPatchTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant CREATED = Instant.parse("2025-01-01T10:00:00Z");
 
-    private final AccountPatch patches = new AccountPatch(Clock.fixed(CREATED, ZoneOffset.UTC));
+    private final AccountPatch patches = new AccountPatch(Clock.fixed(CREATED, ZoneOffset.UTC),
+            new AccountsConfiguration.AccountsProperties(DataSize.ofKilobytes(64), false));
 
     private final Account current = new Account(UUID.fromString("0190f0a0-0000-7000-8000-000000000001"),
             "+5511987654321", "Maria Souza", "maria@example.com",
