@@ -140,6 +140,13 @@ public record Conversation(
                 .failures(0).build();
     }
 
+    /** Records a value another answer implied (a CEP's street): not an answer of its own, so "voltar" skips it. */
+    Conversation withImpliedValue(String field, String value) {
+        var answeredBefore = answered;
+        Conversation next = withValue(field, value);
+        return new Builder(next).answered(answeredBefore).build();
+    }
+
     /** Re-opens a field that was answered (or adds one to ask), asking it now. */
     Conversation reopening(String field, String currentValue) {
         var rest = new ArrayList<>(pending);

@@ -185,18 +185,23 @@ class FormLoop {
      */
     private Turn fill(Conversation conversation, Interpretation meaning, String answer) {
         Conversation next = conversation;
+        List<Reply> replies = new ArrayList<>();
         for (Map.Entry<String, String> spotted : meaning.values().entrySet()) {
             String field = spotted.getKey();
             if (!field.equals(next.asking()) && next.pending().contains(field)
                     && schema.field(field).validate(spotted.getValue()) instanceof Validation.Valid(String value)
                     && !value.equals(next.current().get(field))) {
-                next = withDerivedValues(next.withValue(field, value), field, value);
+                Conversation taken = next.withValue(field, value);
+                next = withDerivedValues(taken, field, value);
+                if (next != taken) {
+                    replies.add(say(next, "address.found", addressFound(next)));
+                }
             }
         }
-        if (next.stage() == Stage.CONFIRMING) {
-            return confirm(next);
-        }
-        return answer == null ? Turn.of(next, prompt(next)) : accept(next, answer);
+        Turn rest = next.stage() == Stage.CONFIRMING ? confirm(next)
+                : answer == null ? Turn.of(next, prompt(next)) : accept(next, answer);
+        replies.addAll(rest.replies());
+        return Turn.of(rest.next(), replies);
     }
 
     /** Validates a value for the field being asked and, when valid, moves on. */
@@ -245,7 +250,7 @@ class FormLoop {
         Conversation next = conversation;
         for (Map.Entry<String, String> derived : schema.derivedValues(field, value).entrySet()) {
             if (next.pending().contains(derived.getKey())) {
-                next = next.withValue(derived.getKey(), derived.getValue());
+                next = next.withImpliedValue(derived.getKey(), derived.getValue());
             }
         }
         return next;
@@ -268,7 +273,7 @@ class FormLoop {
             return Turn.of(conversation, say(conversation, "back.nothing"), prompt(conversation));
         }
         String previous = conversation.answered().getLast();
-        Conversation next = conversation.reopening(previous, conversation.current().get(previous));
+        Conversation next = reopen(conversation, previous, conversation.current().get(previous));
         return Turn.of(next, prompt(next));
     }
 
@@ -281,8 +286,19 @@ class FormLoop {
         if (currentValue == null && !conversation.isRegistration() && !conversation.current().containsKey(field)) {
             currentValue = accounts.findByPhone(conversation.sender()).map(account -> account.value(field)).orElse(null);
         }
-        Conversation reopened = conversation.reopening(field, currentValue);
+        Conversation reopened = reopen(conversation, field, currentValue);
         return fill(reopened, meaning, meaning.values().get(field));
+    }
+
+    /** Asks a field again, and the fields its value implied (a new CEP, a new street and city). */
+    private Conversation reopen(Conversation conversation, String field, String currentValue) {
+        Conversation next = conversation;
+        for (String implied : schema.impliedBy(field).reversed()) {
+            if (next.collected().containsKey(implied) || next.pending().contains(implied)) {
+                next = next.reopening(implied, next.current().get(implied));
+            }
+        }
+        return next.reopening(field, currentValue);
     }
 
     // --- Confirming and applying ---
@@ -370,9 +386,9 @@ class FormLoop {
         }
         Locale language = conversation.language();
         String lines = schema.all().stream()
+                .filter(name -> account.get().value(name) != null)
                 .map(name -> phrasebook.say(language, "confirm.line.value", label(language, name),
-                        Optional.ofNullable(account.get().value(name)).map(schema.field(name).mask())
-                                .orElse(phrasebook.say(language, "value.none"))))
+                        schema.field(name).mask().apply(account.get().value(name))))
                 .collect(Collectors.joining("\n"));
         Reply data = say(conversation, "data.show", lines);
         return conversation.stage() == Stage.IDLE || conversation.stage() == Stage.APPLYING

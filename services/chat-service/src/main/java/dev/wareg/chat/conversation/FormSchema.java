@@ -27,6 +27,7 @@ class FormSchema {
     private static final Set<String> SHOWN_MASKED = Set.of("cpf");
     /** The field whose value a postal code lookup completes, and the fields the lookup fills in. */
     private static final String LOOKED_UP = "postalCode";
+    private static final List<String> IMPLIED = List.of("street", "district", "city", "state");
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final List<Topic> topics = List.of(
@@ -81,6 +82,11 @@ class FormSchema {
     /** A value as the person sees it. */
     String show(String fieldName, String value) {
         return SHOWN_MASKED.contains(fieldName) ? field(fieldName).mask().apply(value) : value;
+    }
+
+    /** The fields whose values this one's lookup fills in: re-opening it re-opens them too. */
+    List<String> impliedBy(String fieldName) {
+        return fieldName.equals(LOOKED_UP) ? IMPLIED : List.of();
     }
 
     /**
