@@ -1,6 +1,7 @@
 package dev.wareg.chat.conversation;
 
 import dev.wareg.chat.ChatProperties;
+import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.contracts.MessageReceived;
@@ -75,7 +76,10 @@ class Conversations implements SmartInitializingSingleton {
                 return;
             }
             Interpretation meaning = interpreter.interpret(text);
-            Conversation understood = meaning.language().map(conversation::withLanguage).orElse(conversation);
+            // An answer to a question is no evidence of a language ("Ana da Silva" in an English conversation).
+            boolean answering = conversation.stage() == Stage.COLLECTING && meaning.intent() == Intent.PROVIDE_VALUE;
+            Conversation understood = answering ? conversation
+                    : meaning.language().map(conversation::withLanguage).orElse(conversation);
             boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
             Turn turn = formLoop.handle(understood, text, meaning, returning);
             // Replies and events leave only once the state they follow from is stored: a turn that lost the race
@@ -98,7 +102,7 @@ class Conversations implements SmartInitializingSingleton {
         } else if (waiting.isPresent()) {
             String labels = waiting.get().collected().keySet().stream()
                     .map(schema::topicOf).distinct()
-                    .map(topic -> phrasebook.say(language, "topic." + topic.name() + ".label").toLowerCase(language))
+                    .map(topic -> phrasebook.inline(language, "topic." + topic.name() + ".label"))
                     .collect(Collectors.joining(", "));
             text = phrasebook.say(language, "applied.update", labels);
         } else {

@@ -226,7 +226,7 @@ class FormLoop {
                 if (!conversation.isRegistration() && value.equals(conversation.current().get(field.name()))
                         && !conversation.reviewing()) {
                     return Turn.of(conversation.withSuggestion(null),
-                            say(conversation, "collect.same", label(language, field.name()).toLowerCase(language)));
+                            say(conversation, "collect.same", phrasebook.inline(language, "field." + field.name() + ".label")));
                 }
                 Conversation next = conversation.withValue(field.name(), value);
                 List<Reply> replies = new ArrayList<>();
@@ -487,8 +487,7 @@ class FormLoop {
         var fields = new ArrayList<String>(conversation.collected().keySet());
         fields.addAll(conversation.pending());
         return fields.stream().map(schema::topicOf).distinct()
-                .map(topic -> phrasebook.say(conversation.language(), "topic." + topic.name() + ".label")
-                        .toLowerCase(conversation.language()))
+                .map(topic -> phrasebook.inline(conversation.language(), "topic." + topic.name() + ".label"))
                 .collect(Collectors.joining(", "));
     }
 
@@ -534,10 +533,8 @@ class FormLoop {
         return current;
     }
 
+    /** In the middle of a form: something asked or collected that a pause could make the person forget. */
     private static boolean isHalfWay(Conversation conversation) {
-        return switch (conversation.stage()) {
-            case COLLECTING, CONFIRMING, CHOOSING_FIELD -> true;
-            default -> false;
-        };
+        return conversation.stage() == Stage.COLLECTING || conversation.stage() == Stage.CONFIRMING;
     }
 }

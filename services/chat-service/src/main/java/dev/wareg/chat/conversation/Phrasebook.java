@@ -23,4 +23,10 @@ public class Phrasebook {
     public String say(Locale language, String key, Object... args) {
         return messages.getMessage(key, args, language);
     }
+
+    /** A label as it reads inside a sentence: lower case ("e-mail"), except acronyms ("CPF"). */
+    public String inline(Locale language, String key) {
+        String label = say(language, key);
+        return label.equals(label.toUpperCase(language)) ? label : label.toLowerCase(language);
+    }
 }

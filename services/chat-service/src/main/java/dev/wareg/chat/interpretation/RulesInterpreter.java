@@ -66,8 +66,9 @@ public class RulesInterpreter implements Interpreter {
             "city", Set.of("cidade", "city", "municipio"),
             "cpf", Set.of("cpf"),
             "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
-    private static final Map<String, String> EMOJIS = Map.of("👍", " sim ", "👌", " sim ", "✅", " sim ", "👎", " nao ",
-            "❌", " nao ", "🙏", " obrigado ", "👋", " oi ", "🆘", " ajuda ");
+    /** Emojis as keywords that say nothing about the language ("sim" would make a thumbs-up Portuguese). */
+    private static final Map<String, String> EMOJIS = Map.of("👍", " ok ", "👌", " ok ", "✅", " ok ", "👎", " negativo ",
+            "❌", " negativo ", "🙏", " thx ", "👋", " opa ", "🆘", " socorro ");
     private static final Map<String, String> ABBREVIATIONS = Map.of("vc", "voce", "q", "que", "tb", "tambem",
             "pq", "porque", "blz", "ok", "pfv", "favor", "pfvr", "favor", "obg", "obrigado", "msm", "mesmo");
 
