@@ -39,6 +39,11 @@ public record Field(
         return "field." + name + ".prompt";
     }
 
+    /** An example of a valid value, shown after repeated invalid answers. */
+    public String exampleKey() {
+        return "field." + name + ".example";
+    }
+
     public String invalidKey(String reason) {
         return "field." + name + ".invalid." + reason;
     }

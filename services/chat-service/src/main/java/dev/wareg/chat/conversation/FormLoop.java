@@ -218,7 +218,7 @@ class FormLoop {
                 Reply invalid = Reply.text(phrasebook.say(language, field.invalidKey(reason)));
                 if (failed.failures() >= FAILURES_BEFORE_EXAMPLE) {
                     return Turn.of(failed, invalid, say(failed, "collect.example", label(language, field.name()),
-                            phrasebook.say(language, "field." + field.name() + ".example")));
+                            phrasebook.say(language, field.exampleKey())));
                 }
                 return Turn.of(failed, invalid);
             }
@@ -226,7 +226,7 @@ class FormLoop {
                 if (!conversation.isRegistration() && value.equals(conversation.current().get(field.name()))
                         && !conversation.reviewing()) {
                     return Turn.of(conversation.withSuggestion(null),
-                            say(conversation, "collect.same", phrasebook.inline(language, "field." + field.name() + ".label")));
+                            say(conversation, "collect.same", phrasebook.inline(language, field.labelKey())));
                 }
                 Conversation next = conversation.withValue(field.name(), value);
                 List<Reply> replies = new ArrayList<>();
@@ -418,7 +418,8 @@ class FormLoop {
             return Reply.text(phrasebook.say(language, "review.prompt", label(language, name),
                     current == null ? phrasebook.say(language, "value.none") : schema.show(name, current)));
         }
-        String key = "field." + name + (conversation.isRegistration() ? ".prompt" : ".prompt.update");
+        String prompt = schema.field(name).promptKey();
+        String key = conversation.isRegistration() ? prompt : prompt + ".update";
         return say(conversation, key);
     }
 
@@ -473,7 +474,7 @@ class FormLoop {
     }
 
     private String label(Locale language, String field) {
-        return phrasebook.say(language, "field." + field + ".label");
+        return phrasebook.say(language, schema.field(field).labelKey());
     }
 
     /** The address a CEP lookup filled in, as one line. */
