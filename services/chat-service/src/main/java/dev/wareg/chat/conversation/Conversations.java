@@ -75,7 +75,8 @@ class Conversations implements SmartInitializingSingleton {
                         properties.maxMessageLength()));
                 return;
             }
-            Interpretation meaning = interpreter.interpret(text);
+            Interpretation meaning = interpreter.interpret(text,
+                    conversation.stage() == Stage.COLLECTING ? conversation.asking() : null);
             // An answer to a question is no evidence of a language ("Ana da Silva" in an English conversation).
             boolean answering = conversation.stage() == Stage.COLLECTING && meaning.intent() == Intent.PROVIDE_VALUE;
             Conversation understood = answering ? conversation

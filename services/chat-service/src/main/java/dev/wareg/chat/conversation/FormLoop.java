@@ -59,7 +59,8 @@ class FormLoop {
             return switch (meaning.intent()) {
                 case CANCEL -> cancel(conversation);
                 case HELP -> help(conversation);
-                case HUMAN -> handoff(conversation);
+                case HUMAN -> handoff(conversation, "handoff");
+                case DELETE_MY_DATA -> handoff(conversation, "erasure.handoff");
                 case SHOW_DATA -> showData(conversation);
                 default -> advance(conversation, text, meaning);
             };
@@ -88,11 +89,12 @@ class FormLoop {
             return switch (meaning.intent()) {
                 case REGISTER, AFFIRM -> startRegistration(conversation, meaning);
                 case THANKS -> Turn.of(conversation, say(conversation, "thanks"));
+                case GOODBYE -> Turn.of(conversation, say(conversation, "goodbye"));
                 default -> Turn.of(conversation.offeringRegistration(), yesNo(conversation, "greeting.unknown"));
             };
         }
-        if (meaning.intent() == Intent.THANKS) {
-            return Turn.of(conversation, say(conversation, "thanks"));
+        if (meaning.intent() == Intent.THANKS || meaning.intent() == Intent.GOODBYE) {
+            return Turn.of(conversation, say(conversation, meaning.intent() == Intent.THANKS ? "thanks" : "goodbye"));
         }
         boolean wantsChange = meaning.intent() == Intent.UPDATE || meaning.intent() == Intent.CORRECT;
         if (wantsChange && meaning.everything()) {
@@ -314,7 +316,7 @@ class FormLoop {
     private Turn confirming(Conversation conversation, Interpretation meaning) {
         List<String> named = targets(meaning);
         if (named.isEmpty() && meaning.intent() == Intent.CORRECT) {
-            named = List.copyOf(meaning.values().keySet());
+            named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
             case AFFIRM -> {
@@ -367,13 +369,13 @@ class FormLoop {
     }
 
     /** Hands the conversation to a person: the form is dropped, the team is told through an event. */
-    private Turn handoff(Conversation conversation) {
+    private Turn handoff(Conversation conversation, String reply) {
         if (conversation.stage() == Stage.APPLYING) {
             return Turn.of(conversation, say(conversation, "applying.wait"));
         }
         var handoff = new HandoffRequested(ids.next(), clock.instant(), conversation.channel(), conversation.sender(),
                 conversation.language().toLanguageTag());
-        return new Turn(conversation.reset(), List.of(say(conversation, "handoff")), List.of(handoff));
+        return new Turn(conversation.reset(), List.of(say(conversation, reply)), List.of(handoff));
     }
 
     /** Shows what the account holds now, masked, then repeats the open question, if any. */

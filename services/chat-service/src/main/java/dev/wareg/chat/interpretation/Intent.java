@@ -20,6 +20,12 @@ public enum Intent {
     KEEP,
     /** "na verdade o e-mail é...", "errei o número": re-open a field already answered. */
     CORRECT,
-    /** Nothing recognised: most likely the value that was asked for. */
-    PROVIDE_VALUE
+    /** "apagar meus dados": the person wants their data erased (LGPD). */
+    DELETE_MY_DATA,
+    /** "tchau", "bye". */
+    GOODBYE,
+    /** A value for a field: the one asked, or one spotted in the text. */
+    PROVIDE_VALUE,
+    /** Nothing the bot deals with ("qual a previsão do tempo?"). */
+    OUT_OF_SCOPE
 }

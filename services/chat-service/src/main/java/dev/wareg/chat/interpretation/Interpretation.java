@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
+ * @param confidence   how sure the interpreter is, from 0 to 1: on the dev set, interpretations above
+ *                     {@link #CONFIDENT} were right at least 95 % of the time (see docs/evaluation.md)
  * @param targetFields the topics ("quero mudar meu endereço" -> {@code address}) or, for the parts of an address,
  *                     the fields ("errei o número" -> {@code number}) the message is about
  * @param values       values spotted in the text, by field name ("meu cep é 01310-100" -> {@code postalCode})
@@ -16,14 +18,21 @@ import java.util.Set;
  */
 public record Interpretation(
         Intent intent,
+        double confidence,
         Set<String> targetFields,
         Map<String, String> values,
         Optional<Integer> choice,
         Optional<Locale> language,
         boolean everything) {
 
+    /** At or above this, the rules' reading is taken as it is; below it a model may be consulted. */
+    public static final double CONFIDENT = 0.7;
+
     public Interpretation {
         Objects.requireNonNull(intent, "intent");
+        if (confidence < 0 || confidence > 1) {
+            throw new IllegalArgumentException("confidence is between 0 and 1");
+        }
         targetFields = Set.copyOf(targetFields);
         values = Map.copyOf(values);
         Objects.requireNonNull(choice, "choice");

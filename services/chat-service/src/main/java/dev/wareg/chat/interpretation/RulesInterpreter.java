@@ -1,6 +1,8 @@
 package dev.wareg.chat.interpretation;
 
 import dev.wareg.fields.EditDistance;
+import dev.wareg.fields.RegistrationFields;
+import dev.wareg.fields.Validation;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +44,11 @@ public class RulesInterpreter implements Interpreter {
             "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "correct");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
             "inscrever", "criar");
+    private static final Set<String> DELETE = Set.of("apagar", "apaga", "excluir", "exclua", "deletar", "deleta",
+            "remover", "remova", "delete", "erase", "remove", "eliminar");
+    private static final Set<String> ACCOUNT = Set.of("conta", "account", "cadastro", "registro", "informacoes", "dados");
+    private static final Set<String> GOODBYE = Set.of("tchau", "adeus", "bye", "goodbye", "falou", "flw", "xau",
+            "fui", "later");
     private static final Set<String> SHOW_DATA = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view");
     private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration");
     private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
@@ -80,6 +87,8 @@ public class RulesInterpreter implements Interpreter {
             "obrigado", "obrigada", "cadastro", "cadastrar", "ajuda", "cancelar", "bom", "boa", "dia", "novo", "valeu");
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"]+@[^\\s@<>(),;:\"]+\\.[^\\s@<>(),;:\"]+");
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\d@])((?:\\+?55\\s*)?\\(?\\d{2}\\)?\\s*9?\\s*\\d{4}[\\s.-]?\\d{4})(?![\\d@])");
     private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d.-])");
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d.-])");
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?!\\d)");
@@ -94,7 +103,7 @@ public class RulesInterpreter implements Interpreter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     @Override
-    public Interpretation interpret(String text) {
+    public Interpretation interpret(String text, String askedField) {
         List<String> words = words(fold(text));
         Map<String, String> values = spotValues(text);
         Set<String> targets = new HashSet<>();
@@ -104,52 +113,96 @@ public class RulesInterpreter implements Interpreter {
             }
         }
         boolean everything = targets.isEmpty() && contains(words, EVERYTHING);
-        return new Interpretation(intent(words), targets, values, choice(text), language(words), everything);
+        Optional<Integer> choice = choice(text);
+        Reading reading = intent(words, !targets.isEmpty());
+        if (reading == null) {
+            reading = unplaced(text, askedField, values, choice);
+        }
+        return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words),
+                everything);
     }
 
-    private static Intent intent(List<String> words) {
+    /** An intent and how sure the rules are of it: lower when only a misspelt keyword matched. */
+    private record Reading(Intent intent, double confidence) {
+
+        static Reading of(Intent intent, List<String> words, Set<String> keywords, double confidence) {
+            boolean exact = words.stream().anyMatch(keywords::contains);
+            return new Reading(intent, exact ? confidence : confidence - 0.15);
+        }
+    }
+
+    /** The intent keywords name, or null when none does. */
+    private static Reading intent(List<String> words, boolean namesAField) {
         int negation = !words.isEmpty() && words.getFirst().equals("no") ? 0 : indexOfAny(words, DENY, false);
         int update = indexOfAny(words, UPDATE, true);
         if (contains(words, CANCEL)) {
-            return Intent.CANCEL;
+            return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
         if (contains(words, HUMAN) && words.size() <= 8) {
-            return Intent.HUMAN;
+            return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
+        }
+        // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
+        int delete = indexOfAny(words, DELETE, true);
+        if (!namesAField && delete >= 0 && contains(words, ACCOUNT) && negation < 0) {
+            return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
+        }
+        if (namesAField && delete >= 0 && update < 0) {
+            update = delete;
         }
         if (indexOfAny(words, SHOW_DATA, false) >= 0 && contains(words, DATA) && negation < 0) {
-            return Intent.SHOW_DATA;
+            return new Reading(Intent.SHOW_DATA, 0.9);
         }
         if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.get(update).startsWith("corrig"))) {
-            return Intent.CORRECT;
+            return new Reading(Intent.CORRECT, 0.85);
         }
         if (words.size() <= 3 && contains(words, BACK)) {
-            return Intent.BACK;
+            return Reading.of(Intent.BACK, words, BACK, 0.9);
         }
         if (words.size() <= 4 && indexOfAny(words, KEEP, false) >= 0) {
-            return Intent.KEEP;
+            return new Reading(Intent.KEEP, 0.85);
         }
         if (update >= 0 && (negation < 0 || negation > update)) {
-            return Intent.UPDATE;
+            return Reading.of(Intent.UPDATE, words, UPDATE, 0.9);
         }
         if (negation >= 0 && words.size() <= 6) {
-            return Intent.DENY;
+            return new Reading(Intent.DENY, words.size() <= 2 ? 0.95 : 0.8);
         }
         if (contains(words, HELP)) {
-            return Intent.HELP;
+            return Reading.of(Intent.HELP, words, HELP, 0.9);
         }
         if (words.stream().anyMatch(AFFIRM::contains) && words.size() <= 4) {
-            return Intent.AFFIRM;
+            return new Reading(Intent.AFFIRM, words.size() <= 2 ? 0.95 : 0.8);
         }
         if (indexOfAny(words, REGISTER, true) >= 0) {
-            return Intent.REGISTER;
+            return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
+        }
+        if (contains(words, GOODBYE) && words.size() <= 5) {
+            return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
         if (contains(words, THANKS) && words.size() <= 5) {
-            return Intent.THANKS;
+            return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
         if (!words.isEmpty() && words.size() <= 4 && GREET.containsAll(words)) {
-            return Intent.GREET;
+            return new Reading(Intent.GREET, 0.95);
         }
-        return Intent.PROVIDE_VALUE;
+        return null;
+    }
+
+    /**
+     * No keyword: the answer to the field being asked (surer when it is a valid value of that field), a value
+     * spotted in the text, a number picked from a menu, or something the bot does not deal with.
+     */
+    private static Reading unplaced(String text, String askedField, Map<String, String> values,
+            Optional<Integer> choice) {
+        if (askedField != null) {
+            boolean valid = RegistrationFields.byName(askedField)
+                    .map(field -> field.validate(text) instanceof Validation.Valid).orElse(false);
+            return new Reading(Intent.PROVIDE_VALUE, valid || values.containsKey(askedField) ? 0.95 : 0.6);
+        }
+        if (!values.isEmpty() || choice.isPresent()) {
+            return new Reading(Intent.PROVIDE_VALUE, 0.85);
+        }
+        return new Reading(Intent.OUT_OF_SCOPE, 0.4);
     }
 
     private static Map<String, String> spotValues(String text) {
@@ -166,13 +219,19 @@ public class RulesInterpreter implements Interpreter {
             rest = rest.replace(date.group(1), " ");
         }
         Matcher cpf = CPF.matcher(rest);
-        if (cpf.find()) {
+        // Eleven digits are a CPF only when the check digits say so; otherwise most likely a phone number.
+        if (cpf.find() && RegistrationFields.CPF.validate(cpf.group(1)) instanceof Validation.Valid) {
             values.put("cpf", cpf.group(1));
             rest = rest.replace(cpf.group(1), " ");
         }
         Matcher cep = CEP.matcher(rest);
         if (cep.find()) {
             values.put("postalCode", cep.group(1));
+            rest = rest.replace(cep.group(1), " ");
+        }
+        Matcher phone = PHONE.matcher(rest);
+        if (phone.find() && phone.group(1).replaceAll("\\D", "").length() >= 10) {
+            values.put("phone", phone.group(1).strip());
         }
         Matcher name = NAME_LEAD_IN.matcher(text);
         if (name.matches()) {

@@ -23,7 +23,7 @@ class RulesInterpreterTests {
             nao                           | DENY
             No                            | DENY
             não quero                     | DENY
-            Simone                        | PROVIDE_VALUE
+            Simone                        | OUT_OF_SCOPE
             cancelar                      | CANCEL
             quero cancelar                | CANCEL
             ajuda                         | HELP
@@ -37,7 +37,20 @@ class RulesInterpreterTests {
             I want to change my name      | UPDATE
             quero me cadastrar            | REGISTER
             maria@exemplo.com             | PROVIDE_VALUE
-            Maria da Silva                | PROVIDE_VALUE
+            Maria da Silva                | OUT_OF_SCOPE
+            qual a previsão do tempo?     | OUT_OF_SCOPE
+            quero apagar meus dados       | DELETE_MY_DATA
+            delete my account             | DELETE_MY_DATA
+            remover o complemento do cadastro | UPDATE
+            tchau                         | GOODBYE
+            bye!                          | GOODBYE
+            👍                            | AFFIRM
+            👎                            | DENY
+            falar com atendente           | HUMAN
+            ver meus dados                | SHOW_DATA
+            voltar                        | BACK
+            manter                        | KEEP
+            na verdade o email é a@b.com  | CORRECT
             """)
     void recognisesIntents(String text, Intent intent) {
         assertThat(interpreter.interpret(text).intent()).isEqualTo(intent);
@@ -91,5 +104,32 @@ class RulesInterpreterTests {
         assertThat(interpreter.interpret("I want to update my email").language()).contains(Locale.ENGLISH);
         assertThat(interpreter.interpret("quero atualizar meu email").language()).contains(Locale.forLanguageTag("pt-BR"));
         assertThat(interpreter.interpret("maria@exemplo.com").language()).isEqualTo(Optional.empty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void freeTextIsTheAnswerToTheFieldAskedSurerWhenItIsValid() {
+        var valid = interpreter.interpret("Maria da Silva", "name");
+        var invalid = interpreter.interpret("M4ria", "name");
+
+        assertThat(valid.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(valid.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
+        assertThat(invalid.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(invalid.confidence()).isLessThan(valid.confidence());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMisspeltKeywordIsLessCertainAndUnplacedTextIsUnsure() {
+        assertThat(interpreter.interpret("quero atualisar meu email").confidence())
+                .isLessThan(interpreter.interpret("quero atualizar meu email").confidence());
+        assertThat(interpreter.interpret("qual a previsão do tempo?").confidence()).isLessThan(Interpretation.CONFIDENT);
+    }
+
+    @org.junit.jupiter.api.Test
+    void phonesCpfsCepsAndDatesAreSpottedInFreeText() {
+        var meaning = interpreter.interpret("meu cpf é 529.982.247-25, cep 01310-100, nasci em 17/05/1990 e o celular (11) 98765-4321");
+
+        assertThat(meaning.values()).containsEntry("cpf", "529.982.247-25").containsEntry("postalCode", "01310-100")
+                .containsEntry("birthDate", "17/05/1990").containsEntry("phone", "(11) 98765-4321");
+        assertThat(interpreter.interpret("11987654321").values()).containsOnlyKeys("phone");
     }
 }
