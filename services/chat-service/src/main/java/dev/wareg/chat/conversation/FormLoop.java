@@ -61,7 +61,7 @@ class FormLoop {
                 case HELP -> help(conversation);
                 case HUMAN -> handoff(conversation, "handoff");
                 case DELETE_MY_DATA -> handoff(conversation, "erasure.handoff");
-                case SHOW_DATA -> showData(conversation);
+                case SHOW_MY_DATA -> showData(conversation);
                 default -> advance(conversation, text, meaning);
             };
         } catch (AccountDirectory.AccountDirectoryUnavailable e) {

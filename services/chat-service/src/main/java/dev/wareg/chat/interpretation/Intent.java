@@ -11,7 +11,7 @@ public enum Intent {
     HELP,
     THANKS,
     /** "ver meus dados": show what the account holds. */
-    SHOW_DATA,
+    SHOW_MY_DATA,
     /** "falar com atendente": hand the conversation to a person. */
     HUMAN,
     /** "voltar": re-open the previous answer. */

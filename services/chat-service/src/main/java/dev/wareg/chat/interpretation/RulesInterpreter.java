@@ -49,7 +49,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> ACCOUNT = Set.of("conta", "account", "cadastro", "registro", "informacoes", "dados");
     private static final Set<String> GOODBYE = Set.of("tchau", "adeus", "bye", "goodbye", "falou", "flw", "xau",
             "fui", "later");
-    private static final Set<String> SHOW_DATA = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view");
+    private static final Set<String> SHOW = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view");
     private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration");
     private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
             "representative", "atendimento");
@@ -149,8 +149,8 @@ public class RulesInterpreter implements Interpreter {
         if (namesAField && delete >= 0 && update < 0) {
             update = delete;
         }
-        if (indexOfAny(words, SHOW_DATA, false) >= 0 && contains(words, DATA) && negation < 0) {
-            return new Reading(Intent.SHOW_DATA, 0.9);
+        if (indexOfAny(words, SHOW, false) >= 0 && contains(words, DATA) && negation < 0) {
+            return new Reading(Intent.SHOW_MY_DATA, 0.9);
         }
         if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.get(update).startsWith("corrig"))) {
             return new Reading(Intent.CORRECT, 0.85);

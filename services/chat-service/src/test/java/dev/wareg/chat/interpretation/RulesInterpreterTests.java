@@ -47,7 +47,7 @@ class RulesInterpreterTests {
             👍                            | AFFIRM
             👎                            | DENY
             falar com atendente           | HUMAN
-            ver meus dados                | SHOW_DATA
+            ver meus dados                | SHOW_MY_DATA
             voltar                        | BACK
             manter                        | KEEP
             na verdade o email é a@b.com  | CORRECT
