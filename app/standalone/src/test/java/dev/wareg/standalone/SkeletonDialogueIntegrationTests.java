@@ -101,6 +101,19 @@ class SkeletonDialogueIntegrationTests extends StandaloneTest.Base {
         assertThat(page.body()).contains("<html");
     }
 
+    @Test
+    void theInterpreterAnswersOverHttp() {
+        var person = new WebChatDialogue(baseUrl(), "+5511900000000");
+        var response = person.post("/api/interpret", Map.of("text", "quero mudar meu emial", "lang", "pt"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode meaning = person.json(response);
+        assertThat(meaning.get("intent").asString()).isEqualTo("UPDATE");
+        assertThat(meaning.get("targetFields").get(0).asString()).isEqualTo("email");
+        assertThat(meaning.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(person.post("/api/interpret", Map.of("text", "")).statusCode()).isEqualTo(400);
+    }
+
     private static JsonNode account(WebChatDialogue person, String phone) {
         var response = person.get("/v1/accounts?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,0 +1,54 @@
+package dev.wareg.chat.api;
+
+import dev.wareg.chat.ChatProperties;
+import dev.wareg.chat.interpretation.Interpretation;
+import dev.wareg.chat.interpretation.Interpreter;
+import dev.wareg.platform.defaults.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How the chat reads one message, for debugging and for scoring a running system against a corpus: the same
+ * interpreter the conversation uses. Off unless {@code wareg.chat.interpret-endpoint.enabled} (on in the embedded
+ * default). Nothing is stored and nothing is logged.
+ */
+@RestController
+@ConditionalOnBooleanProperty("wareg.chat.interpret-endpoint.enabled")
+@Tag(name = "Interpretation", description = "How the chat understands a message")
+class InterpretController {
+
+    private final Interpreter interpreter;
+    private final ChatProperties properties;
+
+    InterpretController(Interpreter interpreter, ChatProperties properties) {
+        this.interpreter = interpreter;
+        this.properties = properties;
+    }
+
+    /**
+     * @param text  the message
+     * @param lang  the conversation's language, if known (informative: the interpreter reads both languages)
+     * @param asked the field the bot had just asked for, if any ({@code email}, {@code postalCode})
+     */
+    record InterpretRequest(String text, String lang, String asked) {
+    }
+
+    @PostMapping(path = "/api/interpret", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Interpret one message",
+            description = "Intent, confidence, topics and fields named, values spotted, numbered choice, language.")
+    Interpretation interpret(@RequestBody InterpretRequest request) {
+        if (request.text() == null || request.text().isBlank() || request.text().length() > properties.maxMessageLength()) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "validation",
+                    "Invalid request", "Send a text of 1 to " + properties.maxMessageLength() + " characters."), null);
+        }
+        return interpreter.interpret(request.text(), request.asked());
+    }
+}
