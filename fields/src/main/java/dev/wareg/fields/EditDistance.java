@@ -11,7 +11,44 @@ public final class EditDistance {
      * within it, which spares the table for most pairs (keyword matching compares each word with many keywords).
      */
     public static boolean within(CharSequence a, CharSequence b, int max) {
-        return Math.abs(a.length() - b.length()) <= max && damerauLevenshtein(a, b) <= max;
+        if (Math.abs(a.length() - b.length()) > max) {
+            return false;
+        }
+        return max == 1 ? withinOne(a, b) : damerauLevenshtein(a, b) <= max;
+    }
+
+    /** One edit at most, in one pass: the common case of keyword typo tolerance, without the table. */
+    private static boolean withinOne(CharSequence a, CharSequence b) {
+        if (a.length() < b.length()) {
+            return withinOne(b, a);
+        }
+        int i = 0;
+        while (i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == b.length()) {
+            return a.length() - b.length() <= 1;
+        }
+        if (a.length() > b.length()) {
+            return sameFrom(a, i + 1, b, i); // one insertion
+        }
+        if (sameFrom(a, i + 1, b, i + 1)) {
+            return true; // one substitution
+        }
+        return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && sameFrom(a, i + 2, b, i + 2); // one transposition of adjacent characters
+    }
+
+    private static boolean sameFrom(CharSequence a, int fromA, CharSequence b, int fromB) {
+        if (a.length() - fromA != b.length() - fromB) {
+            return false;
+        }
+        for (int k = 0; fromA + k < a.length(); k++) {
+            if (a.charAt(fromA + k) != b.charAt(fromB + k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static int damerauLevenshtein(CharSequence a, CharSequence b) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +76,14 @@ public class RulesInterpreter implements Interpreter {
             "cpf", Set.of("cpf"),
             "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
     /** Emojis as keywords that say nothing about the language ("sim" would make a thumbs-up Portuguese). */
+    /** Every keyword; a word within one slip of one of five letters or more is read as that keyword. */
+    private static final Set<String> KEYWORDS = Stream.concat(
+            Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, ACCOUNT, GOODBYE, SHOW, DATA,
+                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING).flatMap(Set::stream),
+            TARGET_WORDS.values().stream().flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
+    private static final Map<Integer, List<String>> KEYWORDS_BY_LENGTH = KEYWORDS.stream()
+            .filter(keyword -> keyword.length() >= 5).sorted()
+            .collect(Collectors.groupingBy(String::length, Collectors.toUnmodifiableList()));
     private static final Map<String, String> EMOJIS = Map.of("👍", " ok ", "👌", " ok ", "✅", " ok ", "👎", " negativo ",
             "❌", " negativo ", "🙏", " thx ", "👋", " opa ", "🆘", " socorro ");
     private static final Map<String, String> ABBREVIATIONS = Map.of("vc", "voce", "q", "que", "tb", "tambem",
@@ -104,7 +114,7 @@ public class RulesInterpreter implements Interpreter {
 
     @Override
     public Interpretation interpret(String text, String askedField) {
-        List<String> words = words(fold(text));
+        Words words = Words.of(words(fold(text)));
         Map<String, String> values = spotValues(text);
         Set<String> targets = new HashSet<>();
         for (var entry : TARGET_WORDS.entrySet()) {
@@ -118,22 +128,22 @@ public class RulesInterpreter implements Interpreter {
         if (reading == null) {
             reading = unplaced(text, askedField, values, choice);
         }
-        return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words),
+        return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words.raw()),
                 everything);
     }
 
     /** An intent and how sure the rules are of it: lower when only a misspelt keyword matched. */
     private record Reading(Intent intent, double confidence) {
 
-        static Reading of(Intent intent, List<String> words, Set<String> keywords, double confidence) {
-            boolean exact = words.stream().anyMatch(keywords::contains);
+        static Reading of(Intent intent, Words words, Set<String> keywords, double confidence) {
+            boolean exact = words.raw().stream().anyMatch(keywords::contains);
             return new Reading(intent, exact ? confidence : confidence - 0.15);
         }
     }
 
     /** The intent keywords name, or null when none does. */
-    private static Reading intent(List<String> words, boolean namesAField) {
-        int negation = !words.isEmpty() && words.getFirst().equals("no") ? 0 : indexOfAny(words, DENY, false);
+    private static Reading intent(Words words, boolean namesAField) {
+        int negation = words.size() > 0 && words.raw().getFirst().equals("no") ? 0 : indexOfAny(words, DENY, false);
         int update = indexOfAny(words, UPDATE, true);
         if (contains(words, CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
@@ -152,7 +162,7 @@ public class RulesInterpreter implements Interpreter {
         if (indexOfAny(words, SHOW, false) >= 0 && contains(words, DATA) && negation < 0) {
             return new Reading(Intent.SHOW_MY_DATA, 0.9);
         }
-        if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.get(update).startsWith("corrig"))) {
+        if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.canonical().get(update).startsWith("corrig"))) {
             return new Reading(Intent.CORRECT, 0.85);
         }
         if (words.size() <= 3 && contains(words, BACK)) {
@@ -170,7 +180,7 @@ public class RulesInterpreter implements Interpreter {
         if (contains(words, HELP)) {
             return Reading.of(Intent.HELP, words, HELP, 0.9);
         }
-        if (words.stream().anyMatch(AFFIRM::contains) && words.size() <= 4) {
+        if (words.raw().stream().anyMatch(AFFIRM::contains) && words.size() <= 4) {
             return new Reading(Intent.AFFIRM, words.size() <= 2 ? 0.95 : 0.8);
         }
         if (indexOfAny(words, REGISTER, true) >= 0) {
@@ -182,7 +192,7 @@ public class RulesInterpreter implements Interpreter {
         if (contains(words, THANKS) && words.size() <= 5) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
-        if (!words.isEmpty() && words.size() <= 4 && GREET.containsAll(words)) {
+        if (words.size() > 0 && words.size() <= 4 && GREET.containsAll(words.raw())) {
             return new Reading(Intent.GREET, 0.95);
         }
         return null;
@@ -258,26 +268,53 @@ public class RulesInterpreter implements Interpreter {
         return Optional.empty();
     }
 
-    private static boolean contains(List<String> words, Set<String> keywords) {
+    private static boolean contains(Words words, Set<String> keywords) {
         return indexOfAny(words, keywords, true) >= 0;
     }
 
-    /** The position of the first word that is one of the keywords, allowing one slip in words of five letters or more. */
-    private static int indexOfAny(List<String> words, Set<String> keywords, boolean tolerateTypos) {
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            if (keywords.contains(word)) {
+    /**
+     * The position of the first word that is one of the keywords, allowing one slip in words of five letters or
+     * more ({@code tolerateTypos}): the slip was already resolved once per word, against every keyword, in
+     * {@link Words#canonical()}.
+     */
+    private static int indexOfAny(Words words, Set<String> keywords, boolean tolerateTypos) {
+        List<String> candidates = tolerateTypos ? words.canonical() : words.raw();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (keywords.contains(candidates.get(i))) {
                 return i;
-            }
-            if (tolerateTypos && word.length() >= 5) {
-                for (String keyword : keywords) {
-                    if (keyword.length() >= 5 && EditDistance.within(word, keyword, 1)) {
-                        return i;
-                    }
-                }
             }
         }
         return -1;
+    }
+
+    /**
+     * The words of a message, and the same words with each misspelt keyword replaced by the keyword ("atualisar"
+     * becomes "atualizar"): a word that is a keyword as written stays, one of five letters or more within one
+     * edit of a keyword of similar length becomes it.
+     */
+    private record Words(List<String> raw, List<String> canonical) {
+
+        static Words of(List<String> raw) {
+            return new Words(raw, raw.stream().map(Words::canonical).toList());
+        }
+
+        int size() {
+            return raw.size();
+        }
+
+        private static String canonical(String word) {
+            if (word.length() < 5 || KEYWORDS.contains(word)) {
+                return word;
+            }
+            for (int length = word.length() - 1; length <= word.length() + 1; length++) {
+                for (String keyword : KEYWORDS_BY_LENGTH.getOrDefault(length, List.of())) {
+                    if (EditDistance.within(word, keyword, 1)) {
+                        return keyword;
+                    }
+                }
+            }
+            return word;
+        }
     }
 
     static String fold(String text) {
