@@ -46,21 +46,28 @@ public final class InterpreterEvaluation {
         Path train = null;
         Path report = null;
         boolean nlpjs = false;
+        boolean mistakes = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--train" -> train = Path.of(args[++i]);
                 case "--report" -> report = Path.of(args[++i]);
                 case "--nlpjs" -> nlpjs = true;
+                case "--mistakes" -> mistakes = true;
                 default -> scored = Path.of(args[i]);
             }
         }
         if (scored == null || (nlpjs && train == null)) {
-            System.err.println("usage: InterpreterEvaluation <scored.jsonl> [--train <train.jsonl>] [--nlpjs] [--report <file.md>]");
+            System.err.println("usage: InterpreterEvaluation <scored.jsonl> [--train <train.jsonl>] [--nlpjs]"
+                    + " [--report <file.md>] [--mistakes]");
             System.exit(2);
         }
         List<LabelledUtterance> corpus = read(scored);
         var rules = new RulesInterpreter();
         Scores scores = score(rules, corpus);
+        if (mistakes) {
+            printMistakes(rules, corpus);
+            return;
+        }
         double perSecond = throughput(rules, corpus);
         Optional<NlpJsBaseline.Result> baseline = nlpjs
                 ? Optional.of(NlpJsBaseline.run(train, scored)) : Optional.empty();
@@ -80,6 +87,20 @@ public final class InterpreterEvaluation {
             }
         }
         return utterances;
+    }
+
+    /** Every utterance read wrong, for whoever tunes the rules (on the training split, not the scored one). */
+    private static void printMistakes(Interpreter interpreter, List<LabelledUtterance> corpus) {
+        for (LabelledUtterance utterance : corpus) {
+            Interpretation meaning = interpreter.interpret(utterance.text(), utterance.asked());
+            String predicted = meaning.intent().name().toLowerCase(Locale.ROOT);
+            Set<String> expected = normalised(utterance.values());
+            Set<String> found = normalised(valuesTaken(utterance, meaning));
+            if (!predicted.equals(utterance.intent()) || !expected.equals(found)) {
+                System.out.printf(Locale.ROOT, "%-14s <- %-14s %s | %s%n    values %s, found %s%n", predicted,
+                        utterance.intent(), utterance.text(), utterance.asked(), expected, found);
+            }
+        }
     }
 
     static Scores score(Interpreter interpreter, List<LabelledUtterance> corpus) {

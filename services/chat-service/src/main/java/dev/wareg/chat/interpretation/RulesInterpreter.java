@@ -31,35 +31,65 @@ public class RulesInterpreter implements Interpreter {
 
     private static final Locale PORTUGUESE = Locale.forLanguageTag("pt-BR");
 
-    private static final Set<String> AFFIRM = Set.of("sim", "s", "yes", "y", "yep", "yeah", "claro", "confirmo",
-            "confirma", "confirmar", "isso", "ok", "okay", "certo", "correto", "pode", "sure", "confirm", "exato");
+    private static final Set<String> AFFIRM = Set.of("sim", "s", "yes", "y", "yep", "yeah", "yup", "claro", "confirmo",
+            "confirma", "confirmar", "confirmado", "confirmed", "isso", "ok", "okay", "certo", "correto", "pode", "sure",
+            "confirm", "exato", "exatamente", "exactly", "perfeito", "perfect", "certeza", "beleza", "correct", "right",
+            "absolutely", "definitely", "bora", "fechado", "positivo");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
-    private static final Set<String> DENY = Set.of("nao", "n", "nope", "negativo", "not", "don", "nunca");
+    private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "don", "nunca",
+            "never", "wrong", "didn", "doesn", "isn");
     private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
-            "desistir", "desisto", "esquece", "quit", "abort");
-    private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida");
+            "desistir", "desisto", "esquece", "quit", "abort", "encerrar", "deixa");
+    private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida", "opcoes", "options",
+            "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
+            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused", "sei", "how");
     private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
-            "tarde", "noite", "eai", "salve");
+            "tarde", "noite", "eai", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo", "howdy");
+    /** Words that may follow a greeting and keep it a greeting: "oi, tudo bem?", "hi, how are you?". */
+    private static final Set<String> GREET_FILLER = Set.of("tudo", "bem", "como", "vai", "vao", "voce", "voces",
+            "pessoal", "todos", "a", "e", "ai", "com", "as", "coisas", "how", "are", "you", "there", "is", "it", "going",
+            "whats", "what", "s", "up", "doing", "all", "beleza", "blz", "ok", "td", "tranquilo", "everyone", "folks",
+            "o", "que", "manda", "isso", "bot", "robo");
     private static final Set<String> THANKS = Set.of("obrigado", "obrigada", "valeu", "thanks", "thank", "thx",
-            "brigado", "vlw");
+            "brigado", "vlw", "cheers", "grato", "grata", "agradeco", "ty", "obg");
     private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
-            "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "correct");
+            "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "mudei",
+            "mudou", "troquei", "alterei", "novo", "nova", "new", "changed", "updated", "moved");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
-            "inscrever", "criar");
-    private static final Set<String> DELETE = Set.of("apagar", "apaga", "excluir", "exclua", "deletar", "deleta",
-            "remover", "remova", "delete", "erase", "remove", "eliminar");
-    private static final Set<String> ACCOUNT = Set.of("conta", "account", "cadastro", "registro", "informacoes", "dados");
+            "inscrever", "criar", "join", "enroll", "inscricao", "registration", "cadastra");
+    private static final Set<String> DELETE = Set.of("apagar", "apaga", "apaguem", "apague", "excluir", "exclua",
+            "exclui", "excluam", "deletar", "deleta", "remover", "remova", "delete", "deleted", "erase", "erased",
+            "remove", "eliminar", "wipe", "tira", "tirem", "tirar", "forget", "esquecam", "apagado", "apagados");
+    private static final Set<String> ACCOUNT = Set.of("conta", "account", "cadastro", "registro", "informacoes", "dados",
+            "dado", "mim", "me", "base", "system", "sistema", "records", "profile", "perfil", "data", "everything", "tudo",
+            "lgpd", "info", "information", "details");
     private static final Set<String> GOODBYE = Set.of("tchau", "adeus", "bye", "goodbye", "falou", "flw", "xau",
-            "fui", "later");
-    private static final Set<String> SHOW = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view");
-    private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration");
+            "later", "tchauzinho", "abraco", "abracos", "cya", "ciao", "farewell", "bjs", "beijos");
+    /** What follows "até" in a goodbye: "até logo", "até mais". */
+    private static final Set<String> UNTIL = Set.of("logo", "mais", "depois", "proxima", "breve", "amanha");
+    private static final Set<String> SHOW = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view",
+            "display", "saber", "conferir", "consta", "manda", "mande", "check", "tell", "qual", "quais", "what",
+            "which", "esta", "ta", "review", "visualizar", "list");
+    private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration",
+            "info", "information", "file", "registered", "mim", "record", "records", "profile", "perfil", "cadastrado",
+            "cadastrados", "have", "tem");
     private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
-            "representative", "atendimento");
-    private static final Set<String> BACK = Set.of("voltar", "volta", "back", "anterior", "previous");
+            "representative", "atendimento", "suporte", "support", "sac", "gerente", "manager", "customer",
+            "transfer", "transfere", "transferir", "alguem", "someone", "somebody", "real", "person", "people");
+    private static final Set<String> BACK = Set.of("voltar", "volta", "back", "anterior", "previous", "retornar",
+            "return");
     private static final Set<String> KEEP = Set.of("manter", "mantem", "mantenha", "pular", "pula", "keep", "skip",
-            "mesmo", "same", "nenhum", "nenhuma", "none");
+            "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo", "assim");
     private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
-            "actually", "wrong", "mistake", "oops", "ops");
+            "actually", "mistake", "oops", "ops", "misspelled", "typo", "corrigindo", "correcao", "desculpa", "sorry",
+            "certo", "correto", "wrongly", "meant", "quis", "digitei", "escrevi", "typed");
+    /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
+    private static final Pattern CORRECTION_PHRASE = Pattern.compile(
+            "\\b(?:certo|correto|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
+    private static final Pattern KEEP_PHRASE = Pattern.compile(
+            "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual))\\b");
+    private static final Pattern GOODBYE_PHRASE = Pattern.compile(
+            "\\b(?:see you|that s all|thats all|era so isso|e so isso|por hoje e so|so isso|ate (?:logo|mais|depois|a proxima|breve|amanha))\\b");
     /** The whole registration, as opposed to one field: "atualizar meu cadastro", "update everything". */
     private static final Set<String> EVERYTHING = Set.of("cadastro", "dados", "tudo", "everything", "all", "details",
             "registration", "profile");
@@ -76,10 +106,11 @@ public class RulesInterpreter implements Interpreter {
             "cpf", Set.of("cpf"),
             "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
     /** Emojis as keywords that say nothing about the language ("sim" would make a thumbs-up Portuguese). */
+    private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1+");
     /** Every keyword; a word within one slip of one of five letters or more is read as that keyword. */
     private static final Set<String> KEYWORDS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, ACCOUNT, GOODBYE, SHOW, DATA,
-                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING).flatMap(Set::stream),
+                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL).flatMap(Set::stream),
             TARGET_WORDS.values().stream().flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
     private static final Map<Integer, List<String>> KEYWORDS_BY_LENGTH = KEYWORDS.stream()
             .filter(keyword -> keyword.length() >= 5).sorted()
@@ -99,15 +130,25 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>(),;:\"]+@[^\\s@<>(),;:\"]+\\.[^\\s@<>(),;:\"]+");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\d@])((?:\\+?55\\s*)?\\(?\\d{2}\\)?\\s*9?\\s*\\d{4}[\\s.-]?\\d{4})(?![\\d@])");
-    private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d.-])");
-    private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d.-])");
+    private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d-])(?!\\.\\d)");
+    private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
+    /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
+    private static final Pattern HOUSE_NUMBER = Pattern.compile(
+            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
+    private static final Pattern LEADING_FILLER = Pattern.compile(
+            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom)\\s+)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern TRAILING_FILLER = Pattern.compile(
+            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?!\\d)");
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
-            "^\\s*(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|i\\s+am|i'm)\\s*[:,]?\\s+(.+)$",
+            "(?:^\\s*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|having|trying|looking)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:))\\s*[:,]?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
-            "\\s*(?:,|;|\\be\\b|\\band\\b)\\s*(?:o\\s+|a\\s+)?(?:meu|minha|my|moro|i\\s+live)\\b.*$",
+            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     private static final Pattern CHOICE = Pattern.compile("^\\s*(?:op(?:c|ç)(?:a|ã)o|option|n[ºo°]?|#)?\\s*(\\d{1,2})\\s*[.)]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -126,7 +167,7 @@ public class RulesInterpreter implements Interpreter {
         Optional<Integer> choice = choice(text);
         Reading reading = intent(words, !targets.isEmpty());
         if (reading == null) {
-            reading = unplaced(text, askedField, values, choice);
+            reading = unplaced(text, askedField, values, choice, !targets.isEmpty());
         }
         return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words.raw()),
                 everything);
@@ -141,61 +182,94 @@ public class RulesInterpreter implements Interpreter {
         }
     }
 
-    /** The intent keywords name, or null when none does. */
+    /** The intent keywords name, or null when none does. Order matters: the first rule that holds wins. */
     private static Reading intent(Words words, boolean namesAField) {
         int negation = words.size() > 0 && words.raw().getFirst().equals("no") ? 0 : indexOfAny(words, DENY, false);
         int update = indexOfAny(words, UPDATE, true);
-        if (contains(words, CANCEL)) {
+        int delete = indexOfAny(words, DELETE, true);
+        int size = words.size();
+        String text = words.text();
+        if (contains(words, CANCEL) && !(words.raw().contains("deixa") && KEEP_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
-        if (contains(words, HUMAN) && words.size() <= 8) {
+        if (contains(words, HUMAN) && size <= 14 && delete < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
         // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
-        int delete = indexOfAny(words, DELETE, true);
-        if (!namesAField && delete >= 0 && contains(words, ACCOUNT) && negation < 0) {
+        if (!namesAField && delete >= 0 && contains(words, ACCOUNT) && (negation < 0 || negation > delete)) {
             return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
         }
         if (namesAField && delete >= 0 && update < 0) {
             update = delete;
         }
-        if (indexOfAny(words, SHOW, false) >= 0 && contains(words, DATA) && negation < 0) {
-            return new Reading(Intent.SHOW_MY_DATA, 0.9);
-        }
-        if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.canonical().get(update).startsWith("corrig"))) {
-            return new Reading(Intent.CORRECT, 0.85);
-        }
-        if (words.size() <= 3 && contains(words, BACK)) {
-            return Reading.of(Intent.BACK, words, BACK, 0.9);
-        }
-        if (words.size() <= 4 && indexOfAny(words, KEEP, false) >= 0) {
+        if (size <= 10 && KEEP_PHRASE.matcher(text).find() || size <= 6 && indexOfAny(words, KEEP, true) >= 0
+                && update < 0) {
             return new Reading(Intent.KEEP, 0.85);
         }
-        if (update >= 0 && (negation < 0 || negation > update)) {
-            return Reading.of(Intent.UPDATE, words, UPDATE, 0.9);
+        if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.canonical().get(update).startsWith("corrig")
+                || words.canonical().get(update).equals("fix")) && !(size <= 3 && contains(words, AFFIRM))) {
+            return new Reading(Intent.CORRECT, 0.85);
         }
-        if (negation >= 0 && words.size() <= 6) {
-            return new Reading(Intent.DENY, words.size() <= 2 ? 0.95 : 0.8);
+        if (size <= 10 && contains(words, BACK) && update < 0) {
+            return Reading.of(Intent.BACK, words, BACK, 0.9);
         }
-        if (contains(words, HELP)) {
-            return Reading.of(Intent.HELP, words, HELP, 0.9);
+        if (negation >= 0 && (update > negation || delete > negation)) {
+            return new Reading(Intent.DENY, 0.85);
         }
-        if (words.raw().stream().anyMatch(AFFIRM::contains) && words.size() <= 4) {
-            return new Reading(Intent.AFFIRM, words.size() <= 2 ? 0.95 : 0.8);
+        if (update >= 0) {
+            return Reading.of(CORRECTION_PHRASE.matcher(text).find() ? Intent.CORRECT : Intent.UPDATE, words,
+                    UPDATE, 0.9);
         }
-        if (indexOfAny(words, REGISTER, true) >= 0) {
+        if (indexOfAny(words, REGISTER, true) >= 0 || registers(words)) {
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
-        if (contains(words, GOODBYE) && words.size() <= 5) {
+        if (shows(words)) {
+            return new Reading(Intent.SHOW_MY_DATA, 0.85);
+        }
+        if (size <= 8 && (contains(words, GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
-        if (contains(words, THANKS) && words.size() <= 5) {
+        if (size <= 8 && contains(words, THANKS)) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
-        if (words.size() > 0 && words.size() <= 4 && GREET.containsAll(words.raw())) {
+        if (contains(words, HELP) && (size <= 10 || words.raw().contains("help") || words.raw().contains("ajuda"))) {
+            return Reading.of(Intent.HELP, words, HELP, 0.85);
+        }
+        if (negation >= 0 && (negation == 0 || size <= 6) && size <= 10) {
+            return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
+        }
+        if (size <= 5 && contains(words, AFFIRM)) {
+            return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
+        }
+        if (size > 0 && size <= 10 && GREET.contains(words.canonical().getFirst())
+                && words.canonical().stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
             return new Reading(Intent.GREET, 0.95);
         }
         return null;
+    }
+
+    /** "fazer meu cadastro", "create an account", "sign me up". */
+    private static boolean registers(Words words) {
+        List<String> canonical = words.canonical();
+        boolean make = canonical.stream().anyMatch(Set.of("fazer", "faz", "faca", "realizar", "create", "open", "make",
+                "abrir", "quero", "new", "nova", "novo")::contains);
+        boolean account = canonical.stream().anyMatch(Set.of("cadastro", "cad", "account", "conta", "registro")::contains);
+        boolean signUp = canonical.contains("sign") && (canonical.contains("up") || canonical.contains("me"));
+        return signUp || make && account && !canonical.contains("meu") && !canonical.contains("my")
+                || make && account && Set.of("nao", "no", "not", "don", "ainda", "yet").stream().anyMatch(canonical::contains);
+    }
+
+    /** "ver meus dados", "o que consta no meu cadastro?", "what do you have on file?". */
+    private static boolean shows(Words words) {
+        List<String> canonical = words.canonical();
+        boolean asks = canonical.stream().anyMatch(SHOW::contains)
+                || canonical.contains("que") || canonical.contains("como") || canonical.contains("how");
+        boolean aboutData = canonical.stream().anyMatch(DATA::contains) || words.text().contains("on file")
+                || canonical.contains("my") || canonical.contains("meu") || canonical.contains("meus")
+                || canonical.contains("minhas") || canonical.contains("minha");
+        boolean strong = canonical.stream().anyMatch(Set.of("ver", "mostrar", "mostra", "show", "display", "view",
+                "consultar", "conferir", "consta", "visualizar", "check", "review", "tell", "saber")::contains);
+        return asks && aboutData && (strong || canonical.stream().anyMatch(DATA::contains));
     }
 
     /**
@@ -203,14 +277,21 @@ public class RulesInterpreter implements Interpreter {
      * spotted in the text, a number picked from a menu, or something the bot does not deal with.
      */
     private static Reading unplaced(String text, String askedField, Map<String, String> values,
-            Optional<Integer> choice) {
+            Optional<Integer> choice, boolean namesAField) {
         if (askedField != null) {
+            if (!values.containsKey(askedField)) {
+                values.put(askedField, answer(text));
+            }
             boolean valid = RegistrationFields.byName(askedField)
-                    .map(field -> field.validate(text) instanceof Validation.Valid).orElse(false);
-            return new Reading(Intent.PROVIDE_VALUE, valid || values.containsKey(askedField) ? 0.95 : 0.6);
+                    .map(field -> field.validate(values.get(askedField)) instanceof Validation.Valid).orElse(false);
+            return new Reading(Intent.PROVIDE_VALUE, valid ? 0.95 : 0.6);
         }
         if (!values.isEmpty() || choice.isPresent()) {
             return new Reading(Intent.PROVIDE_VALUE, 0.85);
+        }
+        if (namesAField) {
+            // "nome: Ana Lima", "moro em Londrina": a value after the field's name, in a form the rules do not spot.
+            return new Reading(Intent.PROVIDE_VALUE, 0.75);
         }
         return new Reading(Intent.OUT_OF_SCOPE, 0.4);
     }
@@ -239,16 +320,28 @@ public class RulesInterpreter implements Interpreter {
             values.put("postalCode", cep.group(1));
             rest = rest.replace(cep.group(1), " ");
         }
+        Matcher number = HOUSE_NUMBER.matcher(rest);
+        if (number.find()) {
+            values.put("number", number.group(1));
+            rest = rest.replace(number.group(), " ");
+        }
         Matcher phone = PHONE.matcher(rest);
         if (phone.find() && phone.group(1).replaceAll("\\D", "").length() >= 10) {
             values.put("phone", phone.group(1).strip());
         }
         Matcher name = NAME_LEAD_IN.matcher(text);
-        if (name.matches()) {
-            String spoken = NEXT_CLAUSE.matcher(name.group(1)).replaceFirst("");
+        if (name.find()) {
+            String spoken = NEXT_CLAUSE.matcher(name.group(1)).replaceFirst("").replaceAll("[,.!?;].*$", "");
+            spoken = TRAILING_FILLER.matcher(spoken).replaceFirst("");
             values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
         }
         return values;
+    }
+
+    /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */
+    private static String answer(String text) {
+        String trimmed = TRAILING_FILLER.matcher(LEADING_FILLER.matcher(text.strip()).replaceFirst("")).replaceFirst("");
+        return trimmed.replaceAll("[.!]+$", "").strip();
     }
 
     private static Optional<Integer> choice(String text) {
@@ -292,10 +385,10 @@ public class RulesInterpreter implements Interpreter {
      * becomes "atualizar"): a word that is a keyword as written stays, one of five letters or more within one
      * edit of a keyword of similar length becomes it.
      */
-    private record Words(List<String> raw, List<String> canonical) {
+    private record Words(List<String> raw, List<String> canonical, String text) {
 
         static Words of(List<String> raw) {
-            return new Words(raw, raw.stream().map(Words::canonical).toList());
+            return new Words(raw, raw.stream().map(Words::canonical).toList(), String.join(" ", raw));
         }
 
         int size() {
@@ -303,7 +396,15 @@ public class RulesInterpreter implements Interpreter {
         }
 
         private static String canonical(String word) {
-            if (word.length() < 5 || KEYWORDS.contains(word)) {
+            if (KEYWORDS.contains(word)) {
+                return word;
+            }
+            // "siiim", "naoo", "obrigadooo": letters drawn out for emphasis.
+            String collapsed = ELONGATION.matcher(word).replaceAll("$1");
+            if (!collapsed.equals(word) && KEYWORDS.contains(collapsed)) {
+                return collapsed;
+            }
+            if (word.length() < 5) {
                 return word;
             }
             for (int length = word.length() - 1; length <= word.length() + 1; length++) {
