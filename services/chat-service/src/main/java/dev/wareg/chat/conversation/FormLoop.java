@@ -176,7 +176,8 @@ class FormLoop {
             case KEEP -> keep(conversation);
             case AFFIRM -> conversation.reviewing() ? keep(conversation) : fill(conversation, meaning, text);
             case CORRECT, UPDATE -> namesAnotherField ? correct(conversation, meaning, named)
-                    : fill(conversation, meaning, meaning.values().get(conversation.asking()));
+                    : fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(),
+                            named.isEmpty() ? text : null));
             default -> fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(), text));
         };
     }

@@ -33,16 +33,16 @@ public class RulesInterpreter implements Interpreter {
 
     private static final Set<String> AFFIRM = Set.of("sim", "s", "yes", "y", "yep", "yeah", "yup", "claro", "confirmo",
             "confirma", "confirmar", "confirmado", "confirmed", "isso", "ok", "okay", "certo", "correto", "pode", "sure",
-            "confirm", "exato", "exatamente", "exactly", "perfeito", "perfect", "certeza", "beleza", "correct", "right",
+            "confirm", "exato", "exatamente", "exactly", "perfeito", "perfect", "certeza", "beleza", "right",
             "absolutely", "definitely", "bora", "fechado", "positivo");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
     private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "don", "nunca",
             "never", "wrong", "didn", "doesn", "isn");
     private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
-            "desistir", "desisto", "esquece", "quit", "abort", "encerrar", "deixa");
+            "desistir", "desisto", "esquece", "quit", "abort", "encerrar");
     private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida", "opcoes", "options",
             "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
-            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused", "sei", "how");
+            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused", "how");
     private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
             "tarde", "noite", "eai", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo", "howdy");
     /** Words that may follow a greeting and keep it a greeting: "oi, tudo bem?", "hi, how are you?". */
@@ -54,7 +54,7 @@ public class RulesInterpreter implements Interpreter {
             "brigado", "vlw", "cheers", "grato", "grata", "agradeco", "ty", "obg");
     private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
             "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "mudei",
-            "mudou", "troquei", "alterei", "novo", "nova", "new", "changed", "updated", "moved");
+            "mudou", "troquei", "alterei", "changed", "updated", "moved");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
             "inscrever", "criar", "join", "enroll", "inscricao", "registration", "cadastra");
     private static final Set<String> DELETE = Set.of("apagar", "apaga", "apaguem", "apague", "excluir", "exclua",
@@ -82,10 +82,14 @@ public class RulesInterpreter implements Interpreter {
             "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo", "assim");
     private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
             "actually", "mistake", "oops", "ops", "misspelled", "typo", "corrigindo", "correcao", "desculpa", "sorry",
-            "certo", "correto", "wrongly", "meant", "quis", "digitei", "escrevi", "typed");
+            "certo", "correto", "wrongly", "meant", "quis", "digitei", "escrevi", "typed", "correct");
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     private static final Pattern CORRECTION_PHRASE = Pattern.compile(
             "\\b(?:certo|correto|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
+    /** "não sei", "I don't know": neither a no nor a request for help, just unsure. */
+    private static final Pattern UNSURE_PHRASE = Pattern.compile("\\b(?:nao sei|sei la|don t know|dont know|no idea|not sure)\\b");
+    /** "all correct", "that's correct": a yes, where "correct" alone is a request to correct. */
+    private static final Pattern CORRECT_AS_YES = Pattern.compile("\\b(?:all|that s|thats|is|it s|its|yes|yep) correct\\b");
     private static final Pattern KEEP_PHRASE = Pattern.compile(
             "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual))\\b");
     private static final Pattern GOODBYE_PHRASE = Pattern.compile(
@@ -189,7 +193,13 @@ public class RulesInterpreter implements Interpreter {
         int delete = indexOfAny(words, DELETE, true);
         int size = words.size();
         String text = words.text();
-        if (contains(words, CANCEL) && !(words.raw().contains("deixa") && KEEP_PHRASE.matcher(text).find())) {
+        if (size <= 6 && UNSURE_PHRASE.matcher(text).find()) {
+            return null;
+        }
+        if (size <= 5 && CORRECT_AS_YES.matcher(text).find()) {
+            return new Reading(Intent.AFFIRM, 0.85);
+        }
+        if (contains(words, CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
         if (contains(words, HUMAN) && size <= 14 && delete < 0) {
@@ -290,8 +300,9 @@ public class RulesInterpreter implements Interpreter {
             return new Reading(Intent.PROVIDE_VALUE, 0.85);
         }
         if (namesAField) {
-            // "nome: Ana Lima", "moro em Londrina": a value after the field's name, in a form the rules do not spot.
-            return new Reading(Intent.PROVIDE_VALUE, 0.75);
+            // "nome: Ana Lima", "moro em Londrina": most likely a value after the field's name, in a form the rules
+            // do not spot, so the value itself is better read by a model when one is configured.
+            return new Reading(Intent.PROVIDE_VALUE, 0.65);
         }
         return new Reading(Intent.OUT_OF_SCOPE, 0.4);
     }
