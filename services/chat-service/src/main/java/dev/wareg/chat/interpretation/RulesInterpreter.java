@@ -44,12 +44,13 @@ public class RulesInterpreter implements Interpreter {
             "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
             "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused", "how");
     private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
-            "tarde", "noite", "eai", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo", "howdy");
+            "tarde", "noite", "eai", "eae", "oie", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo",
+            "howdy", "alo");
     /** Words that may follow a greeting and keep it a greeting: "oi, tudo bem?", "hi, how are you?". */
     private static final Set<String> GREET_FILLER = Set.of("tudo", "bem", "como", "vai", "vao", "voce", "voces",
             "pessoal", "todos", "a", "e", "ai", "com", "as", "coisas", "how", "are", "you", "there", "is", "it", "going",
             "whats", "what", "s", "up", "doing", "all", "beleza", "blz", "ok", "td", "tranquilo", "everyone", "folks",
-            "o", "que", "manda", "isso", "bot", "robo");
+            "o", "que", "manda", "isso", "bot", "robo", "anyone", "around", "here");
     private static final Set<String> THANKS = Set.of("obrigado", "obrigada", "valeu", "thanks", "thank", "thx",
             "brigado", "vlw", "cheers", "grato", "grata", "agradeco", "ty", "obg");
     private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
@@ -59,12 +60,13 @@ public class RulesInterpreter implements Interpreter {
             "inscrever", "criar", "join", "enroll", "inscricao", "registration", "cadastra");
     private static final Set<String> DELETE = Set.of("apagar", "apaga", "apaguem", "apague", "excluir", "exclua",
             "exclui", "excluam", "deletar", "deleta", "remover", "remova", "delete", "deleted", "erase", "erased",
-            "remove", "eliminar", "wipe", "tira", "tirem", "tirar", "forget", "esquecam", "apagado", "apagados");
+            "remove", "eliminar", "wipe", "tira", "tirem", "tirar", "forget", "esquecam", "apagado", "apagados",
+            "exclusao", "remocao", "removal", "deletion", "erasure");
     private static final Set<String> ACCOUNT = Set.of("conta", "account", "cadastro", "registro", "informacoes", "dados",
             "dado", "mim", "me", "base", "system", "sistema", "records", "profile", "perfil", "data", "everything", "tudo",
-            "lgpd", "info", "information", "details");
+            "lgpd", "info", "information", "details", "cad", "pessoais", "personal");
     private static final Set<String> GOODBYE = Set.of("tchau", "adeus", "bye", "goodbye", "falou", "flw", "xau",
-            "later", "tchauzinho", "abraco", "abracos", "cya", "ciao", "farewell", "bjs", "beijos");
+            "later", "tchauzinho", "abraco", "abracos", "cya", "ciao", "farewell", "bjs", "beijos", "ttyl", "fui");
     /** What follows "até" in a goodbye: "até logo", "até mais". */
     private static final Set<String> UNTIL = Set.of("logo", "mais", "depois", "proxima", "breve", "amanha");
     private static final Set<String> SHOW = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view",
@@ -72,7 +74,7 @@ public class RulesInterpreter implements Interpreter {
             "which", "esta", "ta", "review", "visualizar", "list");
     private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration",
             "info", "information", "file", "registered", "mim", "record", "records", "profile", "perfil", "cadastrado",
-            "cadastrados", "have", "tem");
+            "cadastrados", "have", "tem", "cad");
     private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
             "representative", "atendimento", "suporte", "support", "sac", "gerente", "manager", "customer",
             "transfer", "transfere", "transferir", "alguem", "someone", "somebody", "real", "person", "people");
@@ -93,7 +95,10 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern KEEP_PHRASE = Pattern.compile(
             "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual))\\b");
     private static final Pattern GOODBYE_PHRASE = Pattern.compile(
-            "\\b(?:see you|that s all|thats all|era so isso|e so isso|por hoje e so|so isso|ate (?:logo|mais|depois|a proxima|breve|amanha))\\b");
+            "\\b(?:see you|that s all|thats all|era so isso|e so isso|por hoje e so|so isso|take care|have a (?:nice|good|great) (?:day|one|night)|tenha um bom dia|ate (?:logo|mais|depois|a proxima|breve|amanha))\\b");
+    /** "não sei o que responder", "what can you do?": a request for help, not a no. */
+    private static final Pattern HELP_PHRASE = Pattern.compile(
+            "\\b(?:nao sei (?:o que|oq|como)|not sure (?:what|how)|don t (?:get|know) (?:what|how)|dont (?:get|know) (?:what|how)|o que (?:voce|vc|voces|vcs|esse robo|esse bot|o bot|o robo) (?:faz|sabe)|what can you do|what do you do|como (?:funciona|usa))\\b");
     /** The whole registration, as opposed to one field: "atualizar meu cadastro", "update everything". */
     private static final Set<String> EVERYTHING = Set.of("cadastro", "dados", "tudo", "everything", "all", "details",
             "registration", "profile");
@@ -136,6 +141,10 @@ public class RulesInterpreter implements Interpreter {
             "(?<![\\d@])((?:\\+?55\\s*)?\\(?\\d{2}\\)?\\s*9?\\s*\\d{4}[\\s.-]?\\d{4})(?![\\d@])");
     private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d-])(?!\\.\\d)");
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
+    /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
+    private static final Pattern LIVES_IN = Pattern.compile(
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em)\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*[.!]?(?:\\s+\\W*)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
             "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])",
@@ -193,6 +202,9 @@ public class RulesInterpreter implements Interpreter {
         int delete = indexOfAny(words, DELETE, true);
         int size = words.size();
         String text = words.text();
+        if (size <= 12 && HELP_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.HELP, 0.85);
+        }
         if (size <= 6 && UNSURE_PHRASE.matcher(text).find()) {
             return null;
         }
@@ -261,12 +273,12 @@ public class RulesInterpreter implements Interpreter {
     /** "fazer meu cadastro", "create an account", "sign me up". */
     private static boolean registers(Words words) {
         List<String> canonical = words.canonical();
-        boolean make = canonical.stream().anyMatch(Set.of("fazer", "faz", "faca", "realizar", "create", "open", "make",
-                "abrir", "quero", "new", "nova", "novo")::contains);
-        boolean account = canonical.stream().anyMatch(Set.of("cadastro", "cad", "account", "conta", "registro")::contains);
+        boolean make = canonical.stream().anyMatch(Set.of("fazer", "faz", "faca", "facam", "realizar", "create", "open",
+                "make", "abrir", "criar", "crie", "new", "nova", "novo")::contains);
+        boolean account = canonical.stream().anyMatch(Set.of("cadastro", "cad", "account", "conta", "registro",
+                "acount")::contains);
         boolean signUp = canonical.contains("sign") && (canonical.contains("up") || canonical.contains("me"));
-        return signUp || make && account && !canonical.contains("meu") && !canonical.contains("my")
-                || make && account && Set.of("nao", "no", "not", "don", "ainda", "yet").stream().anyMatch(canonical::contains);
+        return signUp || make && account;
     }
 
     /** "ver meus dados", "o que consta no meu cadastro?", "what do you have on file?". */
@@ -330,6 +342,14 @@ public class RulesInterpreter implements Interpreter {
         if (cep.find()) {
             values.put("postalCode", cep.group(1));
             rest = rest.replace(cep.group(1), " ");
+        }
+        Matcher livesIn = LIVES_IN.matcher(rest);
+        if (livesIn.find()) {
+            values.put("city", livesIn.group(1).strip());
+            if (livesIn.group(2) != null
+                    && RegistrationFields.STATE.validate(livesIn.group(2)) instanceof Validation.Valid) {
+                values.put("state", livesIn.group(2).strip());
+            }
         }
         Matcher number = HOUSE_NUMBER.matcher(rest);
         if (number.find()) {
