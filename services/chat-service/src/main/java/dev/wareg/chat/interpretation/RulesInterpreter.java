@@ -36,13 +36,13 @@ public class RulesInterpreter implements Interpreter {
             "confirm", "exato", "exatamente", "exactly", "perfeito", "perfect", "certeza", "beleza", "right",
             "absolutely", "definitely", "bora", "fechado", "positivo");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
-    private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "don", "nunca",
-            "never", "wrong", "didn", "doesn", "isn");
+    private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "dont", "nunca",
+            "never", "wrong", "didnt", "doesnt", "isnt", "wont", "cant");
     private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
             "desistir", "desisto", "esquece", "quit", "abort", "encerrar");
     private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida", "opcoes", "options",
             "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
-            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused", "how");
+            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused");
     private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
             "tarde", "noite", "eai", "eae", "oie", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo",
             "howdy", "alo");
@@ -77,14 +77,14 @@ public class RulesInterpreter implements Interpreter {
             "cadastrados", "have", "tem", "cad");
     private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
             "representative", "atendimento", "suporte", "support", "sac", "gerente", "manager", "customer",
-            "transfer", "transfere", "transferir", "alguem", "someone", "somebody", "real", "person", "people");
+            "transfer", "transfere", "transferir", "real", "person", "people");
     private static final Set<String> BACK = Set.of("voltar", "volta", "back", "anterior", "previous", "retornar",
             "return");
     private static final Set<String> KEEP = Set.of("manter", "mantem", "mantenha", "pular", "pula", "keep", "skip",
             "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo", "assim");
     private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
             "actually", "mistake", "oops", "ops", "misspelled", "typo", "corrigindo", "correcao", "desculpa", "sorry",
-            "certo", "correto", "wrongly", "meant", "quis", "digitei", "escrevi", "typed", "correct");
+            "certo", "correto", "wrongly", "meant", "digitei", "escrevi", "typed", "correct");
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     private static final Pattern CORRECTION_PHRASE = Pattern.compile(
             "\\b(?:certo|correto|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
@@ -179,12 +179,19 @@ public class RulesInterpreter implements Interpreter {
         boolean everything = targets.isEmpty() && contains(words, EVERYTHING);
         Optional<Integer> choice = choice(text);
         Reading reading = intent(words, !targets.isEmpty());
+        if (reading != null && !values.isEmpty() && SMALL_TALK.contains(reading.intent())) {
+            reading = null; // "sure, ana@x.com": the value is the message
+        }
         if (reading == null) {
             reading = unplaced(text, askedField, values, choice, !targets.isEmpty());
         }
         return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words.raw()),
                 everything);
     }
+
+    /** Intents that a value in the same message outweighs. */
+    private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
+            Intent.GOODBYE);
 
     /** An intent and how sure the rules are of it: lower when only a misspelt keyword matched. */
     private record Reading(Intent intent, double confidence) {
@@ -214,7 +221,7 @@ public class RulesInterpreter implements Interpreter {
         if (contains(words, CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
-        if (contains(words, HUMAN) && size <= 14 && delete < 0) {
+        if (contains(words, HUMAN) && size <= 14 && delete < 0 && indexOfAny(words, REGISTER, true) < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
         // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
@@ -300,6 +307,11 @@ public class RulesInterpreter implements Interpreter {
      */
     private static Reading unplaced(String text, String askedField, Map<String, String> values,
             Optional<Integer> choice, boolean namesAField) {
+        if (askedField != null && text.strip().endsWith("?") && !values.containsKey(askedField)
+                && !(RegistrationFields.byName(askedField).map(field -> field.validate(answer(text))).orElse(null)
+                        instanceof Validation.Valid)) {
+            return new Reading(Intent.OUT_OF_SCOPE, 0.5); // a question instead of the answer
+        }
         if (askedField != null) {
             if (!values.containsKey(askedField)) {
                 values.put(askedField, answer(text));
@@ -450,14 +462,22 @@ public class RulesInterpreter implements Interpreter {
     }
 
     static String fold(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email");
+        String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email").replaceAll("['’]", "");
         for (var emoji : EMOJIS.entrySet()) {
             lower = lower.replace(emoji.getKey(), emoji.getValue());
         }
         return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
+    /** Politeness around a request ("desde já agradeço", "thank you for your help"), dropped when there is more. */
+    private static final Pattern COURTESY = Pattern.compile(
+            "\\b(?:thank you for your help|thanks for your help|thank you in advance|thanks in advance|i would appreciate it|desde ja agradeco|agradeco a atencao|obrigad[oa] pela ajuda|por gentileza|fico no aguardo|hope you are doing well)\\b");
+
     private static List<String> words(String folded) {
+        String polite = COURTESY.matcher(folded).replaceAll(" ");
+        if (!polite.isBlank() && !polite.equals(folded)) {
+            folded = polite;
+        }
         return new ArrayList<>(Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty())
                 .map(word -> ABBREVIATIONS.getOrDefault(word, word)).toList());
     }
