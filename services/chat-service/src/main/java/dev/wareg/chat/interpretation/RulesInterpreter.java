@@ -145,6 +145,22 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern LIVES_IN = Pattern.compile(
             "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em)\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*[.!]?(?:\\s+\\W*)?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
+    private static final Pattern STREET = Pattern.compile(
+            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|tv\\.|alameda|pra[cç]a|estrada|rodovia|largo)\\s+[\\p{L}][\\p{L}\\d'. ]*?)"
+                    + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\d|-|$|\\.\\s))"
+                    + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]\\.?)?\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
+    private static final Pattern COMPLEMENT = Pattern.compile(
+            "(?:complemento\\s*:?\\s*|(?:my\\s+)?ap(?:a|at)r?t?ment\\s+is\\s+)?\\b((?:apto|apartamento|ap\\.|bloco|bl\\.|casa|cobertura|loja|sala|fundos|conjunto|cj\\.?)\\b[^,.;!]*(?:,\\s*(?:apto|apartamento|bloco|casa|sala)\\b[^,.;!]*)?)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern DISTRICT = Pattern.compile(
+            "\\bbairro\\s+(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
+            "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!]|$)",
+            Pattern.UNICODE_CASE);
     /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
             "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])",
@@ -355,6 +371,26 @@ public class RulesInterpreter implements Interpreter {
             values.put("postalCode", cep.group(1));
             rest = rest.replace(cep.group(1), " ");
         }
+        Matcher street = STREET.matcher(rest);
+        if (street.find()) {
+            values.put("street", street.group(1).strip().replaceAll("[.,]+$", ""));
+            if (street.group(2) != null) {
+                values.put("number", street.group(2));
+            }
+            rest = rest.replace(street.group(), " ");
+        }
+        Matcher complement = COMPLEMENT.matcher(rest);
+        if (complement.find()) {
+            values.put("complement", complement.group(1).strip());
+        }
+        Matcher district = DISTRICT.matcher(rest);
+        if (district.find()) {
+            values.put("district", district.group(1).strip());
+            Matcher city = CITY_AFTER_DISTRICT.matcher(rest);
+            if (city.find()) {
+                values.put("city", city.group(1).strip());
+            }
+        }
         Matcher livesIn = LIVES_IN.matcher(rest);
         if (livesIn.find()) {
             values.put("city", livesIn.group(1).strip());
@@ -364,7 +400,7 @@ public class RulesInterpreter implements Interpreter {
             }
         }
         Matcher number = HOUSE_NUMBER.matcher(rest);
-        if (number.find()) {
+        if (!values.containsKey("number") && number.find()) {
             values.put("number", number.group(1));
             rest = rest.replace(number.group(), " ");
         }

@@ -105,16 +105,16 @@ class OllamaInterpreterIntegrationTests {
 
     @Test
     void invalidValuesAndValuesNotInTheMessageAreDropped() {
-        String text = "coloca ali: Ana Souza, rua das Flores";
+        String text = "coloca ali: Ana Souza, no Jardim das Flores";
         ollama.replyWith("""
                 {"intent": "provide_value", "targetFields": ["name", "street"],
-                 "values": {"name": "Ana Souza", "street": "Rua das Flores", "email": "ana@example.com",
+                 "values": {"name": "Ana Souza", "street": "Jardim das Flores", "email": "ana@example.com",
                             "cpf": "123.456", "postalCode": ""}}""");
 
         Interpretation meaning = interpreter().interpret(text, null);
 
         assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
-        assertThat(meaning.values()).isEqualTo(Map.of("name", "Ana Souza", "street", "Rua das Flores"));
+        assertThat(meaning.values()).isEqualTo(Map.of("name", "Ana Souza", "street", "Jardim das Flores"));
         assertThat(meaning.targetFields()).containsExactlyInAnyOrder("name", "street");
     }
 
