@@ -37,25 +37,27 @@ public class RulesInterpreter implements Interpreter {
             "absolutely", "definitely", "bora", "fechado", "positivo");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
     private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "dont", "nunca",
-            "never", "wrong", "didnt", "doesnt", "isnt", "wont", "cant");
+            "never", "didnt", "doesnt", "isnt", "wont", "cant");
     private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
-            "desistir", "desisto", "esquece", "quit", "abort", "encerrar");
+            "desistir", "desisto", "esquece", "quit", "abort", "encerrar", "interromper", "interrompe", "chega");
     private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida", "opcoes", "options",
             "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
             "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused");
     private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
             "tarde", "noite", "eai", "eae", "oie", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo",
-            "howdy", "alo");
+            "howdy", "alo", "whats", "sup");
     /** Words that may follow a greeting and keep it a greeting: "oi, tudo bem?", "hi, how are you?". */
     private static final Set<String> GREET_FILLER = Set.of("tudo", "bem", "como", "vai", "vao", "voce", "voces",
             "pessoal", "todos", "a", "e", "ai", "com", "as", "coisas", "how", "are", "you", "there", "is", "it", "going",
             "whats", "what", "s", "up", "doing", "all", "beleza", "blz", "ok", "td", "tranquilo", "everyone", "folks",
-            "o", "que", "manda", "isso", "bot", "robo", "anyone", "around", "here");
+            "o", "que", "manda", "isso", "bot", "robo", "anyone", "around", "here", "alguem", "on", "online", "certo",
+            "bom", "tranquilidade", "joia");
     private static final Set<String> THANKS = Set.of("obrigado", "obrigada", "valeu", "thanks", "thank", "thx",
             "brigado", "vlw", "cheers", "grato", "grata", "agradeco", "ty", "obg");
     private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
             "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "mudei",
-            "mudou", "troquei", "alterei", "changed", "updated", "moved");
+            "mudou", "troquei", "alterei", "changed", "updated", "moved", "atualizacao", "alteracao", "mudanca",
+            "correction");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
             "inscrever", "criar", "join", "enroll", "inscricao", "registration", "cadastra");
     private static final Set<String> DELETE = Set.of("apagar", "apaga", "apaguem", "apague", "excluir", "exclua",
@@ -71,10 +73,10 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> UNTIL = Set.of("logo", "mais", "depois", "proxima", "breve", "amanha");
     private static final Set<String> SHOW = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view",
             "display", "saber", "conferir", "consta", "manda", "mande", "check", "tell", "qual", "quais", "what",
-            "which", "esta", "ta", "review", "visualizar", "list");
+            "which", "whats", "esta", "ta", "review", "visualizar", "list");
     private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration",
             "info", "information", "file", "registered", "mim", "record", "records", "profile", "perfil", "cadastrado",
-            "cadastrados", "have", "tem", "cad");
+            "cadastrados", "have", "tem", "cad", "registrado", "registrada", "cadastrada");
     private static final Set<String> HUMAN = Set.of("atendente", "humano", "pessoa", "human", "agent", "operator",
             "representative", "atendimento", "suporte", "support", "sac", "gerente", "manager", "customer",
             "transfer", "transfere", "transferir", "real", "person", "people");
@@ -84,16 +86,16 @@ public class RulesInterpreter implements Interpreter {
             "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo", "assim");
     private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
             "actually", "mistake", "oops", "ops", "misspelled", "typo", "corrigindo", "correcao", "desculpa", "sorry",
-            "certo", "correto", "wrongly", "meant", "digitei", "escrevi", "typed", "correct");
+            "wrongly", "meant", "digitei", "escrevi", "typed", "correct", "wrong");
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     private static final Pattern CORRECTION_PHRASE = Pattern.compile(
-            "\\b(?:certo|correto|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
+            "\\b(?:(?:certo|correto|certa|correta) (?:e|eh)|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
     /** "não sei", "I don't know": neither a no nor a request for help, just unsure. */
     private static final Pattern UNSURE_PHRASE = Pattern.compile("\\b(?:nao sei|sei la|don t know|dont know|no idea|not sure)\\b");
     /** "all correct", "that's correct": a yes, where "correct" alone is a request to correct. */
     private static final Pattern CORRECT_AS_YES = Pattern.compile("\\b(?:all|that s|thats|is|it s|its|yes|yep) correct\\b");
     private static final Pattern KEEP_PHRASE = Pattern.compile(
-            "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual))\\b");
+            "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual)|(?:sem|nao tem|no|there is no|theres no) (?:complemento|complement|numero|number|apartamento|apartment))\\b");
     private static final Pattern GOODBYE_PHRASE = Pattern.compile(
             "\\b(?:see you|that s all|thats all|era so isso|e so isso|por hoje e so|so isso|take care|have a (?:nice|good|great) (?:day|one|night)|tenha um bom dia|ate (?:logo|mais|depois|a proxima|breve|amanha))\\b");
     /** "não sei o que responder", "what can you do?": a request for help, not a no. */
@@ -143,7 +145,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
-            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em)\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*[.!]?(?:\\s+\\W*)?$",
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*[.!]?(?:\\s+\\W*)?$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
@@ -220,7 +222,7 @@ public class RulesInterpreter implements Interpreter {
 
     /** The intent keywords name, or null when none does. Order matters: the first rule that holds wins. */
     private static Reading intent(Words words, boolean namesAField) {
-        int negation = words.size() > 0 && words.raw().getFirst().equals("no") ? 0 : indexOfAny(words, DENY, false);
+        int negation = words.size() > 0 && words.raw().getFirst().equals("no") ? 0 : indexOfAny(words, DENY, true);
         int update = indexOfAny(words, UPDATE, true);
         int delete = indexOfAny(words, DELETE, true);
         int size = words.size();
@@ -234,15 +236,17 @@ public class RulesInterpreter implements Interpreter {
         if (size <= 5 && CORRECT_AS_YES.matcher(text).find()) {
             return new Reading(Intent.AFFIRM, 0.85);
         }
+        // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
+        // "não quero mais que tenham meus dados" is no negation of the erasure it asks for.
+        boolean noLonger = text.contains(" mais ") || text.contains("longer") || text.contains("anymore");
+        if (!namesAField && delete >= 0 && contains(words, ACCOUNT) && (negation < 0 || negation > delete || noLonger)) {
+            return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
+        }
         if (contains(words, CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
         if (contains(words, HUMAN) && size <= 14 && delete < 0 && indexOfAny(words, REGISTER, true) < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
-        }
-        // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
-        if (!namesAField && delete >= 0 && contains(words, ACCOUNT) && (negation < 0 || negation > delete)) {
-            return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
         }
         if (namesAField && delete >= 0 && update < 0) {
             update = delete;
@@ -251,7 +255,7 @@ public class RulesInterpreter implements Interpreter {
                 && update < 0) {
             return new Reading(Intent.KEEP, 0.85);
         }
-        if (indexOfAny(words, CORRECT, false) >= 0 && (update < 0 || words.canonical().get(update).startsWith("corrig")
+        if ((indexOfAny(words, CORRECT, false) >= 0 || CORRECTION_PHRASE.matcher(text).find()) && (update < 0 || words.canonical().get(update).startsWith("corrig")
                 || words.canonical().get(update).equals("fix")) && !(size <= 3 && contains(words, AFFIRM))) {
             return new Reading(Intent.CORRECT, 0.85);
         }
@@ -274,16 +278,17 @@ public class RulesInterpreter implements Interpreter {
         if (size <= 8 && (contains(words, GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
-        if (size <= 8 && contains(words, THANKS)) {
-            return Reading.of(Intent.THANKS, words, THANKS, 0.9);
-        }
-        if (contains(words, HELP) && (size <= 10 || words.raw().contains("help") || words.raw().contains("ajuda"))) {
+        boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
+        if (contains(words, HELP) && (size <= 10 || asksHelp) && (asksHelp || !contains(words, THANKS))) {
             return Reading.of(Intent.HELP, words, HELP, 0.85);
+        }
+        if (size <= 8 && contains(words, THANKS) && negation != 0) {
+            return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
         if (negation >= 0 && (negation == 0 || size <= 6) && size <= 10) {
             return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
         }
-        if (size <= 5 && contains(words, AFFIRM)) {
+        if (size <= 5 && (contains(words, AFFIRM) || words.text().equals("thats it"))) {
             return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
         }
         if (size > 0 && size <= 10 && GREET.contains(words.canonical().getFirst())
@@ -314,7 +319,9 @@ public class RulesInterpreter implements Interpreter {
                 || canonical.contains("minhas") || canonical.contains("minha");
         boolean strong = canonical.stream().anyMatch(Set.of("ver", "mostrar", "mostra", "show", "display", "view",
                 "consultar", "conferir", "consta", "visualizar", "check", "review", "tell", "saber")::contains);
-        return asks && aboutData && (strong || canonical.stream().anyMatch(DATA::contains));
+        boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(Set.of("my", "meus", "meu")::contains)
+                && canonical.stream().anyMatch(Set.of("data", "dados", "info", "details", "cadastro")::contains);
+        return terse || asks && aboutData && (strong || canonical.stream().anyMatch(DATA::contains));
     }
 
     /**
@@ -467,7 +474,8 @@ public class RulesInterpreter implements Interpreter {
     private record Words(List<String> raw, List<String> canonical, String text) {
 
         static Words of(List<String> raw) {
-            return new Words(raw, raw.stream().map(Words::canonical).toList(), String.join(" ", raw));
+            List<String> canonical = raw.stream().map(Words::canonical).toList();
+            return new Words(raw, canonical, String.join(" ", canonical));
         }
 
         int size() {
