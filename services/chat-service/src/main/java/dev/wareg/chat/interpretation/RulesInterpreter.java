@@ -39,7 +39,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "dont", "nunca",
             "never", "didnt", "doesnt", "isnt", "wont", "cant");
     private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
-            "desistir", "desisto", "esquece", "quit", "abort", "encerrar", "interromper", "interrompe", "chega");
+            "desistir", "desisto", "esquece", "quit", "abort", "encerrar", "interromper", "interrompe", "chega", "exit");
     private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida", "opcoes", "options",
             "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
             "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused");
@@ -57,7 +57,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
             "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "mudei",
             "mudou", "troquei", "alterei", "changed", "updated", "moved", "atualizacao", "alteracao", "mudanca",
-            "correction");
+            "arrumar", "desatualizado", "desatualizada", "outdated");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
             "inscrever", "criar", "join", "enroll", "inscricao", "registration", "cadastra");
     private static final Set<String> DELETE = Set.of("apagar", "apaga", "apaguem", "apague", "excluir", "exclua",
@@ -86,7 +86,7 @@ public class RulesInterpreter implements Interpreter {
             "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo", "assim");
     private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
             "actually", "mistake", "oops", "ops", "misspelled", "typo", "corrigindo", "correcao", "desculpa", "sorry",
-            "wrongly", "meant", "digitei", "escrevi", "typed", "correct", "wrong");
+            "wrongly", "meant", "digitei", "escrevi", "typed", "correct", "wrong", "correction");
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     private static final Pattern CORRECTION_PHRASE = Pattern.compile(
             "\\b(?:(?:certo|correto|certa|correta) (?:e|eh)|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
@@ -118,10 +118,12 @@ public class RulesInterpreter implements Interpreter {
             "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
     /** Emojis as keywords that say nothing about the language ("sim" would make a thumbs-up Portuguese). */
     private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1+");
+    /** Common words one slip away from a keyword ("about" ~ "abort", "thats" ~ "whats"): never read as it. */
+    private static final Set<String> NOT_TYPOS = Set.of("about", "thats", "there", "where", "these", "those", "month");
     /** Every keyword; a word within one slip of one of five letters or more is read as that keyword. */
     private static final Set<String> KEYWORDS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, ACCOUNT, GOODBYE, SHOW, DATA,
-                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL).flatMap(Set::stream),
+                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS).flatMap(Set::stream),
             TARGET_WORDS.values().stream().flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
     private static final Map<Integer, List<String>> KEYWORDS_BY_LENGTH = KEYWORDS.stream()
             .filter(keyword -> keyword.length() >= 5).sorted()
@@ -155,7 +157,9 @@ public class RulesInterpreter implements Interpreter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
     private static final Pattern COMPLEMENT = Pattern.compile(
-            "(?:complemento\\s*:?\\s*|(?:my\\s+)?ap(?:a|at)r?t?ment\\s+is\\s+)?\\b((?:apto|apartamento|ap\\.|bloco|bl\\.|casa|cobertura|loja|sala|fundos|conjunto|cj\\.?)\\b[^,.;!]*(?:,\\s*(?:apto|apartamento|bloco|casa|sala)\\b[^,.;!]*)?)",
+            "\\b((?:(?:apto|apartamento|ap\\.|casa|loja|sala|conjunto|cj\\.?)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+)"
+                    + "(?:\\s*,?\\s*(?:(?:apto|apartamento|ap\\.|casa|sala)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+))?"
+                    + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
             "\\bbairro\\s+(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
@@ -175,7 +179,7 @@ public class RulesInterpreter implements Interpreter {
             "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?!\\d)");
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
-            "(?:^\\s*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|having|trying|looking)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:))\\s*[:,]?\\s*(.+)$",
+            "(?:^\\s*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|having|trying|looking)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:|nome\\s+(?:certo|correto)\\s+(?:é|e|eh)|(?:my|the)\\s+name,?\\s+it\\s+is))\\s*[:,]?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
@@ -197,8 +201,9 @@ public class RulesInterpreter implements Interpreter {
         boolean everything = targets.isEmpty() && contains(words, EVERYTHING);
         Optional<Integer> choice = choice(text);
         Reading reading = intent(words, !targets.isEmpty());
-        if (reading != null && !values.isEmpty() && SMALL_TALK.contains(reading.intent())) {
-            reading = null; // "sure, ana@x.com": the value is the message
+        if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty() || answersAsked(text,
+                askedField, words))) {
+            reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
         if (reading == null) {
             reading = unplaced(text, askedField, values, choice, !targets.isEmpty());
@@ -288,12 +293,12 @@ public class RulesInterpreter implements Interpreter {
         if (negation >= 0 && (negation == 0 || size <= 6) && size <= 10) {
             return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
         }
-        if (size <= 5 && (contains(words, AFFIRM) || words.text().equals("thats it"))) {
-            return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
-        }
         if (size > 0 && size <= 10 && GREET.contains(words.canonical().getFirst())
                 && words.canonical().stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
             return new Reading(Intent.GREET, 0.95);
+        }
+        if (size <= 5 && (contains(words, AFFIRM) || words.text().equals("thats it"))) {
+            return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
         }
         return null;
     }
@@ -422,6 +427,12 @@ public class RulesInterpreter implements Interpreter {
             values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
         }
         return values;
+    }
+
+    /** Several words that make a valid value of the field asked ("Liam Y. Johnson" is a name, not a "y"). */
+    private static boolean answersAsked(String text, String askedField, Words words) {
+        return askedField != null && words.size() >= 2 && RegistrationFields.byName(askedField)
+                .map(field -> field.validate(answer(text)) instanceof Validation.Valid).orElse(false);
     }
 
     /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */

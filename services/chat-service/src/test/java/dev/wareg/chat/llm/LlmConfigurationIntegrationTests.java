@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 /** The one interpreter the conversation gets, as configured: the rules alone by default, the rules and Ollama when enabled. */
 class LlmConfigurationIntegrationTests {
 
-    private static final String UNSURE = "preciso arrumar o lugar onde recebo cartas";
+    private static final String UNSURE = "o lugar onde recebo cartas agora é outro";
 
     private final FakeOllama ollama = FakeOllama.start("qwen2.5:0.5b-instruct")
             .replyWith("{\"intent\": \"update\", \"targetFields\": [\"address\"], \"values\": {}}");
