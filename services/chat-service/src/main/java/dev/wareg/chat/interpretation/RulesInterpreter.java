@@ -206,11 +206,16 @@ public class RulesInterpreter implements Interpreter {
             reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
         if (reading == null) {
-            reading = unplaced(text, askedField, values, choice, !targets.isEmpty());
+            reading = unplaced(text, askedField, values, choice, !targets.isEmpty(), words);
         }
         return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words.raw()),
                 everything);
     }
+
+    /** How a question or a request of another kind opens: never the start of a value. */
+    private static final Set<String> QUESTION_OPENERS = Set.of("qual", "quais", "quanto", "quanta", "quando", "onde",
+            "como", "porque", "por", "voces", "vcs", "vc", "voce", "what", "whats", "how", "where", "when", "why",
+            "who", "can", "could", "do", "does", "is", "are", "tell", "me", "will", "would");
 
     /** Intents that a value in the same message outweighs. */
     private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
@@ -334,7 +339,11 @@ public class RulesInterpreter implements Interpreter {
      * spotted in the text, a number picked from a menu, or something the bot does not deal with.
      */
     private static Reading unplaced(String text, String askedField, Map<String, String> values,
-            Optional<Integer> choice, boolean namesAField) {
+            Optional<Integer> choice, boolean namesAField, Words words) {
+        if (askedField != null && !values.containsKey(askedField) && !words.raw().isEmpty()
+                && QUESTION_OPENERS.contains(words.raw().getFirst())) {
+            return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "vocês entregam no sábado", "tell me a joke"
+        }
         if (askedField != null && text.strip().endsWith("?") && !values.containsKey(askedField)
                 && !(RegistrationFields.byName(askedField).map(field -> field.validate(answer(text))).orElse(null)
                         instanceof Validation.Valid)) {
