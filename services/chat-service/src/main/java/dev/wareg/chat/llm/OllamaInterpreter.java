@@ -1,6 +1,7 @@
 package dev.wareg.chat.llm;
 
 import dev.wareg.chat.interpretation.Intent;
+import dev.wareg.platform.defaults.Failures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -112,26 +113,13 @@ final class OllamaInterpreter {
     }
 
     private static String kind(Throwable failure) {
-        if (causedBy(failure, ConnectException.class)) {
+        if (Failures.causedBy(failure, ConnectException.class)) {
             return "connection refused";
         }
-        if (causedBy(failure, IOException.class)) {
+        if (Failures.causedBy(failure, IOException.class)) {
             return "I/O error";
         }
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.rootCauseName(failure);
     }
 
     /** Ollama did not answer properly. The message names the kind of failure only, never the person's text. */

@@ -3,6 +3,7 @@ package dev.wareg.chat.postalcode;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.wareg.chat.conversation.PostalAddress;
 import dev.wareg.chat.conversation.PostalCodeLookup;
+import dev.wareg.platform.defaults.Failures;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -83,35 +84,22 @@ class ViaCepLookup implements PostalCodeLookup {
      * conversion ones, and Jackson 3's parse errors are not {@code IOException}s.
      */
     private static String kind(Throwable failure) {
-        if (causedBy(failure, HttpConnectTimeoutException.class)) {
+        if (Failures.causedBy(failure, HttpConnectTimeoutException.class)) {
             return "connect timeout";
         }
-        if (causedBy(failure, HttpTimeoutException.class)) {
+        if (Failures.causedBy(failure, HttpTimeoutException.class)) {
             return "timeout";
         }
-        if (causedBy(failure, ConnectException.class)) {
+        if (Failures.causedBy(failure, ConnectException.class)) {
             return "connection refused";
         }
-        if (causedBy(failure, IOException.class)) {
+        if (Failures.causedBy(failure, IOException.class)) {
             return "response cut off: timeout or I/O error";
         }
-        if (causedBy(failure, HttpMessageConversionException.class)) {
+        if (Failures.causedBy(failure, HttpMessageConversionException.class)) {
             return "unreadable response";
         }
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName();
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.rootCauseName(failure);
     }
 
     private static boolean blank(String value) {
