@@ -64,7 +64,7 @@ final class OllamaInterpreter {
                         return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     });
         } catch (RestClientException e) {
-            boolean timedOut = causedBy(e, HttpTimeoutException.class)
+            boolean timedOut = Failures.causedBy(e, HttpTimeoutException.class)
                     || Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) >= 0;
             throw new OllamaUnavailable(timedOut ? "timeout" : kind(e), timedOut);
         }
