@@ -3,7 +3,6 @@ package dev.wareg.chat.conversation;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +60,6 @@ class FormSchema {
 
     List<Topic> topics() {
         return topics;
-    }
-
-    /** The fields of these topics, in the order they are asked. */
-    List<String> fieldsOf(Collection<String> topicNames) {
-        return topics.stream().filter(topic -> topicNames.contains(topic.name()))
-                .flatMap(topic -> topic.fields().stream()).toList();
     }
 
     /** The topic a field belongs to. */
