@@ -117,6 +117,15 @@ public class RulesInterpreter implements Interpreter {
             "cpf", Set.of("cpf"),
             "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
     /** Emojis as keywords that say nothing about the language ("sim" would make a thumbs-up Portuguese). */
+    /** How a question or a request of another kind opens: never the start of a value. */
+    private static final Set<String> QUESTION_OPENERS = Set.of("qual", "quais", "quanto", "quanta", "quando", "onde",
+            "como", "porque", "por", "voces", "vcs", "vc", "voce", "what", "whats", "how", "where", "when", "why",
+            "who", "can", "could", "do", "does", "is", "are", "tell", "me", "will", "would");
+
+    /** Intents that a value in the same message outweighs. */
+    private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
+            Intent.GOODBYE);
+
     private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1+");
     /** Common words one slip away from a keyword ("about" ~ "abort", "thats" ~ "whats"): never read as it. */
     private static final Set<String> NOT_TYPOS = Set.of("about", "thats", "there", "where", "these", "those", "month");
@@ -211,15 +220,6 @@ public class RulesInterpreter implements Interpreter {
         return new Interpretation(reading.intent(), reading.confidence(), targets, values, choice, language(words.raw()),
                 everything);
     }
-
-    /** How a question or a request of another kind opens: never the start of a value. */
-    private static final Set<String> QUESTION_OPENERS = Set.of("qual", "quais", "quanto", "quanta", "quando", "onde",
-            "como", "porque", "por", "voces", "vcs", "vc", "voce", "what", "whats", "how", "where", "when", "why",
-            "who", "can", "could", "do", "does", "is", "are", "tell", "me", "will", "would");
-
-    /** Intents that a value in the same message outweighs. */
-    private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
-            Intent.GOODBYE);
 
     /** An intent and how sure the rules are of it: lower when only a misspelt keyword matched. */
     private record Reading(Intent intent, double confidence) {
