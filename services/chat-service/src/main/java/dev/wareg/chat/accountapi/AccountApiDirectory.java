@@ -6,8 +6,8 @@ import dev.wareg.chat.conversation.AccountSnapshot;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceClients;
 import dev.wareg.platform.defaults.ServiceTokens;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -35,16 +33,8 @@ class AccountApiDirectory implements AccountDirectory {
 
     AccountApiDirectory(RestClient.Builder builder, AccountApiProperties properties, ChatProperties chat,
             ServiceAuthProperties auth, Clock clock) {
-        var tokens = new ServiceTokens(chat.clientId(), List.of("accounts:read"), auth, clock);
-        var requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
-        requestFactory.setReadTimeout(properties.timeout());
-        this.http = builder.baseUrl(properties.baseUrl().toString()).requestFactory(requestFactory)
-                .requestInterceptor((request, body, execution) -> {
-                    request.getHeaders().set(HttpHeaders.AUTHORIZATION, tokens.authorization());
-                    return execution.execute(request, body);
-                })
-                .build();
+        this.http = ServiceClients.create(builder, properties.baseUrl(), properties.timeout(),
+                new ServiceTokens(chat.clientId(), List.of("accounts:read"), auth, clock));
     }
 
     @Override

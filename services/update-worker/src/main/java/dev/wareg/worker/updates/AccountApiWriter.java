@@ -4,17 +4,15 @@ import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceClients;
 import dev.wareg.platform.defaults.ServiceTokens;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -37,17 +35,9 @@ class AccountApiWriter {
 
     AccountApiWriter(RestClient.Builder builder, WorkerProperties properties, ServiceAuthProperties auth,
             Clock clock) {
-        var tokens = new ServiceTokens(properties.worker().clientId(), List.of("accounts:read", "accounts:write"),
-                auth, clock);
-        var requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.accountApi().timeout()).build());
-        requestFactory.setReadTimeout(properties.accountApi().timeout());
-        this.http = builder.baseUrl(properties.accountApi().baseUrl().toString()).requestFactory(requestFactory)
-                .requestInterceptor((request, body, execution) -> {
-                    request.getHeaders().set(HttpHeaders.AUTHORIZATION, tokens.authorization());
-                    return execution.execute(request, body);
-                })
-                .build();
+        this.http = ServiceClients.create(builder, properties.accountApi().baseUrl(), properties.accountApi().timeout(),
+                new ServiceTokens(properties.worker().clientId(), List.of("accounts:read", "accounts:write"), auth,
+                        clock));
     }
 
     AccountWrite apply(RegistrationUpdateRequested request) {
