@@ -194,15 +194,10 @@ class FormLoop {
             if (!field.equals(next.asking()) && next.pending().contains(field)
                     && schema.field(field).validate(spotted.getValue()) instanceof Validation.Valid(String value)
                     && !value.equals(next.current().get(field))) {
-                Conversation taken = next.withValue(field, value);
-                next = withDerivedValues(taken, field, value);
-                if (next != taken) {
-                    replies.add(say(next, "address.found", addressFound(next)));
-                }
+                next = take(next, field, value, replies);
             }
         }
-        Turn rest = next.stage() == Stage.CONFIRMING ? confirm(next)
-                : answer == null ? Turn.of(next, prompt(next)) : accept(next, answer);
+        Turn rest = answer == null || next.stage() == Stage.CONFIRMING ? ask(next) : accept(next, answer);
         replies.addAll(rest.replies());
         return Turn.of(rest.next(), replies);
     }
@@ -231,21 +226,28 @@ class FormLoop {
                     return Turn.of(conversation.withSuggestion(null),
                             say(conversation, "collect.same", phrasebook.inline(language, field.labelKey())));
                 }
-                Conversation next = conversation.withValue(field.name(), value);
                 List<Reply> replies = new ArrayList<>();
-                Conversation completed = withDerivedValues(next, field.name(), value);
-                if (completed != next) {
-                    replies.add(say(completed, "address.found", addressFound(completed)));
-                }
-                if (completed.stage() == Stage.CONFIRMING) {
-                    Turn confirmation = confirm(completed);
-                    replies.addAll(confirmation.replies());
-                    return Turn.of(confirmation.next(), replies);
-                }
-                replies.add(prompt(completed));
-                return Turn.of(completed, replies);
+                Turn next = ask(take(conversation, field.name(), value, replies));
+                replies.addAll(next.replies());
+                return Turn.of(next.next(), replies);
             }
         }
+    }
+
+    /** Records a value and what it implies (a CEP's street and city), telling the person the address found. */
+    private Conversation take(Conversation conversation, String field, String value, List<Reply> replies) {
+        Conversation taken = conversation.withValue(field, value);
+        Conversation completed = withDerivedValues(taken, field, value);
+        if (completed != taken) {
+            replies.add(say(completed, "address.found", addressFound(completed)));
+        }
+        return completed;
+    }
+
+    /** The question that comes next: the next field, or the confirmation after the last one. */
+    private Turn ask(Conversation conversation) {
+        return conversation.stage() == Stage.CONFIRMING ? confirm(conversation)
+                : Turn.of(conversation, prompt(conversation));
     }
 
     /** Fills in the fields a lookup resolves from this value (a CEP's street, district, city and state). */
@@ -266,8 +268,7 @@ class FormLoop {
         if (field.required() && !hasValue && conversation.isRegistration()) {
             return Turn.of(conversation, say(conversation, "collect.required"), prompt(conversation));
         }
-        Conversation next = conversation.withValue(field.name(), null);
-        return next.stage() == Stage.CONFIRMING ? confirm(next) : Turn.of(next, prompt(next));
+        return ask(conversation.withValue(field.name(), null));
     }
 
     /** "voltar": asks the previous field again. */
