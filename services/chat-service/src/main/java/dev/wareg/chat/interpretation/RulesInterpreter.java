@@ -340,21 +340,17 @@ public class RulesInterpreter implements Interpreter {
      */
     private static Reading unplaced(String text, String askedField, Map<String, String> values,
             Optional<Integer> choice, boolean namesAField, Words words) {
-        if (askedField != null && !values.containsKey(askedField) && !words.raw().isEmpty()
-                && QUESTION_OPENERS.contains(words.raw().getFirst())) {
-            return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "vocês entregam no sábado", "tell me a joke"
-        }
-        if (askedField != null && text.strip().endsWith("?") && !values.containsKey(askedField)
-                && !(RegistrationFields.byName(askedField).map(field -> field.validate(answer(text))).orElse(null)
-                        instanceof Validation.Valid)) {
-            return new Reading(Intent.OUT_OF_SCOPE, 0.5); // a question instead of the answer
-        }
         if (askedField != null) {
-            if (!values.containsKey(askedField)) {
-                values.put(askedField, answer(text));
+            boolean spotted = values.containsKey(askedField);
+            if (!spotted && !words.raw().isEmpty() && QUESTION_OPENERS.contains(words.raw().getFirst())) {
+                return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "vocês entregam no sábado", "tell me a joke"
             }
-            boolean valid = RegistrationFields.byName(askedField)
-                    .map(field -> field.validate(values.get(askedField)) instanceof Validation.Valid).orElse(false);
+            String answer = spotted ? values.get(askedField) : answer(text);
+            boolean valid = validFor(askedField, answer);
+            if (!spotted && !valid && text.strip().endsWith("?")) {
+                return new Reading(Intent.OUT_OF_SCOPE, 0.5); // a question instead of the answer
+            }
+            values.put(askedField, answer);
             return new Reading(Intent.PROVIDE_VALUE, valid ? 0.95 : 0.6);
         }
         if (!values.isEmpty() || choice.isPresent()) {
@@ -440,8 +436,12 @@ public class RulesInterpreter implements Interpreter {
 
     /** Several words that make a valid value of the field asked ("Liam Y. Johnson" is a name, not a "y"). */
     private static boolean answersAsked(String text, String askedField, Words words) {
-        return askedField != null && words.size() >= 2 && RegistrationFields.byName(askedField)
-                .map(field -> field.validate(answer(text)) instanceof Validation.Valid).orElse(false);
+        return askedField != null && words.size() >= 2 && validFor(askedField, answer(text));
+    }
+
+    private static boolean validFor(String fieldName, String value) {
+        return RegistrationFields.byName(fieldName)
+                .map(field -> field.validate(value) instanceof Validation.Valid).orElse(false);
     }
 
     /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */
