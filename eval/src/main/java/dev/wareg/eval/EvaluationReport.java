@@ -86,9 +86,8 @@ final class EvaluationReport {
             int fn = scores.falseNegatives(label);
             double precision = Scores.ratio(tp, tp + fp);
             double recall = Scores.ratio(tp, tp + fn);
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             out.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f |%n", label, tp + fn, precision,
-                    recall, f1));
+                    recall, Scores.f1(precision, recall)));
         }
 
         out.append("\n### Confusion matrix (rows: expected, columns: predicted)\n\n");

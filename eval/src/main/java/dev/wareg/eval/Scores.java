@@ -45,8 +45,11 @@ final class Scores {
     }
 
     double valueF1() {
-        double precision = ratio(valueTruePositives, valueTruePositives + valueFalsePositives);
-        double recall = ratio(valueTruePositives, valueTruePositives + valueFalseNegatives);
+        return f1(ratio(valueTruePositives, valueTruePositives + valueFalsePositives),
+                ratio(valueTruePositives, valueTruePositives + valueFalseNegatives));
+    }
+
+    static double f1(double precision, double recall) {
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
