@@ -222,9 +222,7 @@ class AccountController {
     }
 
     private Account existing(String id) {
-        UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
-        return accounts.findById(accountId).orElseThrow(() -> changes.isErased(accountId)
-                ? AccountProblems.accountErased() : AccountProblems.accountNotFound());
+        return writes.existing(parseId(id).orElseThrow(AccountProblems::accountNotFound));
     }
 
     private static Origin origin(Jwt client, String channel, String correlationId) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -65,7 +66,7 @@ class AccountWrites {
      * later change would be silently undone.
      */
     Account revert(UUID accountId, UUID changeId, Origin origin) {
-        Account current = accounts.findById(accountId).orElseThrow(AccountProblems::accountNotFound);
+        Account current = existing(accountId);
         Change change = changes.find(accountId, changeId).orElseThrow(AccountProblems::changeNotFound);
         if (change.field() == null) {
             throw AccountProblems.notRevertible();
@@ -86,11 +87,21 @@ class AccountWrites {
     /** Removes the person's data from the account, its audit values and the responses kept for retries. */
     void erase(UUID accountId, Origin origin) {
         if (!accounts.delete(accountId)) {
-            throw changes.isErased(accountId) ? AccountProblems.accountErased() : AccountProblems.accountNotFound();
+            throw missing(accountId);
         }
         changes.recordErasure(accountId, now(), origin);
         idempotency.forget(accountId);
         log.info("Account {} erased", accountId);
+    }
+
+    /** The account, or a 410 problem if it was erased and a 404 if it never existed. */
+    @Transactional(readOnly = true)
+    Account existing(UUID accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> missing(accountId));
+    }
+
+    private ErrorResponseException missing(UUID accountId) {
+        return changes.isErased(accountId) ? AccountProblems.accountErased() : AccountProblems.accountNotFound();
     }
 
     Instant now() {
