@@ -25,4 +25,9 @@ public record HandoffRequested(
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(language, "language");
     }
+
+    @Override
+    public String orderingKey() {
+        return channel + ':' + conversationId;
+    }
 }

@@ -16,4 +16,12 @@ public interface IntegrationEvent {
     default int version() {
         return 1;
     }
+
+    /**
+     * Events with the same key are handled in the order they were published, one at a time; events with
+     * different keys may be handled in parallel. Every event here is keyed by its conversation (channel and the
+     * person's id on it), so one person's messages and outcomes stay in order. The key may hold a phone number:
+     * adapters route by a hash of it and never store or log it.
+     */
+    String orderingKey();
 }

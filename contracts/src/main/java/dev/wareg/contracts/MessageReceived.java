@@ -28,4 +28,9 @@ public record MessageReceived(
         Objects.requireNonNull(sender, "sender");
         text = text == null ? "" : text;
     }
+
+    @Override
+    public String orderingKey() {
+        return channel + ':' + sender;
+    }
 }

@@ -22,4 +22,9 @@ public record RegistrationUpdateApplied(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(conversationId, "conversationId");
     }
+
+    @Override
+    public String orderingKey() {
+        return channel + ':' + conversationId;
+    }
 }

@@ -28,6 +28,11 @@ public record RegistrationUpdateRejected(
         Objects.requireNonNull(conversationId, "conversationId");
     }
 
+    @Override
+    public String orderingKey() {
+        return channel + ':' + conversationId;
+    }
+
     public enum ReasonCode {
         /** account-api refused a value. */
         INVALID_VALUE,

@@ -39,6 +39,11 @@ public record RegistrationUpdateRequested(
         changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
     }
 
+    @Override
+    public String orderingKey() {
+        return channel + ':' + conversationId;
+    }
+
     public boolean isRegistration() {
         return accountId == null;
     }

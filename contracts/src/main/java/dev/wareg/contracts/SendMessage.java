@@ -26,6 +26,11 @@ public record SendMessage(
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
     }
 
+    @Override
+    public String orderingKey() {
+        return channel + ':' + recipient;
+    }
+
     /** A quick reply: {@code title} is shown and, when chosen, comes back as the person's text. */
     public record Button(String id, String title) {
 

@@ -1,8 +1,12 @@
 package dev.wareg.platform.messaging;
 
 import dev.wareg.contracts.IntegrationEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -13,30 +17,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Events travel inside the JVM: each subscriber has one thread that handles its events in publication order.
- * Nothing survives a restart, so this adapter is for tests and the embedded default's in-process mode only.
- * A handler that keeps failing has the event dropped after {@code maxAttempts}, with an error log line that
- * names the event's type and id (never its content).
+ * Nothing survives a restart, so this adapter is for tests and a throw-away embedded run only. Retries follow at
+ * once; an event that fails {@code maxAttempts} times becomes a dead letter, kept in memory.
  */
-public final class InProcessEventBus implements EventBus, AutoCloseable {
+public final class InProcessEventBus implements EventBus, DeadLetters, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessEventBus.class);
 
     private final int maxAttempts;
+    private final Clock clock;
+    private final Subscriptions subscriptions;
     private final Map<String, ExecutorService> subscriberThreads = new ConcurrentHashMap<>();
-    private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<Parked> deadLetters = new CopyOnWriteArrayList<>();
 
-    public InProcessEventBus(int maxAttempts) {
+    public InProcessEventBus(int maxAttempts, Clock clock) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
+        this.clock = clock;
+        this.subscriptions = new Subscriptions(new InMemoryProcessedEvents(Duration.ofDays(1), clock), EventTracing.NONE);
     }
 
     @Override
     public void publish(IntegrationEvent event) {
-        for (Subscription<?> subscription : subscriptions) {
-            if (subscription.type().isInstance(event)) {
-                subscriberThreads.get(subscription.subscriber()).execute(() -> deliver(subscription, event));
+        for (String subscriber : subscriptions.subscribers()) {
+            if (subscriptions.isSubscribed(subscriber, event.getClass())) {
+                subscriberThreads.get(subscriber).execute(() -> deliver(subscriber, event));
             }
         }
     }
@@ -45,23 +52,50 @@ public final class InProcessEventBus implements EventBus, AutoCloseable {
     public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
         subscriberThreads.computeIfAbsent(subscriber, name -> Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("bus-" + name).daemon(true).factory()));
-        subscriptions.add(new Subscription<>(subscriber, type, handler));
+        subscriptions.add(subscriber, type, handler);
     }
 
-    private <E extends IntegrationEvent> void deliver(Subscription<E> subscription, IntegrationEvent event) {
-        E typed = subscription.type().cast(event);
+    private void deliver(String subscriber, IntegrationEvent event) {
+        Exception last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                subscription.handler().handle(typed);
+                subscriptions.deliver(subscriber, event, TraceContext.NONE);
                 return;
             } catch (Exception e) {
-                log.warn("{} failed to handle {} {} (attempt {} of {}): {}", subscription.subscriber(),
-                        event.getClass().getSimpleName(), event.eventId(), attempt, maxAttempts,
-                        e.getClass().getName());
+                last = e;
+                log.warn("{} failed to handle {} {} (attempt {} of {}): {}", subscriber,
+                        EventCodec.typeOf(event.getClass()), event.eventId(), attempt, maxAttempts,
+                        Subscriptions.reason(e));
             }
         }
-        log.error("{} gave up on {} {} after {} attempts", subscription.subscriber(),
-                event.getClass().getSimpleName(), event.eventId(), maxAttempts);
+        log.error("{} gave up on {} {} after {} attempts", subscriber, EventCodec.typeOf(event.getClass()),
+                event.eventId(), maxAttempts);
+        deadLetters.add(new Parked(event, new DeadLetter(subscriber, event.eventId(),
+                EventCodec.typeOf(event.getClass()), maxAttempts, Subscriptions.reason(last), clock.instant())));
+    }
+
+    @Override
+    public List<DeadLetter> list(String subscriber, int limit) {
+        List<DeadLetter> found = new ArrayList<>();
+        for (Parked parked : deadLetters) {
+            if (parked.letter().subscriber().equals(subscriber) && found.size() < limit) {
+                found.add(parked.letter());
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean redrive(String subscriber, UUID eventId) {
+        for (Parked parked : deadLetters) {
+            DeadLetter letter = parked.letter();
+            if (letter.subscriber().equals(subscriber) && letter.eventId().equals(eventId)
+                    && deadLetters.remove(parked)) {
+                subscriberThreads.get(subscriber).execute(() -> deliver(subscriber, parked.event()));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lets handlers finish what they were given, for a clean shutdown. */
@@ -75,6 +109,6 @@ public final class InProcessEventBus implements EventBus, AutoCloseable {
         }
     }
 
-    private record Subscription<E extends IntegrationEvent>(String subscriber, Class<E> type, EventHandler<E> handler) {
+    private record Parked(IntegrationEvent event, DeadLetter letter) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.wareg.platform.messaging;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +14,7 @@ public class MessagingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventBus.class)
-    InProcessEventBus inProcessEventBus(MessagingProperties properties) {
-        return new InProcessEventBus(properties.maxAttempts());
+    InProcessEventBus inProcessEventBus(MessagingProperties properties, ObjectProvider<Clock> clock) {
+        return new InProcessEventBus(properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC));
     }
 }

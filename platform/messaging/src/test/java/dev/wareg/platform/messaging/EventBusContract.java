@@ -7,22 +7,36 @@ import dev.wareg.contracts.SendMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link EventBus} adapter promises. Each adapter's test class extends this one. */
-abstract class EventBusContract {
+/**
+ * What every {@link EventBus} adapter promises (see its documentation). Each adapter's test class extends this
+ * one; an adapter that needs starting after its subscriptions (a listener container) starts in {@link #started}.
+ */
+public abstract class EventBusContract {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    protected static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** A fresh bus whose failing handlers get each event {@code maxAttempts} times. */
+    /**
+     * A fresh bus, isolated from every other bus this test made (its own queues or tables), whose failing
+     * handlers get each event {@code maxAttempts} times with short delays. It also offers {@link DeadLetters}.
+     */
     protected abstract EventBus bus(int maxAttempts);
+
+    /** Called once the test has subscribed its handlers; the in-process bus needs nothing. */
+    protected void started(EventBus bus) {
+    }
 
     @Test
     void deliversAPublishedEventToEverySubscriberOfItsType() throws Exception {
@@ -31,6 +45,7 @@ abstract class EventBusContract {
         BlockingQueue<MessageReceived> audit = new LinkedBlockingQueue<>();
         bus.subscribe("chat", MessageReceived.class, chat::add);
         bus.subscribe("audit", MessageReceived.class, audit::add);
+        started(bus);
 
         MessageReceived event = received("oi");
         bus.publish(event);
@@ -44,61 +59,141 @@ abstract class EventBusContract {
         EventBus bus = bus(1);
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         bus.subscribe("web-chat", SendMessage.class, received::add);
+        started(bus);
 
         bus.publish(received("not for web-chat"));
-        SendMessage reply = new SendMessage(UUID.randomUUID(), Instant.now(), "web-chat", "+5511987654321", "Olá!", null);
+        SendMessage reply = new SendMessage(UUID.randomUUID(), Instant.now(), "web-chat", "+5511987654321", "Olá!",
+                List.of(new SendMessage.Button("yes", "Sim")));
         bus.publish(reply);
 
         assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(reply);
+        Thread.sleep(200);
         assertThat(received).isEmpty();
     }
 
     @Test
-    void aSubscriberGetsItsEventsInPublicationOrderOneAtATime() throws Exception {
+    void aSubscriberGetsOnePersonsEventsInPublicationOrderOneAtATime() throws Exception {
         EventBus bus = bus(1);
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
-        BlockingQueue<Boolean> done = new LinkedBlockingQueue<>();
-        EventHandler<MessageReceived> handler = event -> {
+        CountDownLatch done = new CountDownLatch(1);
+        bus.subscribe("chat", MessageReceived.class, event -> {
             maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             Thread.sleep(1);
             handled.add(event.text());
             concurrent.decrementAndGet();
             if (event.text().equals("49")) {
-                done.add(true);
+                done.countDown();
             }
-        };
-        bus.subscribe("chat", MessageReceived.class, handler);
+        });
+        started(bus);
 
         for (int i = 0; i < 50; i++) {
             bus.publish(received(String.valueOf(i)));
         }
 
-        assertThat(done.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         assertThat(handled).containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(String::valueOf).toList());
         assertThat(maxConcurrent.get()).isEqualTo(1);
     }
 
     @Test
-    void aFailingHandlerGetsTheEventAgainUpToTheLimit() throws Exception {
+    void eachPersonsEventsStayInOrderWhenManyPeopleWriteAtOnce() throws Exception {
+        EventBus bus = bus(1);
+        Map<String, List<Integer>> handledBySender = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(20 * 10);
+        bus.subscribe("chat", MessageReceived.class, event -> {
+            handledBySender.computeIfAbsent(event.sender(), sender -> new CopyOnWriteArrayList<>())
+                    .add(Integer.parseInt(event.text()));
+            done.countDown();
+        });
+        started(bus);
+
+        for (int i = 0; i < 10; i++) {
+            for (int person = 0; person < 20; person++) {
+                bus.publish(received("+55119876543" + (10 + person), String.valueOf(i)));
+            }
+        }
+
+        assertThat(done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(handledBySender).hasSize(20);
+        handledBySender.values().forEach(texts -> assertThat(texts).isSorted().hasSize(10));
+    }
+
+    @Test
+    void anEventPublishedTwiceIsHandledOnce() throws Exception {
+        EventBus bus = bus(1);
+        List<MessageReceived> handled = new CopyOnWriteArrayList<>();
+        bus.subscribe("chat", MessageReceived.class, handled::add);
+        started(bus);
+
+        MessageReceived event = received("once");
+        MessageReceived marker = received("marker");
+        bus.publish(event);
+        bus.publish(event);
+        bus.publish(marker);
+
+        awaitUntil(() -> handled.contains(marker));
+        assertThat(handled).containsExactly(event, marker);
+    }
+
+    @Test
+    void aFailingHandlerGetsTheEventAgainUpToTheLimitThenItIsADeadLetter() throws Exception {
         EventBus bus = bus(3);
         AtomicInteger attempts = new AtomicInteger();
         BlockingQueue<MessageReceived> after = new LinkedBlockingQueue<>();
+        MessageReceived poison = received("+5511911112222", "poison");
         bus.subscribe("chat", MessageReceived.class, event -> {
-            if (event.text().equals("poison")) {
+            if (event.equals(poison)) {
                 attempts.incrementAndGet();
                 throw new IllegalStateException("cannot handle");
             }
             after.add(event);
         });
+        started(bus);
 
-        bus.publish(received("poison"));
-        MessageReceived next = received("next");
+        bus.publish(poison);
+        MessageReceived next = received("+5511911112222", "next");
         bus.publish(next);
 
         assertThat(after.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(next);
         assertThat(attempts.get()).isEqualTo(3);
+        DeadLetters deadLetters = (DeadLetters) bus;
+        awaitUntil(() -> !deadLetters.list("chat", 10).isEmpty());
+        assertThat(deadLetters.list("chat", 10)).singleElement().satisfies(letter -> {
+            assertThat(letter.eventId()).isEqualTo(poison.eventId());
+            assertThat(letter.type()).isEqualTo("MessageReceived");
+            assertThat(letter.attempts()).isEqualTo(3);
+            assertThat(letter.reason()).contains("IllegalStateException").doesNotContain("poison");
+        });
+        assertThat(deadLetters.list("audit", 10)).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterRedrivenIsDeliveredAgain() throws Exception {
+        EventBus bus = bus(1);
+        Set<UUID> failing = ConcurrentHashMap.newKeySet();
+        BlockingQueue<MessageReceived> handled = new LinkedBlockingQueue<>();
+        MessageReceived event = received("fails until fixed");
+        failing.add(event.eventId());
+        bus.subscribe("chat", MessageReceived.class, received -> {
+            if (failing.contains(received.eventId())) {
+                throw new IllegalStateException("account-api refused");
+            }
+            handled.add(received);
+        });
+        started(bus);
+        bus.publish(event);
+        DeadLetters deadLetters = (DeadLetters) bus;
+        awaitUntil(() -> !deadLetters.list("chat", 10).isEmpty());
+
+        failing.clear();
+        assertThat(deadLetters.redrive("chat", event.eventId())).isTrue();
+
+        assertThat(handled.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(event);
+        awaitUntil(() -> deadLetters.list("chat", 10).isEmpty());
+        assertThat(deadLetters.redrive("chat", event.eventId())).isFalse();
     }
 
     @Test
@@ -112,16 +207,32 @@ abstract class EventBusContract {
             }
             handled.add(event);
         });
+        started(bus);
 
         MessageReceived event = received("retry me");
         bus.publish(event);
 
         assertThat(handled.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(event);
         assertThat(attempts.get()).isEqualTo(2);
+        assertThat(((DeadLetters) bus).list("worker", 10)).isEmpty();
     }
 
-    private static MessageReceived received(String text) {
+    protected static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    protected static MessageReceived received(String text) {
+        return received("+5511987654321", text);
+    }
+
+    protected static MessageReceived received(String sender, String text) {
         return new MessageReceived(UUID.randomUUID(), Instant.now(), "web-chat", UUID.randomUUID().toString(),
-                "+5511987654321", text);
+                sender, text);
     }
 }

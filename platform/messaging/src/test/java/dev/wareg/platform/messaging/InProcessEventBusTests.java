@@ -1,5 +1,6 @@
 package dev.wareg.platform.messaging;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +11,7 @@ class InProcessEventBusTests extends EventBusContract {
 
     @Override
     protected EventBus bus(int maxAttempts) {
-        var bus = new InProcessEventBus(maxAttempts);
+        var bus = new InProcessEventBus(maxAttempts, Clock.systemUTC());
         buses.add(bus);
         return bus;
     }
