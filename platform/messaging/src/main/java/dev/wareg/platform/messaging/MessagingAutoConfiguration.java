@@ -4,16 +4,18 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Wires the in-process bus unless the application provides another {@link EventBus}. */
+/** Wires the in-process bus unless another adapter is chosen ({@code wareg.messaging.bus}) or provided. */
 @AutoConfiguration
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventBus.class)
+    @ConditionalOnProperty(name = "wareg.messaging.bus", havingValue = "in-process", matchIfMissing = true)
     InProcessEventBus inProcessEventBus(MessagingProperties properties, ObjectProvider<Clock> clock) {
         return new InProcessEventBus(properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC));
     }

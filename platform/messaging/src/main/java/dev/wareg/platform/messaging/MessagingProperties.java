@@ -1,12 +1,46 @@
 package dev.wareg.platform.messaging;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** @param maxAttempts how many times a failing handler gets the same event before it is given up on */
+/**
+ * @param bus                which adapter carries events: {@code in-process}, {@code jdbc} (an outbox on
+ *                           PostgreSQL) or {@code rabbitmq}
+ * @param maxAttempts        how many times a failing handler gets the same event before it becomes a dead letter
+ * @param retryDelay         the delay before the second attempt; each further attempt waits twice as long
+ * @param retryMaxDelay      the longest delay between two attempts
+ * @param shards             how many ordered lanes each subscriber's events are spread over by ordering key; events
+ *                           of one key share a lane, so one person's messages stay in order while lanes run in
+ *                           parallel. Every service of a deployment must use the same number.
+ * @param processedRetention how long a subscriber remembers the events it handled, to skip redeliveries
+ */
 @Validated
 @ConfigurationProperties("wareg.messaging")
-public record MessagingProperties(@DefaultValue("3") @Min(1) int maxAttempts) {
+public record MessagingProperties(
+        @DefaultValue("in-process") @NotNull Bus bus,
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("1s") @NotNull Duration retryDelay,
+        @DefaultValue("1m") @NotNull Duration retryMaxDelay,
+        @DefaultValue("8") @Min(1) int shards,
+        @DefaultValue("7d") @NotNull Duration processedRetention) {
+
+    public enum Bus { IN_PROCESS, JDBC, RABBITMQ }
+
+    /** The delay before attempt {@code attempt + 1}, after {@code attempt} failed ones. */
+    public Duration delayAfter(int attempt) {
+        Duration delay = retryDelay;
+        for (int i = 1; i < attempt && delay.compareTo(retryMaxDelay) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(retryMaxDelay) > 0 ? retryMaxDelay : delay;
+    }
+
+    /** The lane an ordering key's events travel in: stable across processes ({@link String#hashCode()} is). */
+    public int shardOf(String orderingKey) {
+        return Math.floorMod(orderingKey.hashCode(), shards);
+    }
 }
