@@ -77,7 +77,7 @@ public final class EventCodec {
     public Decoded decode(byte[] bytes) {
         try {
             JsonNode envelope = json.readTree(bytes);
-            String typeName = envelope.path("type").asString(null);
+            String typeName = envelope.path("type").asString("");
             Class<? extends IntegrationEvent> type = TYPES.get(typeName);
             if (type == null) {
                 throw new UnreadableEvent("unknown event type " + typeName);

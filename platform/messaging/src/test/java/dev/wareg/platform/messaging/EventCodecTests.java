@@ -1,0 +1,160 @@
+package dev.wareg.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.wareg.contracts.FieldChange;
+import dev.wareg.contracts.HandoffRequested;
+import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.contracts.MessageReceived;
+import dev.wareg.contracts.RegistrationUpdateApplied;
+import dev.wareg.contracts.RegistrationUpdateRejected;
+import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.SendMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every event on the wire: it round-trips, it is what its committed JSON Schema says, and what version 1 producers
+ * wrote (the documents under {@code v1/}) still reads. Those documents are frozen: a change that breaks one of
+ * them is an incompatible change and needs a new version.
+ */
+class EventCodecTests {
+
+    private static final Instant AT = Instant.parse("2026-11-25T10:15:30Z");
+    private static final UUID ACCOUNT = UUID.fromString("0193a3c4-1f2e-7a00-8000-0000000000aa");
+    private static final UUID REQUEST = UUID.fromString("0193a3c4-1f2e-7a00-8000-000000000003");
+    private static final String PHONE = "+5511987654321";
+    private static final TraceContext TRACE =
+            new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "wareg=1");
+
+    private final EventCodec codec = new EventCodec();
+
+    static Stream<IntegrationEvent> everyType() {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        changes.put("email", new FieldChange("ana@example.com", "ana.silva@example.com"));
+        changes.put("address.complement", new FieldChange("apto 12", null));
+        return Stream.of(
+                new MessageReceived(id(1), AT, "web-chat", "wamid.1", PHONE, "quero mudar meu e-mail 📧"),
+                new SendMessage(id(2), AT, "cloud-api", PHONE, "Confirma?",
+                        List.of(new SendMessage.Button("confirm", "Confirmar"))),
+                new SendMessage(id(3), AT, "web-chat", PHONE, "Olá!", null),
+                new RegistrationUpdateRequested(id(4), AT, ACCOUNT, PHONE, changes, 3L, "web-chat", PHONE),
+                new RegistrationUpdateRequested(id(5), AT, null, PHONE, changes, null, "whatsapp-web", PHONE),
+                new RegistrationUpdateApplied(id(6), AT, REQUEST, ACCOUNT, 4, "web-chat", PHONE),
+                new RegistrationUpdateRejected(id(7), AT, REQUEST,
+                        RegistrationUpdateRejected.ReasonCode.UNAVAILABLE, null, "web-chat", PHONE),
+                new HandoffRequested(id(8), AT, "web-chat", PHONE, "en"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyType")
+    void anEventRoundTripsWithItsTraceContext(IntegrationEvent event) {
+        EventCodec.Decoded decoded = codec.decode(codec.encode(event, TRACE));
+
+        assertThat(decoded.event()).isEqualTo(event);
+        assertThat(decoded.trace()).isEqualTo(TRACE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyType")
+    void anEncodedEventIsValidAgainstItsSchema(IntegrationEvent event) {
+        String json = new String(codec.encode(event, TRACE), StandardCharsets.UTF_8);
+
+        assertThat(schemaOf(EventCodec.typeOf(event.getClass())).validate(json, InputFormat.JSON)).isEmpty();
+        assertThat(json).doesNotContain("registration").doesNotContain("orderingKey");
+    }
+
+    @ParameterizedTest
+    @MethodSource("versionOneDocuments")
+    void whatVersionOneProducersWroteStillReadsAndMatchesItsSchema(String type) {
+        String json = resource("v1/" + type + ".json");
+
+        EventCodec.Decoded decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(schemaOf(type).validate(json, InputFormat.JSON)).isEmpty();
+        assertThat(EventCodec.typeOf(decoded.event().getClass())).isEqualTo(type);
+        assertThat(decoded.event().eventId().toString()).startsWith("0193a3c4-1f2e-7a00-8000-00000000000");
+    }
+
+    static Stream<String> versionOneDocuments() {
+        return Stream.of("MessageReceived", "SendMessage", "RegistrationUpdateRequested",
+                "RegistrationUpdateApplied", "RegistrationUpdateRejected", "HandoffRequested");
+    }
+
+    @Test
+    void aVersionOneDocumentReadsIntoTheRecordWithEveryValue() {
+        var decoded = codec.decode(resource("v1/RegistrationUpdateRequested.json").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.event()).isEqualTo(new RegistrationUpdateRequested(REQUEST,
+                Instant.parse("2026-11-25T10:15:40Z"), ACCOUNT, PHONE,
+                Map.of("email", new FieldChange("ana@example.com", "ana.silva@example.com")), 3L, "web-chat",
+                PHONE));
+        assertThat(decoded.trace()).isEqualTo(TraceContext.NONE);
+    }
+
+    @Test
+    void membersAReaderDoesNotKnowAreIgnoredAndMissingOptionalOnesTakeTheirDefaults() {
+        String json = """
+                {"eventId":"0193a3c4-1f2e-7a00-8000-000000000002","type":"SendMessage","version":1,
+                 "occurredAt":"2026-11-25T10:15:31Z","addedLater":true,
+                 "data":{"channel":"web-chat","recipient":"+5511987654321","text":"Oi","priority":"high"}}""";
+
+        var event = (SendMessage) codec.decode(json.getBytes(StandardCharsets.UTF_8)).event();
+
+        assertThat(event.text()).isEqualTo("Oi");
+        assertThat(event.buttons()).isEmpty();
+    }
+
+    @Test
+    void aVersionNewerThanTheReadersIsRefused() {
+        String json = resource("v1/HandoffRequested.json").replace("\"version\":1", "\"version\":2");
+
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodec.UnreadableEvent.class)
+                .hasMessageContaining("version 2");
+    }
+
+    @Test
+    void unknownTypesMalformedJsonAndInvalidRecordsAreUnreadableWithoutQuotingTheContent() {
+        Stream.of("{\"type\":\"AccountDeleted\",\"data\":{}}", "{not json", "[]",
+                        resource("v1/MessageReceived.json").replace("\"sender\":\"+5511987654321\",", ""),
+                        resource("v1/MessageReceived.json").replace("2026-11-25T10:15:30Z", "yesterday"))
+                .forEach(json -> assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                        .isInstanceOf(EventCodec.UnreadableEvent.class)
+                        .message().doesNotContain("+5511987654321").doesNotContain("quero"));
+    }
+
+    private static Schema schemaOf(String type) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(EventCodecTests.class.getResourceAsStream(
+                        "/dev/wareg/contracts/schema/" + type + ".v1.schema.json"), InputFormat.JSON);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = EventCodecTests.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static UUID id(int n) {
+        return UUID.fromString("0193a3c4-1f2e-7a00-8000-%012d".formatted(n));
+    }
+}
