@@ -63,11 +63,20 @@ public final class Subscriptions {
         return Outcome.HANDLED;
     }
 
+    /** Whether another attempt may succeed: not when the handler said otherwise or the event cannot be read. */
+    public static boolean isRetryable(Throwable failure) {
+        return !(failure instanceof PermanentFailure || failure instanceof EventCodec.UnreadableEvent);
+    }
+
     /**
      * What a failure is recorded as in dead letters and logs: the exception's class and its root cause's, never
-     * its message, which may quote the event's content.
+     * its message, which may quote the event's content, except for the reasons of {@link PermanentFailure} and
+     * {@link EventCodec.UnreadableEvent}, which are written not to.
      */
     public static String reason(Throwable failure) {
+        if (!isRetryable(failure)) {
+            return failure.getMessage();
+        }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

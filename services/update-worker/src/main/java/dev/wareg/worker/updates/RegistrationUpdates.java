@@ -6,6 +6,7 @@ import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.PermanentFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongUnaryOperator;
@@ -50,7 +51,11 @@ class RegistrationUpdates implements SmartInitializingSingleton {
         bus.subscribe(SUBSCRIBER, RegistrationUpdateRequested.class, this::apply);
     }
 
-    void apply(RegistrationUpdateRequested request) throws InterruptedException {
+    /**
+     * @throws PermanentFailure after publishing the rejection, so the bus keeps the request as a dead letter
+     *                          (with the reason code) for an operator to re-drive once the cause is fixed
+     */
+    void apply(RegistrationUpdateRequested request) throws InterruptedException, PermanentFailure {
         AccountWrite outcome = accounts.apply(request);
         for (int attempt = 2; attempt <= retry.maxAttempts() && outcome instanceof AccountWrite.Failed; attempt++) {
             pause.pause(backoff(attempt - 1));
@@ -66,10 +71,12 @@ class RegistrationUpdates implements SmartInitializingSingleton {
         }
     }
 
-    private void reject(RegistrationUpdateRequested request, ReasonCode code, String reason) {
+    private void reject(RegistrationUpdateRequested request, ReasonCode code, String reason)
+            throws PermanentFailure {
         log.warn("Update request {} rejected: {} ({})", request.eventId(), code, reason);
         bus.publish(new RegistrationUpdateRejected(ids.next(), clock.instant(), request.eventId(), code, reason,
                 request.channel(), request.conversationId()));
+        throw new PermanentFailure(code + ": " + reason);
     }
 
     /** The wait before retry number {@code retryNumber} (1 for the first retry). */

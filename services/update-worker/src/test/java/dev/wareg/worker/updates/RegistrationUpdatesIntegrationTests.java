@@ -1,6 +1,7 @@
 package dev.wareg.worker.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.wareg.contracts.FieldChange;
@@ -11,6 +12,7 @@ import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.PermanentFailure;
 import dev.wareg.platform.messaging.EventHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -122,7 +124,8 @@ class RegistrationUpdatesIntegrationTests {
     @Test
     void exhaustedRetriesAreRejectedAsUnavailable() throws Exception {
         statuses.addAll(List.of(503, 503, 503));
-        worker(3).apply(update());
+        assertThatThrownBy(() -> worker(3).apply(update()))
+                .isInstanceOf(PermanentFailure.class).hasMessage("UNAVAILABLE: account-api answered 503 (after 3 attempts)");
 
         assertThat(requests).hasSize(3);
         assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateRejected.class,
@@ -132,7 +135,7 @@ class RegistrationUpdatesIntegrationTests {
     @Test
     void anUnreachableAccountApiIsRetriedThenRejected() throws Exception {
         server.stop(0);
-        worker(2).apply(update());
+        assertThatThrownBy(() -> worker(2).apply(update())).isInstanceOf(PermanentFailure.class);
 
         assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateRejected.class,
                 rejected -> assertThat(rejected.reasonCode()).isEqualTo(ReasonCode.UNAVAILABLE));
@@ -146,7 +149,9 @@ class RegistrationUpdatesIntegrationTests {
             published.clear();
             requests.clear();
             statuses.add(expected.getKey());
-            worker(4).apply(update());
+            assertThatThrownBy(() -> worker(4).apply(update()))
+                    .as("a refused request becomes a dead letter with its reason code")
+                    .isInstanceOf(PermanentFailure.class).hasMessageStartingWith(expected.getValue().name());
             assertThat(requests).hasSize(1);
             assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateRejected.class,
                     rejected -> assertThat(rejected.reasonCode()).isEqualTo(expected.getValue()));
