@@ -7,14 +7,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The web chat channel: a WhatsApp-like page at {@code /} and its API under {@code /web-chat/api}. It has no
- * process of its own; an application that wants it imports this class. Settings: {@link WebChatProperties}.
+ * The web chat channel: a WhatsApp-like page at {@code /} and its API under {@code /web-chat/api}. The embedded
+ * default imports this class; {@link WebChatApplication} runs it alone. Settings: {@link WebChatProperties}.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan
+// Not the application class: an application that imports this configuration brings its own.
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+        classes = WebChatApplication.class))
 @EnableConfigurationProperties(WebChatProperties.class)
 public class WebChatConfiguration {
 
