@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * clients sign their own with {@link ServiceTokens}. A deployment with an identity provider sets
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} on account-api instead and leaves the key unset.
  *
- * @param hmacKey  the shared key, at least 32 bytes; from the environment ({@code SERVICE_AUTH_HMAC_KEY}), never
+ * @param hmacKey  the shared key, at least 32 bytes; from the environment ({@code WAREG_SERVICEAUTH_HMACKEY}), never
  *                 committed. The embedded default makes up a random one at each start.
  * @param issuer   the {@code iss} of the tokens
  * @param audience the {@code aud} the tokens are for

@@ -37,7 +37,7 @@ public final class ServiceTokens {
         this.properties = properties;
         this.clock = clock;
         byte[] key = properties.keyBytes().orElseThrow(() -> new IllegalStateException(
-                clientId + " calls account-api and needs wareg.service-auth.hmac-key (SERVICE_AUTH_HMAC_KEY)"));
+                clientId + " calls account-api and needs wareg.service-auth.hmac-key (WAREG_SERVICEAUTH_HMACKEY)"));
         try {
             this.signer = new MACSigner(key);
         } catch (JOSEException e) {

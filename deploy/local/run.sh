@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# The distributed mode on one machine: every service in a process of its own, against this machine's
+# PostgreSQL (accounts), Redis (conversations) and RabbitMQ (events).
+#
+#   deploy/local/run.sh start            build what is missing, start all four, wait until each is healthy
+#   deploy/local/run.sh stop             stop them (SIGTERM: each finishes what it is handling), then SIGKILL
+#   deploy/local/run.sh status           which are running
+#   deploy/local/run.sh start <service>  start one (account-api, chat-service, update-worker, web-chat)
+#   deploy/local/run.sh stop <service>   stop one cleanly
+#   deploy/local/run.sh kill <service>   SIGKILL one, as a crash would
+#
+# Settings come from the environment (defaults in brackets): RUN_DIR [deploy/local/.run] for pid files and
+# logs; ACCOUNT_API_PORT [8080], CHAT_SERVICE_PORT [8081], UPDATE_WORKER_PORT [8083], WEB_CHAT_PORT [8084];
+# ACCOUNT_DB_URL [jdbc:postgresql://127.0.0.1:5432/postgres], ACCOUNT_DB_USER [postgres], ACCOUNT_DB_PASSWORD;
+# MESSAGING_DB_URL [ACCOUNT_DB_URL] for the processed-event records; REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
+# [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; SERVICE_AUTH_HMAC_KEY
+# (made up once and kept in RUN_DIR when unset); MANAGEMENT_PORT_PREFIX [90]: the internal management port of a
+# service is this prefix and the last two digits of its port (9083 for the worker); JAVA_OPTS; EXTRA_<SERVICE>_ARGS (e.g. EXTRA_UPDATE_WORKER_ARGS)
+# for more Spring arguments.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+run_dir="${RUN_DIR:-$root/deploy/local/.run}"
+services=(account-api chat-service update-worker web-chat)
+version=0.1.0-SNAPSHOT
+
+java_bin() {
+  if [[ -n "${JAVA_HOME:-}" ]]; then echo "$JAVA_HOME/bin/java"; else echo java; fi
+}
+
+module_of() {
+  case "$1" in
+    account-api|chat-service|update-worker) echo "services/$1" ;;
+    web-chat) echo "channels/web-chat" ;;
+    *) echo "unknown service: $1 (one of: ${services[*]})" >&2; exit 2 ;;
+  esac
+}
+
+jar_of() { echo "$root/$(module_of "$1")/target/$1-$version-exec.jar"; }
+
+port_of() {
+  case "$1" in
+    account-api) echo "${ACCOUNT_API_PORT:-8080}" ;;
+    chat-service) echo "${CHAT_SERVICE_PORT:-8081}" ;;
+    update-worker) echo "${UPDATE_WORKER_PORT:-8083}" ;;
+    web-chat) echo "${WEB_CHAT_PORT:-8084}" ;;
+  esac
+}
+
+pid_of() {
+  local file="$run_dir/$1.pid"
+  [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null && cat "$file"
+  return 0
+}
+
+build_missing() {
+  local missing=()
+  for service in "$@"; do
+    [[ -f "$(jar_of "$service")" ]] || missing+=("$(module_of "$service")")
+  done
+  if ((${#missing[@]})); then
+    (IFS=,; cd "$root" && ./mvnw -q -B -ntp -pl "${missing[*]}" -am package -DskipTests)
+  fi
+}
+
+service_key() {
+  if [[ -n "${SERVICE_AUTH_HMAC_KEY:-}" ]]; then echo "$SERVICE_AUTH_HMAC_KEY"; return; fi
+  local file="$run_dir/service-auth.key"
+  [[ -f "$file" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
+  cat "$file"
+}
+
+start_one() {
+  local service="$1" port extra_var
+  if [[ -n "$(pid_of "$service")" ]]; then echo "$service is already running"; return; fi
+  port="$(port_of "$service")"
+  extra_var="EXTRA_$(echo "$service" | tr 'a-z-' 'A-Z_')_ARGS"
+  local db_url="${ACCOUNT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
+  # Spring reads these from the environment (relaxed binding: WAREG_MESSAGING_BUS is wareg.messaging.bus).
+  env SERVER_PORT="$port" \
+      WAREG_SERVICEAUTH_HMACKEY="$(service_key)" \
+      WAREG_MESSAGING_BUS=rabbitmq \
+      WAREG_MESSAGING_JDBC_URL="${MESSAGING_DB_URL:-$db_url}" \
+      WAREG_MESSAGING_JDBC_USERNAME="${ACCOUNT_DB_USER:-postgres}" \
+      WAREG_MESSAGING_JDBC_PASSWORD="${ACCOUNT_DB_PASSWORD:-}" \
+      WAREG_CHAT_CONVERSATIONSTORE=redis \
+      WAREG_ACCOUNTAPI_BASEURL="${ACCOUNT_API_URL:-http://127.0.0.1:$(port_of account-api)}" \
+      ACCOUNT_DB_URL="$db_url" \
+      SPRING_RABBITMQ_HOST="${RABBITMQ_HOST:-127.0.0.1}" \
+      SPRING_RABBITMQ_PORT="${RABBITMQ_PORT:-5672}" \
+      SPRING_RABBITMQ_USERNAME="${RABBITMQ_USER:-guest}" \
+      SPRING_RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}" \
+      MANAGEMENT_PORT="${MANAGEMENT_PORT_PREFIX:-90}${port: -2}" \
+    nohup "$(java_bin)" ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$(jar_of "$service")" \
+      ${!extra_var:-} > "$run_dir/$service.log" 2>&1 &
+  echo $! > "$run_dir/$service.pid"
+  echo "$service starting on port $port (pid $!, log $run_dir/$service.log)"
+}
+
+await_healthy() {
+  local service="$1" port deadline
+  port="$(port_of "$service")"
+  deadline=$((SECONDS + ${START_TIMEOUT:-120}))
+  until curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1; do
+    if [[ -z "$(pid_of "$service")" ]]; then
+      echo "$service exited while starting; the end of its log:" >&2
+      tail -n 40 "$run_dir/$service.log" >&2
+      return 1
+    fi
+    if ((SECONDS > deadline)); then echo "$service did not become healthy in time" >&2; return 1; fi
+    sleep 0.5
+  done
+  echo "$service is up: http://127.0.0.1:$port"
+}
+
+stop_one() {
+  local service="$1" signal="${2:-TERM}" pid
+  pid="$(pid_of "$service")"
+  if [[ -z "$pid" ]]; then rm -f "$run_dir/$service.pid"; return; fi
+  kill -s "$signal" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "$pid" 2>/dev/null && kill -s KILL "$pid" 2>/dev/null || true
+  rm -f "$run_dir/$service.pid"
+  echo "$service stopped ($signal)"
+}
+
+mkdir -p "$run_dir"
+command="${1:-start}"
+shift || true
+targets=("${@:-${services[@]}}")
+for service in "${targets[@]}"; do module_of "$service" > /dev/null; done
+
+case "$command" in
+  start)
+    build_missing "${targets[@]}"
+    for service in "${targets[@]}"; do start_one "$service"; done
+    for service in "${targets[@]}"; do await_healthy "$service"; done
+    [[ " ${targets[*]} " == *" web-chat "* ]] && echo "Chat with the bot: http://127.0.0.1:$(port_of web-chat)/"
+    ;;
+  stop)
+    for ((i = ${#targets[@]} - 1; i >= 0; i--)); do stop_one "${targets[i]}"; done
+    ;;
+  kill)
+    for service in "${targets[@]}"; do stop_one "$service" KILL; done
+    ;;
+  status)
+    for service in "${targets[@]}"; do
+      pid="$(pid_of "$service")"
+      echo "$service: ${pid:+running (pid $pid, port $(port_of "$service"))}${pid:-stopped}"
+    done
+    ;;
+  *)
+    echo "usage: $0 start|stop|kill|status [service...]" >&2
+    exit 2
+    ;;
+esac
