@@ -1,0 +1,285 @@
+package dev.wareg.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceTokens;
+import dev.wareg.testsupport.FaultInjectingProxy;
+import dev.wareg.testsupport.FaultInjectingProxy.Fault;
+import dev.wareg.testsupport.TestPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The system as deployed, one process per service (deploy/local/run.sh) against the machine's PostgreSQL, Redis
+ * and RabbitMQ, spoken to only through the web chat, as a person would. The update-worker reaches account-api
+ * through a proxy that can fail on demand.
+ *
+ * <p>The fault run plays {@code wareg.system-tests.conversations} e-mail updates (1,000 by default; the longer
+ * run in docs/benchmarks.md passes 10,000) while the worker is killed and restarted, the broker is stopped and
+ * started, account-api answers 500s and then does not answer, and account-api's database connections are
+ * dropped. At the end, from the database and the transcripts: nothing lost, nothing applied twice, and every
+ * person was told what really happened.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributedModeIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(DistributedModeIntegrationTests.class);
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String KEY = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + "-0123456789abcdef";
+    private static final String DB_APPLICATION = "wareg-system-tests-account-api";
+
+    private static TestPostgres.Schema schema;
+    private static FaultInjectingProxy accountApiProxy;
+    private static LocalDeployment deployment;
+    private static final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    /** Distinct numbers per run, so conversations left in Redis by an earlier run are never met. */
+    private static final String RUN = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
+
+    @BeforeAll
+    static void deploy() throws IOException {
+        schema = TestPostgres.freshSchema();
+        Map<String, Integer> ports = new HashMap<>();
+        for (String service : List.of("account-api", "chat-service", "update-worker", "web-chat")) {
+            ports.put(service, freePort());
+        }
+        Path runDir = Path.of("target", "deployment").toAbsolutePath();
+        Files.createDirectories(runDir);
+        Map<String, String> environment = Map.of(
+                "SERVICE_AUTH_HMAC_KEY", KEY,
+                "ACCOUNT_DB_URL", schema.url() + "&ApplicationName=" + DB_APPLICATION,
+                "MANAGEMENT_PORT_PREFIX", "19",
+                "EXTRA_WEB_CHAT_ARGS", "--wareg.web-chat.max-conversations=20000",
+                // Outages of a few seconds are ridden out by retrying; longer ones are told as such.
+                "EXTRA_UPDATE_WORKER_ARGS", "--wareg.account-api.timeout=1s --wareg.worker.retry.max-attempts=8"
+                        + " --wareg.worker.retry.max-backoff=2s");
+        deployment = new LocalDeployment(LocalDeployment.repositoryRoot(), runDir, ports, environment);
+        deployment.start("account-api", "chat-service", "web-chat");
+        accountApiProxy = FaultInjectingProxy.start(deployment.uri("account-api"));
+        deployment.start(Map.of("ACCOUNT_API_URL", accountApiProxy.uri().toString()), "update-worker");
+    }
+
+    @AfterAll
+    static void undeploy() {
+        try {
+            if (deployment != null) {
+                deployment.close();
+            }
+        } finally {
+            if (accountApiProxy != null) {
+                accountApiProxy.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anEmailUpdateConversationCrossesTheProcesses() throws Exception {
+        String phone = phone(9999);
+        register(phone, "ana@antigo.com.br");
+        var ana = new ChatUser(http, deployment.uri("web-chat"), phone);
+
+        ana.say("quero mudar meu e-mail", PATIENCE);
+        assertThat(ana.awaitReply(reply -> reply.equals("Qual é o novo e-mail?"), PATIENCE)).isPresent();
+        ana.say("ana@novo.com.br", PATIENCE);
+        assertThat(ana.awaitReply(reply -> reply.contains("Posso salvar?"), PATIENCE)).hasValueSatisfying(
+                reply -> assertThat(reply).contains("E-mail: ana@antigo.com.br → ana@novo.com.br"));
+        ana.say("sim", PATIENCE);
+
+        assertThat(ana.awaitReply(reply -> reply.startsWith("Pronto!"), PATIENCE))
+                .hasValue("Pronto! Seu cadastro foi atualizado (e-mail).");
+        assertThat(ana.heard()).contains("Um momento, estou salvando…");
+        assertThat(emailOf(phone)).isEqualTo("ana@novo.com.br");
+    }
+
+    @Test
+    @Order(2)
+    void conversationsThroughCrashesAndOutagesLoseNothingApplyNothingTwiceAndTellTheTruth() throws Exception {
+        int count = Integer.getInteger("wareg.system-tests.conversations", 1000);
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            phones.add(phone(i));
+        }
+        try (var registering = Executors.newFixedThreadPool(8)) {
+            for (String phone : phones) {
+                registering.submit(() -> register(phone, "antigo" + phone.substring(1) + "@example.com"));
+            }
+        }
+        var outcomes = new ConcurrentHashMap<String, String>();
+        var done = new AtomicInteger();
+        var faults = Thread.ofPlatform().name("faults").start(() -> injectFaults(done, count));
+        long started = System.nanoTime();
+        try (var people = Executors.newFixedThreadPool(48, Thread.ofVirtual().factory())) {
+            for (String phone : phones) {
+                people.submit(() -> {
+                    outcomes.put(phone, converse(new ChatUser(http, deployment.uri("web-chat"), phone)));
+                    done.incrementAndGet();
+                    return null;
+                });
+            }
+        }
+        faults.join();
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Map<String, Long> byOutcome = new HashMap<>();
+        outcomes.values().forEach(outcome -> byOutcome.merge(outcome.startsWith("applied") ? "applied"
+                : outcome.startsWith("told: ") ? "rejected" : outcome, 1L, Long::sum));
+        log.info("{} conversations in {} s under faults: {}; proxy failed {} calls", count,
+                String.format("%.1f", seconds), byOutcome, accountApiProxy.failed());
+
+        try (var connection = DriverManager.getConnection(schema.url(), schema.username(), schema.password())) {
+            for (String phone : phones) {
+                String outcome = outcomes.get(phone);
+                String newEmail = newEmail(phone);
+                var row = connection.prepareStatement("""
+                        select a.email, (select count(*) from account_change c
+                                         where c.account_id = a.id and c.kind = 'updated'
+                                           and c.field = 'email') as changes
+                        from account a where a.phone = ?""");
+                row.setString(1, phone);
+                var result = row.executeQuery();
+                assertThat(result.next()).as("account of %s", phone).isTrue();
+                String email = result.getString("email");
+                long changes = result.getLong("changes");
+                assertThat(outcome).as("what %s was told", phone).isNotNull().doesNotStartWith("silence");
+                assertThat(changes).as("times the e-mail of %s was changed", phone).isLessThanOrEqualTo(1);
+                if (outcome.equals("applied")) {
+                    assertThat(email).as("%s was told it was saved", phone).isEqualTo(newEmail);
+                } else {
+                    assertThat(email).as("%s was told it was not saved: %s", phone, outcome).isNotEqualTo(newEmail);
+                }
+            }
+        }
+        assertThat(byOutcome.getOrDefault("applied", 0L)).as("most changes ride out the faults")
+                .isGreaterThan(count * 9L / 10);
+    }
+
+    /** One person's e-mail update, start to finish; what they were told at the end. */
+    private static String converse(ChatUser person) throws InterruptedException {
+        person.say("quero mudar meu email para " + newEmail(person.phone), PATIENCE);
+        if (person.awaitReply(reply -> reply.contains("Posso salvar?"), PATIENCE).isEmpty()) {
+            return "silence after the request: " + person.heard();
+        }
+        person.say("sim", PATIENCE);
+        Optional<String> outcome = person.awaitReply(
+                reply -> reply.startsWith("Pronto!") || reply.contains("não salvei") || reply.contains("Não consegui"),
+                PATIENCE);
+        if (outcome.isEmpty()) {
+            return "silence after confirming: " + person.heard();
+        }
+        return outcome.get().startsWith("Pronto!") ? "applied" : "told: " + outcome.get();
+    }
+
+    /** Each fault once, at a point of the run, while conversations go on. */
+    private static void injectFaults(AtomicInteger done, int count) {
+        try {
+            awaitProgress(done, count / 10);
+            log.info("fault: the update-worker is killed");
+            deployment.kill("update-worker");
+            Thread.sleep(1000);
+            deployment.start(Map.of("ACCOUNT_API_URL", accountApiProxy.uri().toString()), "update-worker");
+
+            awaitProgress(done, count * 3 / 10);
+            log.info("fault: RabbitMQ stops");
+            LocalDeployment.command(Path.of("."), Map.of(), 60, "rabbitmqctl", "stop_app");
+            try {
+                Thread.sleep(3000);
+            } finally {
+                LocalDeployment.command(Path.of("."), Map.of(), 60, "rabbitmqctl", "start_app");
+                log.info("fault: RabbitMQ is back");
+            }
+
+            awaitProgress(done, count * 5 / 10);
+            log.info("fault: account-api answers 500");
+            accountApiProxy.inject(Fault.SERVER_ERROR);
+            Thread.sleep(2000);
+            log.info("fault: account-api does not answer");
+            accountApiProxy.inject(Fault.TIMEOUT);
+            Thread.sleep(2000);
+            accountApiProxy.inject(Fault.NONE);
+
+            awaitProgress(done, count * 7 / 10);
+            log.info("fault: account-api's database connections are dropped");
+            try (var connection = DriverManager.getConnection(schema.url(), schema.username(), schema.password())) {
+                connection.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity"
+                        + " where application_name = '" + DB_APPLICATION + "'");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a fault could not be injected", e);
+        }
+    }
+
+    private static void awaitProgress(AtomicInteger done, int target) throws InterruptedException {
+        while (done.get() < target) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static String phone(int index) {
+        return "+551198" + RUN + "%04d".formatted(index);
+    }
+
+    private static String newEmail(String phone) {
+        return "novo" + phone.substring(1) + "@example.com";
+    }
+
+    private static Void register(String phone, String email) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(deployment.uri("account-api").resolve("/v1/accounts"))
+                .header("Authorization", tokens().authorization())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"phone": "%s", "name": "Pessoa de Teste", "email": "%s"}""".formatted(phone, email)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return null;
+    }
+
+    private static String emailOf(String phone) throws Exception {
+        try (var connection = DriverManager.getConnection(schema.url(), schema.username(), schema.password())) {
+            var query = connection.prepareStatement("select email from account where phone = ?");
+            query.setString(1, phone);
+            var result = query.executeQuery();
+            assertThat(result.next()).isTrue();
+            return result.getString(1);
+        }
+    }
+
+    private static ServiceTokens tokens() {
+        return new ServiceTokens("system-tests", List.of("accounts:read", "accounts:write"),
+                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.wareg.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The distributed mode as {@code deploy/local/run.sh} starts it, on ports of its own so that it never meets a
+ * system a developer is running, with its logs under {@code target/}.
+ */
+final class LocalDeployment implements AutoCloseable {
+
+    private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat");
+
+    private final Path root;
+    private final Path runDir;
+    private final Map<String, String> environment;
+    private final Map<String, Integer> ports;
+
+    LocalDeployment(Path root, Path runDir, Map<String, Integer> ports, Map<String, String> environment) {
+        this.root = root;
+        this.runDir = runDir;
+        this.ports = ports;
+        this.environment = environment;
+    }
+
+    static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        while (!Files.exists(here.resolve("deploy/local/run.sh"))) {
+            here = here.getParent();
+        }
+        return here;
+    }
+
+    URI uri(String service) {
+        return URI.create("http://127.0.0.1:" + ports.get(service));
+    }
+
+    void start(String... services) {
+        run("start", Map.of(), services);
+    }
+
+    /** Starts services with more environment, e.g. another address for a service they call. */
+    void start(Map<String, String> more, String... services) {
+        run("start", more, services);
+    }
+
+    void stop(String... services) {
+        run("stop", Map.of(), services);
+    }
+
+    /** SIGKILL, as a crash. */
+    void kill(String service) {
+        run("kill", Map.of(), service);
+    }
+
+    Path log(String service) {
+        return runDir.resolve(service + ".log");
+    }
+
+    /** Runs a command on this machine and fails if it does not succeed in time. */
+    static void command(Path directory, Map<String, String> environment, long timeoutSeconds, String... command) {
+        try {
+            var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Path output = Files.createTempFile("command", ".log");
+            builder.redirectOutput(output.toFile());
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds
+                        + " s:\n" + Files.readString(output));
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(output));
+            }
+            Files.delete(output);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void run(String action, Map<String, String> more, String... services) {
+        var command = new ArrayList<>(List.of("bash", "deploy/local/run.sh", action));
+        command.addAll(List.of(services));
+        var env = new java.util.HashMap<>(environment);
+        env.putAll(more);
+        env.put("RUN_DIR", runDir.toString());
+        env.put("ACCOUNT_API_PORT", String.valueOf(ports.get("account-api")));
+        env.put("CHAT_SERVICE_PORT", String.valueOf(ports.get("chat-service")));
+        env.put("UPDATE_WORKER_PORT", String.valueOf(ports.get("update-worker")));
+        env.put("WEB_CHAT_PORT", String.valueOf(ports.get("web-chat")));
+        env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent()
+                .toString());
+        command(root, env, 240, command.toArray(String[]::new));
+    }
+
+    @Override
+    public void close() {
+        stop(SERVICES.toArray(String[]::new));
+    }
+}
