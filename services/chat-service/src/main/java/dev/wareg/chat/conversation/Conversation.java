@@ -1,5 +1,6 @@
 package dev.wareg.chat.conversation;
 
+import dev.wareg.contracts.IntegrationEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,10 @@ import java.util.UUID;
  * @param pendingRequest the update request awaiting its outcome, while {@link Stage#APPLYING}
  * @param pausedAt       the stage a returning person was asked to resume, while {@link Stage#RESUMING}
  * @param revision       how many times the conversation was saved: the store refuses a save based on an older one
+ * @param handled        the id of the last event handled for this person (a message or an update outcome), or null
+ * @param outbox         what handling it published (replies and events, with their ids), stored with the state it
+ *                       led to, so a redelivery of that event publishes exactly the same again instead of handling
+ *                       it against the state it already moved on
  */
 public record Conversation(
         String channel,
@@ -44,7 +49,9 @@ public record Conversation(
         UUID pendingRequest,
         Stage pausedAt,
         long revision,
-        Instant updatedAt) {
+        Instant updatedAt,
+        UUID handled,
+        List<IntegrationEvent> outbox) {
 
     public Conversation {
         Objects.requireNonNull(channel, "channel");
@@ -56,12 +63,14 @@ public record Conversation(
         answered = List.copyOf(answered);
         current = Collections.unmodifiableMap(new LinkedHashMap<>(current));
         collected = Collections.unmodifiableMap(new LinkedHashMap<>(collected));
+        // Null as well as empty: a conversation stored before the outbox existed has none.
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     /** A new conversation, never saved. */
     public static Conversation start(String channel, String sender, Locale language, Instant now) {
         return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
-                Map.of(), Map.of(), null, 0, null, null, 0, now);
+                Map.of(), Map.of(), null, 0, null, null, 0, now, null, List.of());
     }
 
     /** As the store keeps it after saving: one revision on. */
@@ -72,6 +81,15 @@ public record Conversation(
     /** At the time of its last message. */
     public Conversation at(Instant now) {
         return new Builder(this).updatedAt(now).build();
+    }
+
+    /** Having handled this event, which published the outbox: what a redelivery of it publishes again. */
+    Conversation remembering(UUID event, List<IntegrationEvent> published) {
+        return new Builder(this).handled(event).outbox(published).build();
+    }
+
+    boolean hasHandled(UUID event) {
+        return event.equals(handled);
     }
 
     boolean isRegistration() {
@@ -85,7 +103,7 @@ public record Conversation(
     /** Back to idle, forgetting every collected value: nothing of the form outlives it. */
     Conversation reset() {
         return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
-                Map.of(), Map.of(), null, 0, null, null, revision, updatedAt);
+                Map.of(), Map.of(), null, 0, null, null, revision, updatedAt, handled, outbox);
     }
 
     Conversation withLanguage(Locale newLanguage) {
@@ -196,6 +214,8 @@ public record Conversation(
         private Stage pausedAt;
         private long revision;
         private Instant updatedAt;
+        private UUID handled;
+        private List<IntegrationEvent> outbox;
 
         Builder(Conversation from) {
             this.from = from;
@@ -214,6 +234,8 @@ public record Conversation(
             pausedAt = from.pausedAt;
             revision = from.revision;
             updatedAt = from.updatedAt;
+            handled = from.handled;
+            outbox = from.outbox;
         }
 
         Builder language(Locale value) { language = value; return this; }
@@ -234,11 +256,13 @@ public record Conversation(
         Builder pausedAt(Stage value) { pausedAt = value; return this; }
         Builder revision(long value) { revision = value; return this; }
         Builder updatedAt(Instant value) { updatedAt = value; return this; }
+        Builder handled(UUID value) { handled = value; return this; }
+        Builder outbox(List<IntegrationEvent> value) { outbox = value; return this; }
 
         Conversation build() {
             return new Conversation(from.channel, from.sender, language, stage, accountId, accountVersion, reviewing,
                     pending, answered, current, collected, suggestion, failures, pendingRequest, pausedAt, revision,
-                    updatedAt);
+                    updatedAt, handled, outbox);
         }
     }
 }

@@ -4,25 +4,30 @@ import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
+import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The chat's side of the bus: each message and each update outcome loads the sender's conversation, moves it
- * on, saves it, and sends the replies. The bus hands this subscriber one event at a time, so a conversation is
- * never moved by two events at once.
+ * on, saves it together with what it publishes, and then publishes that. The bus hands this subscriber one event
+ * of a person at a time, in order, and redelivers one whose handling failed before going on: so the conversation's
+ * last handled event is the only one that can come again, and its remembered outbox is what it published.
  */
 @Component
 class Conversations implements SmartInitializingSingleton {
@@ -65,81 +70,117 @@ class Conversations implements SmartInitializingSingleton {
             Conversation conversation = store.find(message.channel(), message.sender())
                     .orElseGet(() -> Conversation.start(message.channel(), message.sender(),
                             properties.defaultLanguage(), clock.instant()));
-            String text = message.text().strip();
-            if (text.isEmpty()) {
-                send(conversation, phrasebook.say(conversation.language(), "message.empty"));
+            if (conversation.hasHandled(message.eventId())) {
+                publishOutbox(conversation);
                 return;
             }
-            if (text.length() > properties.maxMessageLength()) {
-                send(conversation, phrasebook.say(conversation.language(), "message.too.long",
-                        properties.maxMessageLength()));
-                return;
-            }
-            Interpretation meaning = interpreter.interpret(text,
-                    conversation.stage() == Stage.COLLECTING ? conversation.asking() : null);
-            // An answer to a question is no evidence of a language ("Ana da Silva" in an English conversation).
-            boolean answering = conversation.stage() == Stage.COLLECTING && meaning.intent() == Intent.PROVIDE_VALUE;
-            Conversation understood = answering ? conversation
-                    : meaning.language().map(conversation::withLanguage).orElse(conversation);
-            boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
-            Turn turn = formLoop.handle(understood, text, meaning, returning);
-            // Replies and events leave only once the state they follow from is stored: a turn that lost the race
-            // against another message of the same sender is played again on the newer state.
-            if (store.save(turn.next().at(clock.instant())).isPresent()) {
-                turn.replies().forEach(reply -> send(turn.next(), reply.text(), reply.buttons()));
-                turn.events().forEach(bus::publish);
+            // Replies and events leave only once the state they follow from is stored, with them: a turn that lost
+            // the race against another message of the same sender is played again on the newer state, and a turn
+            // whose publishing failed is published again, unchanged, when the bus redelivers its message.
+            Optional<Conversation> saved = store.save(answer(conversation, message));
+            if (saved.isPresent()) {
+                publishOutbox(saved.get());
                 return;
             }
         }
         throw new IllegalStateException("the conversation kept changing while a message was handled");
     }
 
-    void onApplied(RegistrationUpdateApplied outcome) {
-        Optional<Conversation> waiting = waitingFor(outcome.channel(), outcome.conversationId(), outcome.requestId());
-        Locale language = waiting.map(Conversation::language).orElse(properties.defaultLanguage());
-        String text;
-        if (waiting.isPresent() && waiting.get().isRegistration()) {
-            text = phrasebook.say(language, "applied.registration");
-        } else if (waiting.isPresent()) {
-            String labels = waiting.get().collected().keySet().stream()
-                    .map(schema::topicOf).distinct()
-                    .map(topic -> phrasebook.inline(language, "topic." + topic.name() + ".label"))
-                    .collect(Collectors.joining(", "));
-            text = phrasebook.say(language, "applied.update", labels);
-        } else {
-            text = phrasebook.say(language, "applied.generic");
+    /** The conversation after this message, remembering what it publishes. */
+    private Conversation answer(Conversation conversation, MessageReceived message) {
+        String text = message.text().strip();
+        if (text.isEmpty()) {
+            return conversation.remembering(message.eventId(),
+                    List.of(reply(conversation, phrasebook.say(conversation.language(), "message.empty"))));
         }
-        finish(outcome.channel(), outcome.conversationId(), waiting, language, text);
+        if (text.length() > properties.maxMessageLength()) {
+            return conversation.remembering(message.eventId(), List.of(reply(conversation,
+                    phrasebook.say(conversation.language(), "message.too.long", properties.maxMessageLength()))));
+        }
+        Interpretation meaning = interpreter.interpret(text,
+                conversation.stage() == Stage.COLLECTING ? conversation.asking() : null);
+        // An answer to a question is no evidence of a language ("Ana da Silva" in an English conversation).
+        boolean answering = conversation.stage() == Stage.COLLECTING && meaning.intent() == Intent.PROVIDE_VALUE;
+        Conversation understood = answering ? conversation
+                : meaning.language().map(conversation::withLanguage).orElse(conversation);
+        boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
+        Turn turn = formLoop.handle(understood, text, meaning, returning);
+        Conversation next = turn.next().at(clock.instant());
+        List<IntegrationEvent> published = new ArrayList<>();
+        turn.replies().forEach(reply -> published.add(reply(next, reply.text(), reply.buttons())));
+        published.addAll(turn.events());
+        return next.remembering(message.eventId(), published);
+    }
+
+    void onApplied(RegistrationUpdateApplied outcome) {
+        tellOutcome(outcome, outcome.channel(), outcome.conversationId(), outcome.requestId(), (waiting, language) -> {
+            if (waiting.isPresent() && waiting.get().isRegistration()) {
+                return phrasebook.say(language, "applied.registration");
+            } else if (waiting.isPresent()) {
+                String labels = waiting.get().collected().keySet().stream()
+                        .map(schema::topicOf).distinct()
+                        .map(topic -> phrasebook.inline(language, "topic." + topic.name() + ".label"))
+                        .collect(Collectors.joining(", "));
+                return phrasebook.say(language, "applied.update", labels);
+            }
+            return phrasebook.say(language, "applied.generic");
+        });
     }
 
     void onRejected(RegistrationUpdateRejected outcome) {
-        Optional<Conversation> waiting = waitingFor(outcome.channel(), outcome.conversationId(), outcome.requestId());
-        Locale language = waiting.map(Conversation::language).orElse(properties.defaultLanguage());
-        String text = phrasebook.say(language, "rejected." + outcome.reasonCode().name());
-        finish(outcome.channel(), outcome.conversationId(), waiting, language, text);
+        tellOutcome(outcome, outcome.channel(), outcome.conversationId(), outcome.requestId(),
+                (waiting, language) -> phrasebook.say(language, "rejected." + outcome.reasonCode().name()));
     }
 
-    private Optional<Conversation> waitingFor(String channel, String sender, UUID request) {
-        return store.find(channel, sender)
-                .filter(conversation -> conversation.stage() == Stage.APPLYING)
-                .filter(conversation -> request.equals(conversation.pendingRequest()));
+    /**
+     * Tells the outcome of a request and, if the conversation was waiting for it, forgets the collected values. The
+     * telling is remembered in the conversation like a message's turn, so a redelivered outcome tells the same
+     * message again (same id) instead of a generic one from the reset conversation.
+     */
+    private void tellOutcome(IntegrationEvent outcome, String channel, String sender, UUID request,
+                             BiFunction<Optional<Conversation>, Locale, String> telling) {
+        for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
+            Optional<Conversation> stored = store.find(channel, sender);
+            if (stored.isPresent() && stored.get().hasHandled(outcome.eventId())) {
+                publishOutbox(stored.get());
+                return;
+            }
+            Optional<Conversation> waiting = stored
+                    .filter(conversation -> conversation.stage() == Stage.APPLYING)
+                    .filter(conversation -> request.equals(conversation.pendingRequest()));
+            Locale language = waiting.map(Conversation::language).orElse(properties.defaultLanguage());
+            String text = telling.apply(waiting, language);
+            if (stored.isEmpty()) {
+                // The conversation expired (or was never kept): the outcome is still told, and nothing is saved, so
+                // that no state is created for a person only to remember the telling. Its id comes from the
+                // outcome's instead, so a redelivery tells it under the same id and the channel skips it.
+                bus.publish(new SendMessage(UUID.nameUUIDFromBytes(("told " + outcome.eventId())
+                        .getBytes(StandardCharsets.UTF_8)), clock.instant(), channel, sender, text, List.of()));
+                return;
+            }
+            // A conversation that moved on (a newer request, a cancellation) keeps its state; it is told anyway.
+            Conversation told = waiting.map(conversation -> conversation.reset().at(clock.instant()))
+                    .orElse(stored.get());
+            Optional<Conversation> saved = store.save(
+                    told.remembering(outcome.eventId(), List.of(reply(told, text))));
+            if (saved.isPresent()) {
+                publishOutbox(saved.get());
+                return;
+            }
+        }
+        throw new IllegalStateException("the conversation kept changing while an outcome was told");
     }
 
-    /** Tells the outcome and forgets the collected values. */
-    private void finish(String channel, String sender, Optional<Conversation> waiting, Locale language, String text) {
-        Conversation done = waiting.map(Conversation::reset)
-                .orElseGet(() -> Conversation.start(channel, sender, language, clock.instant()));
-        // A message handled meanwhile may have saved a newer state; the outcome is told either way.
-        waiting.ifPresent(conversation -> store.save(done.at(clock.instant())));
-        send(done, text);
+    private void publishOutbox(Conversation conversation) {
+        conversation.outbox().forEach(bus::publish);
     }
 
-    private void send(Conversation conversation, String text) {
-        send(conversation, text, List.of());
+    private SendMessage reply(Conversation conversation, String text) {
+        return reply(conversation, text, List.of());
     }
 
-    private void send(Conversation conversation, String text, List<SendMessage.Button> buttons) {
-        bus.publish(new SendMessage(ids.next(), clock.instant(), conversation.channel(), conversation.sender(), text,
-                buttons));
+    private SendMessage reply(Conversation conversation, String text, List<SendMessage.Button> buttons) {
+        return new SendMessage(ids.next(), clock.instant(), conversation.channel(), conversation.sender(), text,
+                buttons);
     }
 }

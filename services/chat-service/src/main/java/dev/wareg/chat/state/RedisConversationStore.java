@@ -3,6 +3,9 @@ package dev.wareg.chat.state;
 import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.conversation.Conversation;
 import dev.wareg.chat.conversation.ConversationStore;
+import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.platform.messaging.EventCodec;
+import dev.wareg.platform.messaging.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,12 +16,21 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Conversations in Redis, shared by every chat-service instance. Each is a hash under
  * {@code wareg:chat:conversation:<sha256 hex of channel + '\n' + sender>} holding the conversation as JSON
- * ({@code conversation}) next to the two numbers the optimistic save compares ({@code revision},
+ * ({@code conversation}, its outbox included, so the events a turn publishes are stored in the same write as the
+ * state it led to) next to the two numbers the optimistic save compares ({@code revision},
  * {@code updatedAt} in epoch milliseconds), and it expires {@code wareg.chat.conversation-ttl} after its last save.
  * <p>
  * Redis' expiry frees the memory; the injected clock decides what counts as expired, on reads and in the save
@@ -54,8 +66,28 @@ class RedisConversationStore implements ConversationStore {
             return 1
             """, Long.class);
 
-    /** Its own mapper, not the application's, so settings for HTTP JSON cannot change the stored format. */
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EventCodec EVENTS = new EventCodec();
+
+    /**
+     * Its own mapper, not the application's, so settings for HTTP JSON cannot change the stored format. The events of
+     * the conversation's outbox are written as the bus writes them ({@link EventCodec}'s envelope, without a trace):
+     * the envelope names each event's type, which the record alone does not, and reads what older versions wrote.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder().addModule(new SimpleModule("outbox")
+            .addSerializer(IntegrationEvent.class, new ValueSerializer<>() {
+                @Override
+                public void serialize(IntegrationEvent event, JsonGenerator json, SerializationContext context) {
+                    json.writeRawValue(new String(EVENTS.encode(event, TraceContext.NONE), StandardCharsets.UTF_8));
+                }
+            })
+            .addDeserializer(IntegrationEvent.class, new ValueDeserializer<>() {
+                @Override
+                public IntegrationEvent deserialize(JsonParser json, DeserializationContext context) {
+                    JsonNode envelope = context.readTree(json);
+                    return EVENTS.decode(envelope.toString().getBytes(StandardCharsets.UTF_8)).event();
+                }
+            }))
+            .build();
 
     private final StringRedisTemplate redis;
     private final Clock clock;

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,9 +44,13 @@ final class Dialogue {
 
     private final List<IntegrationEvent> published = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final InMemoryConversationStore store;
     private final Conversations conversations;
     private String sender;
     private List<SendMessage> lastReplies = List.of();
+    private Runnable lastDelivery;
+    /** Publishes to go before the broker refuses one, or -1 while it accepts them all. */
+    private int publishesBeforeFailure = -1;
 
     Dialogue(String sender) {
         this.sender = sender;
@@ -60,6 +65,9 @@ final class Dialogue {
         EventBus bus = new EventBus() {
             @Override
             public void publish(IntegrationEvent event) {
+                if (publishesBeforeFailure-- == 0) {
+                    throw new IllegalStateException("the broker is down");
+                }
                 published.add(event);
             }
 
@@ -70,7 +78,8 @@ final class Dialogue {
         var phrasebook = new Phrasebook();
         var ids = (dev.wareg.platform.defaults.IdGenerator) () -> new UUID(0, sequence.incrementAndGet());
         var schema = new FormSchema(clock, postalCode -> java.util.Optional.ofNullable(POSTAL_CODES.get(postalCode)));
-        conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
+        store = new InMemoryConversationStore(clock, properties);
+        conversations = new Conversations(store, new RulesInterpreter(),
                 new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema);
     }
 
@@ -81,11 +90,25 @@ final class Dialogue {
     }
 
     Dialogue user(String text) {
-        int before = published.size();
-        conversations.onMessage(new MessageReceived(UUID.randomUUID(), clock.instant(), CHANNEL,
-                UUID.randomUUID().toString(), sender, text));
-        lastReplies = repliesSince(before);
+        var message = new MessageReceived(UUID.randomUUID(), clock.instant(), CHANNEL, UUID.randomUUID().toString(),
+                sender, text);
+        return deliver(() -> conversations.onMessage(message));
+    }
+
+    /** The bus delivers the last event again, as it does after its handler threw (or the process died). */
+    Dialogue redelivered() {
+        return deliver(lastDelivery);
+    }
+
+    /** The broker accepts {@code accepted} more events, refuses the next one, and then works again. */
+    Dialogue brokerFailsAfter(int accepted) {
+        publishesBeforeFailure = accepted;
         return this;
+    }
+
+    /** The sender's conversation as stored. */
+    Optional<Conversation> stored() {
+        return store.find(CHANNEL, sender);
     }
 
     /** The bot's replies to the last event, in order, exactly. */
@@ -102,19 +125,24 @@ final class Dialogue {
     /** The worker applied the last request. */
     Dialogue workerApplies() {
         var request = lastRequest();
-        int before = published.size();
-        conversations.onApplied(new RegistrationUpdateApplied(UUID.randomUUID(), clock.instant(), request.eventId(),
+        var outcome = new RegistrationUpdateApplied(UUID.randomUUID(), clock.instant(), request.eventId(),
                 request.accountId() == null ? UUID.randomUUID() : request.accountId(), 4, request.channel(),
-                request.conversationId()));
-        lastReplies = repliesSince(before);
-        return this;
+                request.conversationId());
+        return deliver(() -> conversations.onApplied(outcome));
     }
 
     Dialogue workerRejects(RegistrationUpdateRejected.ReasonCode code) {
         var request = lastRequest();
+        var outcome = new RegistrationUpdateRejected(UUID.randomUUID(), clock.instant(), request.eventId(), code,
+                "test", request.channel(), request.conversationId());
+        return deliver(() -> conversations.onRejected(outcome));
+    }
+
+    /** Hands an event to the chat; what its handler throws, the bus would see. */
+    private Dialogue deliver(Runnable delivery) {
+        lastDelivery = delivery;
         int before = published.size();
-        conversations.onRejected(new RegistrationUpdateRejected(UUID.randomUUID(), clock.instant(), request.eventId(),
-                code, "test", request.channel(), request.conversationId()));
+        delivery.run();
         lastReplies = repliesSince(before);
         return this;
     }

@@ -6,6 +6,11 @@ import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.conversation.Conversation;
 import dev.wareg.chat.conversation.ConversationStore;
 import dev.wareg.chat.conversation.Stage;
+import dev.wareg.contracts.FieldChange;
+import dev.wareg.contracts.HandoffRequested;
+import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.SendMessage;
 import dev.wareg.testsupport.SettableClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,7 +157,9 @@ abstract class ConversationStoreContract {
         var everything = new Conversation("cloud-api", PHONE, Locale.ENGLISH, Stage.RESUMING, UUID.randomUUID(), 7L,
                 true, List.of("address", "cpf"), List.of("phone", "email", "name"),
                 Map.of("phone", "+5511987654321", "email", "maria@old.example", "name", "Maria Silva"), collected,
-                "maria@gmail.com", 2, UUID.randomUUID(), Stage.CONFIRMING, 4, NOW.plusNanos(123_456_789));
+                "maria@gmail.com", 2, UUID.randomUUID(), Stage.CONFIRMING, 4, NOW.plusNanos(123_456_789),
+                UUID.randomUUID(), List.of(new SendMessage(UUID.randomUUID(), NOW, "cloud-api", PHONE, "Certo?",
+                        List.of(new SendMessage.Button("yes", "Sim")))));
 
         Conversation saved = store.save(everything).orElseThrow();
 
@@ -160,6 +167,30 @@ abstract class ConversationStoreContract {
         assertThat(found).isEqualTo(saved).isEqualTo(everything.saved());
         assertThat(found.collected().keySet()).as("the order the values were given in")
                 .containsExactly("phone", "email", "name");
+    }
+
+    @Test
+    void keepsTheOutboxExactlyWithTheStateItLedTo() {
+        UUID message = UUID.randomUUID();
+        var request = new RegistrationUpdateRequested(UUID.randomUUID(), NOW.plusNanos(1), UUID.randomUUID(), PHONE,
+                Map.of("email", new FieldChange("maria@old.example", "maria@example.com")), 3L, "web-chat", PHONE);
+        List<IntegrationEvent> outbox = List.of(
+                new SendMessage(UUID.randomUUID(), NOW, "web-chat", PHONE, "Um momento, salvando…", List.of()),
+                request,
+                new HandoffRequested(UUID.randomUUID(), NOW, "web-chat", PHONE, "pt-BR"));
+        Conversation applying = withOutbox(inStage(collecting("web-chat", PHONE), Stage.APPLYING), message, outbox);
+
+        Conversation saved = store.save(applying).orElseThrow();
+
+        Conversation found = store.find("web-chat", PHONE).orElseThrow();
+        assertThat(found).isEqualTo(saved);
+        assertThat(found.handled()).isEqualTo(message);
+        assertThat(found.outbox()).as("the same events, ids included, in order").containsExactlyElementsOf(outbox);
+
+        Conversation next = store.save(withOutbox(inStage(found, Stage.IDLE), UUID.randomUUID(), List.of()))
+                .orElseThrow();
+        assertThat(store.find("web-chat", PHONE)).contains(next)
+                .hasValueSatisfying(conversation -> assertThat(conversation.outbox()).isEmpty());
     }
 
     @Test
@@ -175,13 +206,20 @@ abstract class ConversationStoreContract {
     static Conversation inStage(Conversation c, Stage stage) {
         return new Conversation(c.channel(), c.sender(), c.language(), stage, c.accountId(), c.accountVersion(),
                 c.reviewing(), c.pending(), c.answered(), c.current(), c.collected(), c.suggestion(), c.failures(),
-                c.pendingRequest(), c.pausedAt(), c.revision(), c.updatedAt());
+                c.pendingRequest(), c.pausedAt(), c.revision(), c.updatedAt(), c.handled(), c.outbox());
+    }
+
+    /** The same conversation having handled another event, which published these. */
+    static Conversation withOutbox(Conversation c, UUID handled, List<IntegrationEvent> outbox) {
+        return new Conversation(c.channel(), c.sender(), c.language(), c.stage(), c.accountId(), c.accountVersion(),
+                c.reviewing(), c.pending(), c.answered(), c.current(), c.collected(), c.suggestion(), c.failures(),
+                c.pendingRequest(), c.pausedAt(), c.revision(), c.updatedAt(), handled, outbox);
     }
 
     /** A conversation in the middle of a registration, as the form loop leaves it after the first answer. */
     Conversation collecting(String channel, String sender) {
         return new Conversation(channel, sender, Locale.forLanguageTag("pt-BR"), Stage.COLLECTING, null, null, false,
                 List.of("email"), List.of("name"), Map.of(), Map.of("name", "Maria"), null, 0, null, null, 0,
-                clock.instant());
+                clock.instant(), null, List.of());
     }
 }

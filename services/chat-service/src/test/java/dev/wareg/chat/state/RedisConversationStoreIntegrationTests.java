@@ -80,6 +80,17 @@ class RedisConversationStoreIntegrationTests extends ConversationStoreContract {
         assertThat(millis).isBetween(TTL.minus(Duration.ofSeconds(10)).toMillis(), TTL.toMillis());
     }
 
+    @Test
+    void readsAConversationStoredBeforeItHadAnOutbox() {
+        var saved = store.save(collecting("web-chat", PHONE)).orElseThrow();
+        String key = redisStore.key("web-chat", PHONE);
+        String json = (String) redis.opsForHash().get(key, "conversation");
+        assertThat(json).contains(",\"handled\":null,\"outbox\":[]");
+        redis.opsForHash().put(key, "conversation", json.replace(",\"handled\":null,\"outbox\":[]", ""));
+
+        assertThat(store.find("web-chat", PHONE)).contains(saved);
+    }
+
     private static String environment(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
