@@ -4,11 +4,12 @@ import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
-import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.PermanentFailure;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,6 @@ class RegistrationUpdates implements SmartInitializingSingleton {
     private final WorkerProperties.Retry retry;
     private final Pause pause;
     private final LongUnaryOperator jitter;
-    private final IdGenerator ids;
     private final Clock clock;
 
     /**
@@ -36,13 +36,12 @@ class RegistrationUpdates implements SmartInitializingSingleton {
      *               from zero to it)
      */
     RegistrationUpdates(EventBus bus, AccountApiWriter accounts, WorkerProperties.Retry retry, Pause pause,
-                        LongUnaryOperator jitter, IdGenerator ids, Clock clock) {
+                        LongUnaryOperator jitter, Clock clock) {
         this.bus = bus;
         this.accounts = accounts;
         this.retry = retry;
         this.pause = pause;
         this.jitter = jitter;
-        this.ids = ids;
         this.clock = clock;
     }
 
@@ -63,7 +62,7 @@ class RegistrationUpdates implements SmartInitializingSingleton {
         }
         switch (outcome) {
             case AccountWrite.Applied(var accountId, long version) -> bus.publish(new RegistrationUpdateApplied(
-                    ids.next(), clock.instant(), request.eventId(), accountId, version, request.channel(),
+                    outcomeId(request), clock.instant(), request.eventId(), accountId, version, request.channel(),
                     request.conversationId()));
             case AccountWrite.Refused(ReasonCode code, String reason) -> reject(request, code, reason);
             case AccountWrite.Failed(String reason) -> reject(request, ReasonCode.UNAVAILABLE,
@@ -74,9 +73,18 @@ class RegistrationUpdates implements SmartInitializingSingleton {
     private void reject(RegistrationUpdateRequested request, ReasonCode code, String reason)
             throws PermanentFailure {
         log.warn("Update request {} rejected: {} ({})", request.eventId(), code, reason);
-        bus.publish(new RegistrationUpdateRejected(ids.next(), clock.instant(), request.eventId(), code, reason,
+        bus.publish(new RegistrationUpdateRejected(outcomeId(request), clock.instant(), request.eventId(), code, reason,
                 request.channel(), request.conversationId()));
         throw new PermanentFailure(code + ": " + reason);
+    }
+
+    /**
+     * The outcome of a request always has the same id, derived from the request's: a request handled again (the
+     * worker died before acknowledging it, or an operator re-drove it) publishes an outcome that the chat skips as
+     * already handled, so the person is told once.
+     */
+    static UUID outcomeId(RegistrationUpdateRequested request) {
+        return UUID.nameUUIDFromBytes(("outcome-of:" + request.eventId()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The wait before retry number {@code retryNumber} (1 for the first retry). */

@@ -1,6 +1,5 @@
 package dev.wareg.worker.updates;
 
-import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,9 +13,9 @@ class UpdatesConfiguration {
 
     @Bean
     RegistrationUpdates registrationUpdates(EventBus bus, AccountApiWriter accounts, WorkerProperties properties,
-                                            IdGenerator ids, Clock clock) {
+                                            Clock clock) {
         return new RegistrationUpdates(bus, accounts, properties.worker().retry(),
                 duration -> Thread.sleep(duration), ceiling -> ThreadLocalRandom.current().nextLong(ceiling + 1),
-                ids, clock);
+                clock);
     }
 }

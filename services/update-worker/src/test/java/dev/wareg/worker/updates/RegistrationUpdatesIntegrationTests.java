@@ -122,6 +122,16 @@ class RegistrationUpdatesIntegrationTests {
     }
 
     @Test
+    void theOutcomeOfARequestHandledAgainHasTheSameIdSoThePersonIsToldOnce() throws Exception {
+        var request = update();
+        worker(4).apply(request);
+        worker(4).apply(request);
+
+        assertThat(published).hasSize(2).extracting(IntegrationEvent::eventId).containsOnly(
+                RegistrationUpdates.outcomeId(request)).doesNotContain(request.eventId());
+    }
+
+    @Test
     void exhaustedRetriesAreRejectedAsUnavailable() throws Exception {
         statuses.addAll(List.of(503, 503, 503));
         assertThatThrownBy(() -> worker(3).apply(update()))
@@ -161,7 +171,7 @@ class RegistrationUpdatesIntegrationTests {
     @Test
     void backoffIsCappedAndJittered() {
         var retry = new WorkerProperties.Retry(10, Duration.ofMillis(200), Duration.ofSeconds(1));
-        var updates = new RegistrationUpdates(bus(), null, retry, pauses::add, ceiling -> ceiling / 2, null, null);
+        var updates = new RegistrationUpdates(bus(), null, retry, pauses::add, ceiling -> ceiling / 2, null);
         assertThat(updates.backoff(1)).isEqualTo(Duration.ofMillis(100));
         assertThat(updates.backoff(3)).isEqualTo(Duration.ofMillis(400));
         assertThat(updates.backoff(9)).isEqualTo(Duration.ofMillis(500));
@@ -175,7 +185,7 @@ class RegistrationUpdatesIntegrationTests {
         var writer = new AccountApiWriter(RestClient.builder(), properties,
                 new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
         return new RegistrationUpdates(bus(), writer, properties.worker().retry(), pauses::add, ceiling -> ceiling / 2,
-                UUID::randomUUID, Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
     }
 
     private EventBus bus() {
