@@ -83,7 +83,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
         this.properties = properties;
         this.settings = settings;
         this.clock = clock;
-        this.listener = new NotificationListener(dataSource, settings.pollInterval(), wakeup::signal);
+        this.listener = new NotificationListener(dataSource, wakeup::signal);
     }
 
     /**

@@ -24,20 +24,18 @@ final class NotificationListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationListener.class);
 
+    /** How long one wait for notifications lasts, so that {@link #stop()} is noticed soon. */
+    private static final Duration TURN = Duration.ofMillis(500);
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
+
     private final DataSource dataSource;
-    private final Duration interval;
     private final Runnable wake;
     private volatile boolean running;
     private volatile int backendPid;
     private Thread thread;
 
-    /**
-     * @param interval how long one wait for notifications lasts (so {@link #stop()} is noticed) and how long to
-     *                 wait before reconnecting
-     */
-    NotificationListener(DataSource dataSource, Duration interval, Runnable wake) {
+    NotificationListener(DataSource dataSource, Runnable wake) {
         this.dataSource = dataSource;
-        this.interval = interval;
         this.wake = wake;
     }
 
@@ -49,7 +47,7 @@ final class NotificationListener {
     synchronized void stop() throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.join(interval.multipliedBy(4).toMillis() + 1000);
+            thread.join(TURN.plus(RECONNECT_DELAY).multipliedBy(2));
         }
     }
 
@@ -65,7 +63,7 @@ final class NotificationListener {
             } catch (SQLException | RuntimeException e) {
                 backendPid = 0;
                 if (running) {
-                    log.warn("Event notifications lost, reconnecting in {}: {}", interval, Subscriptions.reason(e));
+                    log.warn("Event notifications lost, reconnecting in {}: {}", RECONNECT_DELAY, Subscriptions.reason(e));
                     sleep();
                 }
             }
@@ -86,9 +84,8 @@ final class NotificationListener {
             }
             wake.run();
             PGConnection notifications = connection.unwrap(PGConnection.class);
-            int timeout = (int) Math.max(1, interval.toMillis());
             while (running) {
-                PGNotification[] received = notifications.getNotifications(timeout);
+                PGNotification[] received = notifications.getNotifications((int) TURN.toMillis());
                 if (received != null && concernsSchema(received, schema)) {
                     wake.run();
                 }
@@ -112,7 +109,7 @@ final class NotificationListener {
 
     private void sleep() {
         try {
-            Thread.sleep(interval);
+            Thread.sleep(RECONNECT_DELAY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
