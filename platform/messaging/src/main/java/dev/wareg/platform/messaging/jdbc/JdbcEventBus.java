@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,6 +70,8 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     private final Wakeup wakeup = new Wakeup();
     private final NotificationListener listener;
     private final List<Thread> workers = new ArrayList<>();
+    /** The subscribers whose workers run, guarded by {@code this}. */
+    private final Set<String> working = new HashSet<>();
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
 
@@ -115,10 +119,10 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
 
     @Override
     public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
-        boolean first = subscriptions.add(subscriber, type, handler);
+        subscriptions.add(subscriber, type, handler);
         deliveries.subscribe(subscriber, EventCodec.typeOf(type));
         synchronized (this) {
-            if (first && running) {
+            if (running) {
                 startWorkers(subscriber);
             }
         }
@@ -160,6 +164,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             running = false;
             stopping = List.copyOf(workers);
             workers.clear();
+            working.clear();
         }
         wakeup.signal();
         housekeeping.shutdownNow();
@@ -206,6 +211,9 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     }
 
     private void startWorkers(String subscriber) {
+        if (!working.add(subscriber)) {
+            return;
+        }
         if (workers.isEmpty()) {
             listener.start();
         }
