@@ -1,0 +1,170 @@
+package dev.wareg.platform.messaging.jdbc;
+
+import dev.wareg.platform.messaging.DeadLetters.DeadLetter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The bus's tables ({@code db/V1__outbox.sql}), one statement per step of an event's way. Every statement joins
+ * the caller's transaction when there is one.
+ */
+final class Deliveries {
+
+    /** Every bus on a database notifies here; the payload is the schema, so buses in other schemas ignore it. */
+    static final String CHANNEL = "wareg_messaging";
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The oldest pending delivery of a lane, with what the handler needs. */
+    record Head(long id, UUID eventId, String type, String payload, int attempts, Instant availableAt) {
+    }
+
+    /**
+     * Writes the event and one delivery per subscriber of its type, in one statement, so that it is atomic even
+     * outside a transaction. An event id already in the outbox is not fanned out again. The notification goes out
+     * when the surrounding transaction commits (PostgreSQL holds it until then), so consumers never wake up to
+     * rows they cannot see yet.
+     */
+    void publish(UUID eventId, String type, String payload, int shard, Instant now) {
+        jdbc.sql("""
+                        with event as (
+                            insert into messaging_outbox (event_id, type, payload, published_at)
+                            values (?, ?, cast(? as jsonb), ?)
+                            on conflict (event_id) do nothing
+                            returning event_id),
+                        fanned_out as (
+                            insert into messaging_delivery (subscriber, event_id, shard, available_at)
+                            select subscription.subscriber, event.event_id, ?, ?
+                            from event join messaging_subscription subscription on subscription.type = ?
+                            returning subscriber)
+                        select pg_notify(?, current_schema()) from fanned_out limit 1""")
+                .param(eventId).param(type).param(payload).param(Timestamps.of(now))
+                .param(shard).param(Timestamps.of(now)).param(type)
+                .param(CHANNEL)
+                .query().listOfRows();
+    }
+
+    void subscribe(String subscriber, String type) {
+        jdbc.sql("insert into messaging_subscription (subscriber, type) values (?, ?) on conflict do nothing")
+                .param(subscriber).param(type)
+                .update();
+    }
+
+    /**
+     * When the head of each non-empty lane among {@code first, first + step, ...} below {@code shards} is due. One
+     * index probe per lane, however long the lanes are.
+     */
+    Map<Integer, Instant> heads(String subscriber, int first, int step, int shards) {
+        Map<Integer, Instant> heads = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select lane.shard, head.available_at
+                        from generate_series(?, ?, ?) as lane(shard)
+                        cross join lateral (
+                            select available_at from messaging_delivery
+                            where subscriber = ? and shard = lane.shard and status = 'PENDING'
+                            order by id limit 1) as head""")
+                .param(first).param(shards - 1).param(step).param(subscriber)
+                .query(row -> {
+                    heads.put(row.getInt("shard"), Timestamps.read(row, "available_at"));
+                });
+        return heads;
+    }
+
+    /**
+     * Takes the lane for the rest of the transaction, or returns false when another worker (of this process or
+     * another) has it. Two-key advisory locks do not overlap the one-key locks Flyway takes; the schema is part of
+     * the key so that buses in other schemas of the same database do not contend.
+     */
+    boolean tryLockLane(String subscriber, int shard) {
+        return jdbc.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '/' || ?), ?)")
+                .param(subscriber).param(shard)
+                .query(Boolean.class).single();
+    }
+
+    /** The lane's head, locked; call it holding the lane. */
+    Optional<Head> head(String subscriber, int shard) {
+        return jdbc.sql("""
+                        select delivery.id, delivery.event_id, delivery.attempts, delivery.available_at, outbox.type,
+                               outbox.payload::text as payload
+                        from messaging_delivery delivery
+                        join messaging_outbox outbox on outbox.event_id = delivery.event_id
+                        where delivery.subscriber = ? and delivery.shard = ? and delivery.status = 'PENDING'
+                        order by delivery.id limit 1
+                        for update of delivery""")
+                .param(subscriber).param(shard)
+                .query((row, n) -> new Head(row.getLong("id"), row.getObject("event_id", UUID.class),
+                        row.getString("type"), row.getString("payload"), row.getInt("attempts"),
+                        Timestamps.read(row, "available_at")))
+                .optional();
+    }
+
+    void done(long id) {
+        jdbc.sql("delete from messaging_delivery where id = ?").param(id).update();
+    }
+
+    void retry(long id, int attempts, Instant availableAt, String reason) {
+        jdbc.sql("update messaging_delivery set attempts = ?, available_at = ?, reason = ? where id = ?")
+                .param(attempts).param(Timestamps.of(availableAt)).param(reason).param(id)
+                .update();
+    }
+
+    void bury(long id, int attempts, String reason, Instant now) {
+        jdbc.sql("""
+                        update messaging_delivery set status = 'DEAD', attempts = ?, reason = ?, dead_at = ?
+                        where id = ?""")
+                .param(attempts).param(reason).param(Timestamps.of(now)).param(id)
+                .update();
+    }
+
+    List<DeadLetter> dead(String subscriber, int limit) {
+        return jdbc.sql("""
+                        select delivery.subscriber, delivery.event_id, outbox.type, delivery.attempts, delivery.reason,
+                               delivery.dead_at
+                        from messaging_delivery delivery
+                        join messaging_outbox outbox on outbox.event_id = delivery.event_id
+                        where delivery.subscriber = ? and delivery.status = 'DEAD'
+                        order by delivery.dead_at, delivery.id limit ?""")
+                .param(subscriber).param(limit)
+                .query((row, n) -> new DeadLetter(row.getString("subscriber"), row.getObject("event_id", UUID.class),
+                        row.getString("type"), row.getInt("attempts"), row.getString("reason"),
+                        Timestamps.read(row, "dead_at")))
+                .list();
+    }
+
+    /**
+     * Makes a dead letter pending again, in its old place: it is the oldest of its lane, so it goes first (the
+     * lane lock keeps the lane one at a time even though it overtakes waiting events).
+     */
+    boolean redrive(String subscriber, UUID eventId, Instant now) {
+        int redriven = jdbc.sql("""
+                        update messaging_delivery
+                        set status = 'PENDING', attempts = 0, available_at = ?, reason = null, dead_at = null
+                        where subscriber = ? and event_id = ? and status = 'DEAD'""")
+                .param(Timestamps.of(now)).param(subscriber).param(eventId)
+                .update();
+        if (redriven > 0) {
+            jdbc.sql("select pg_notify(?, current_schema())").param(CHANNEL).query().listOfRows();
+        }
+        return redriven > 0;
+    }
+
+    /** Outbox rows that no delivery needs any more and that are older than {@code horizon}. */
+    int purgeOutbox(Instant horizon) {
+        return jdbc.sql("""
+                        delete from messaging_outbox outbox
+                        where outbox.published_at < ?
+                        and not exists (select 1 from messaging_delivery delivery
+                                        where delivery.event_id = outbox.event_id)""")
+                .param(Timestamps.of(horizon))
+                .update();
+    }
+}

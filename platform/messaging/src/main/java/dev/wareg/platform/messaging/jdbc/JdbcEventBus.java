@@ -1,0 +1,334 @@
+package dev.wareg.platform.messaging.jdbc;
+
+import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.platform.messaging.DeadLetters;
+import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.EventCodec;
+import dev.wareg.platform.messaging.EventHandler;
+import dev.wareg.platform.messaging.EventTracing;
+import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.Subscriptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events travel through PostgreSQL: {@link #publish} writes the event and one delivery per subscriber of its type
+ * in the caller's transaction (a transactional outbox), and workers in every process that subscribed hand the
+ * deliveries to their handlers. Nothing is lost on a restart.
+ *
+ * <p><b>Order.</b> A subscriber's deliveries are spread over lanes by {@link MessagingProperties#shardOf}. Only a
+ * lane's head (its oldest pending delivery) is ever handled, and only by the worker that holds the lane's advisory
+ * lock ({@link Deliveries#tryLockLane}) for the whole transaction of handling it. The lock, not a lock on the head
+ * row, is what keeps a lane one at a time: with {@code FOR UPDATE SKIP LOCKED} on rows, a second instance would skip
+ * the locked head and take the next delivery of the same person. Lanes of a subscriber are shared out among its
+ * workers (worker {@code i} of {@code n} sweeps shards {@code i, i + n, ...}); other instances of the subscriber
+ * sweep the same lanes and skip those whose lock is taken.
+ *
+ * <p><b>One transaction per event.</b> The handler runs inside the transaction that holds the lane, so whatever it
+ * writes through the same {@link DataSource} (events it publishes in turn, the processed-event record) commits
+ * together with the deletion of the delivery. A handler that throws is rolled back to a savepoint; the same
+ * transaction then counts the attempt and sets when the lane may try again, or buries the event as a dead letter
+ * after {@code maxAttempts}, so the lane goes on with the next one. A process that dies mid-handling releases the
+ * lane with its connection and the event is delivered again.
+ */
+final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcEventBus.class);
+
+    /** Events handled from one lane before a worker looks at its other lanes, so that no lane starves the rest. */
+    private static final int LANE_TURN = 16;
+
+    private final Deliveries deliveries;
+    private final JdbcProcessedEvents processed;
+    private final Subscriptions subscriptions;
+    private final TransactionTemplate transactions;
+    private final EventCodec codec = new EventCodec();
+    private final EventTracing tracing;
+    private final MessagingProperties properties;
+    private final JdbcMessagingProperties settings;
+    private final Clock clock;
+    private final Wakeup wakeup = new Wakeup();
+    private final NotificationListener listener;
+    private final List<Thread> workers = new ArrayList<>();
+    /** The subscribers whose workers run, guarded by {@code this}. */
+    private final Set<String> working = new HashSet<>();
+    private ScheduledExecutorService housekeeping;
+    private volatile boolean running;
+
+    JdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
+                 EventTracing tracing, Clock clock) {
+        migrate(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        this.deliveries = new Deliveries(jdbc);
+        this.processed = new JdbcProcessedEvents(jdbc, properties.processedRetention(), clock);
+        this.subscriptions = new Subscriptions(processed, tracing);
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.tracing = tracing;
+        this.properties = properties;
+        this.settings = settings;
+        this.clock = clock;
+        this.listener = new NotificationListener(dataSource, wakeup::signal);
+    }
+
+    /**
+     * Creates or updates the bus's tables in the connection's current schema. The history table has a name of its
+     * own, so the services' Flyway migrations in the same schema are not mistaken for the bus's; baselining at
+     * version 0 lets the bus migrate a schema that already holds their tables.
+     */
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .table("messaging_schema_history")
+                .locations("classpath:dev/wareg/platform/messaging/jdbc/db")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    @Override
+    public void publish(IntegrationEvent event) {
+        String type = EventCodec.typeOf(event.getClass());
+        if (!EventCodec.isKnownType(type)) {
+            // Refused here rather than dead-lettered by every subscriber: no reader could decode it.
+            throw new IllegalArgumentException(type + " is not an event type the codec knows");
+        }
+        String payload = new String(codec.encode(event, tracing.current()), StandardCharsets.UTF_8);
+        deliveries.publish(event.eventId(), type, payload, properties.shardOf(event.orderingKey()), clock.instant());
+    }
+
+    @Override
+    public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
+        subscriptions.add(subscriber, type, handler);
+        deliveries.subscribe(subscriber, EventCodec.typeOf(type));
+        synchronized (this) {
+            if (running) {
+                startWorkers(subscriber);
+            }
+        }
+    }
+
+    @Override
+    public List<DeadLetter> list(String subscriber, int limit) {
+        return deliveries.dead(subscriber, limit);
+    }
+
+    @Override
+    public boolean redrive(String subscriber, UUID eventId) {
+        return deliveries.redrive(subscriber, eventId, clock.instant());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (String subscriber : subscriptions.subscribers()) {
+            startWorkers(subscriber);
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("bus-purge").daemon(true).factory());
+        long every = settings.purgeInterval().toMillis();
+        housekeeping.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets every handler finish the event it has, then stops the workers and the listener. */
+    @Override
+    public void stop() {
+        List<Thread> stopping;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = List.copyOf(workers);
+            workers.clear();
+            working.clear();
+        }
+        wakeup.signal();
+        housekeeping.shutdownNow();
+        try {
+            for (Thread worker : stopping) {
+                worker.join(Duration.ofSeconds(30));
+            }
+            listener.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Forgets processed events and outbox rows older than the retention that no delivery needs any more. */
+    void purge() {
+        Instant horizon = clock.instant().minus(properties.processedRetention());
+        int records = processed.purge();
+        int events = deliveries.purgeOutbox(horizon);
+        log.debug("Purged {} processed-event records and {} outbox events older than {}", records, events, horizon);
+    }
+
+    /** For fault tests: the database process the listener uses now, 0 while it reconnects. */
+    int listenerBackendPid() {
+        return listener.backendPid();
+    }
+
+    private void purgeQuietly() {
+        try {
+            purge();
+        } catch (RuntimeException e) {
+            log.warn("Purging the event outbox failed, trying again in {}: {}", settings.purgeInterval(),
+                    Subscriptions.reason(e));
+        }
+    }
+
+    private void startWorkers(String subscriber) {
+        if (!working.add(subscriber)) {
+            return;
+        }
+        if (workers.isEmpty()) {
+            listener.start();
+        }
+        int count = Math.min(settings.workersPerSubscriber(), properties.shards());
+        for (int worker = 0; worker < count; worker++) {
+            int first = worker;
+            workers.add(Thread.ofPlatform().name("bus-" + subscriber + "-" + worker).daemon(true)
+                    .start(() -> work(subscriber, first, count)));
+        }
+    }
+
+    private void work(String subscriber, int first, int step) {
+        while (running) {
+            long seen = wakeup.generation();
+            Duration idle;
+            try {
+                idle = sweep(subscriber, first, step);
+            } catch (RuntimeException e) {
+                log.warn("{} could not take its deliveries, trying again in {}: {}", subscriber,
+                        settings.pollInterval(), Subscriptions.reason(e));
+                idle = settings.pollInterval();
+            }
+            if (!idle.isZero()) {
+                try {
+                    wakeup.await(seen, idle);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Handles what is due in the worker's lanes.
+     *
+     * @return zero when it handled something (there may be more), else how long until a lane's head is due or the
+     * next poll
+     */
+    private Duration sweep(String subscriber, int first, int step) {
+        Instant now = clock.instant();
+        Duration idle = settings.pollInterval();
+        boolean progressed = false;
+        for (Map.Entry<Integer, Instant> head : deliveries.heads(subscriber, first, step, properties.shards())
+                .entrySet()) {
+            if (head.getValue().isAfter(now)) {
+                idle = min(idle, Duration.between(now, head.getValue()));
+                continue;
+            }
+            for (int turn = 0; turn < LANE_TURN && running && handleHead(subscriber, head.getKey()); turn++) {
+                progressed = true;
+            }
+        }
+        return progressed ? Duration.ZERO : min(idle, settings.pollInterval()).plusMillis(1);
+    }
+
+    /** @return whether the lane's head was due and handled (or failed, or buried), so the lane may go on */
+    private boolean handleHead(String subscriber, int shard) {
+        return Boolean.TRUE.equals(transactions.execute(transaction -> {
+            if (!deliveries.tryLockLane(subscriber, shard)) {
+                return false;
+            }
+            var head = deliveries.head(subscriber, shard).orElse(null);
+            if (head == null || head.availableAt().isAfter(clock.instant())) {
+                return false;
+            }
+            EventCodec.Decoded decoded;
+            try {
+                decoded = codec.decode(head.payload().getBytes(StandardCharsets.UTF_8));
+            } catch (EventCodec.UnreadableEvent e) {
+                // No attempt could read it better: a dead letter at once, for an operator to look at.
+                log.error("{} cannot read {} {} (shard {}), a dead letter now: {}", subscriber, head.type(),
+                        head.eventId(), shard, e.getMessage());
+                deliveries.bury(head.id(), head.attempts() + 1, Subscriptions.reason(e) + ": " + e.getMessage(),
+                        clock.instant());
+                return true;
+            }
+            handle(subscriber, shard, head, decoded, transaction);
+            return true;
+        }));
+    }
+
+    private void handle(String subscriber, int shard, Deliveries.Head head, EventCodec.Decoded decoded,
+                        TransactionStatus transaction) {
+        Object beforeHandler = transaction.createSavepoint();
+        String failure;
+        try {
+            if (subscriptions.deliver(subscriber, decoded.event(), decoded.trace())
+                    != Subscriptions.Outcome.NOT_SUBSCRIBED) {
+                transaction.releaseSavepoint(beforeHandler);
+                deliveries.done(head.id());
+                return;
+            }
+            // A type this subscriber once took (its row in messaging_subscription) but no instance here handles.
+            failure = "no handler for " + head.type() + " in this process";
+        } catch (Exception e) {
+            failure = Subscriptions.reason(e);
+        }
+        transaction.rollbackToSavepoint(beforeHandler);
+        switch (AfterFailure.of(head.attempts() + 1, properties, clock.instant())) {
+            case AfterFailure.RetryAt retry -> {
+                log.warn("{} failed to handle {} {} (shard {}, attempt {} of {}), retrying at {}: {}", subscriber,
+                        head.type(), head.eventId(), shard, retry.attempts(), properties.maxAttempts(), retry.at(),
+                        failure);
+                deliveries.retry(head.id(), retry.attempts(), retry.at(), failure);
+            }
+            case AfterFailure.Dead dead -> {
+                log.error("{} gave up on {} {} (shard {}) after {} attempts: {}", subscriber, head.type(),
+                        head.eventId(), shard, dead.attempts(), failure);
+                deliveries.bury(head.id(), dead.attempts(), failure, clock.instant());
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

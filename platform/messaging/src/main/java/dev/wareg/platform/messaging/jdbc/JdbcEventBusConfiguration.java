@@ -1,0 +1,34 @@
+package dev.wareg.platform.messaging.jdbc;
+
+import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.EventTracing;
+import dev.wareg.platform.messaging.MessagingAutoConfiguration;
+import dev.wareg.platform.messaging.MessagingProperties;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The JDBC bus when {@code wareg.messaging.bus=jdbc}, on the application's own {@link DataSource}: the outbox must
+ * be written in the producer's transaction, which only works on the database and connection pool the producer
+ * writes with. A service that chooses this bus therefore needs a DataSource ({@code spring.datasource.*}).
+ */
+@AutoConfiguration(before = MessagingAutoConfiguration.class,
+        afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnProperty(name = "wareg.messaging.bus", havingValue = "jdbc")
+@EnableConfigurationProperties({MessagingProperties.class, JdbcMessagingProperties.class})
+public class JdbcEventBusConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(EventBus.class)
+    JdbcEventBus jdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
+                              ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock) {
+        return new JdbcEventBus(dataSource, properties, settings, tracing.getIfAvailable(() -> EventTracing.NONE),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.wareg.platform.messaging.jdbc;
+
+import dev.wareg.platform.messaging.Subscriptions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on {@link Deliveries#CHANNEL} with a connection of its own and wakes the workers when an event for this
+ * schema is published. Notifications only shorten the wait: workers poll anyway, so one lost while the connection
+ * is down (a failover, {@code pg_terminate_backend}) delays an event by at most a poll interval. The listener
+ * reconnects after such a loss, and wakes the workers once it listens again.
+ *
+ * @see <a href="https://www.postgresql.org/docs/current/sql-notify.html">NOTIFY</a>
+ */
+final class NotificationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationListener.class);
+
+    /** How long one wait for notifications lasts, so that {@link #stop()} is noticed soon. */
+    private static final Duration TURN = Duration.ofMillis(500);
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final Runnable wake;
+    private volatile boolean running;
+    private volatile int backendPid;
+    private Thread thread;
+
+    NotificationListener(DataSource dataSource, Runnable wake) {
+        this.dataSource = dataSource;
+        this.wake = wake;
+    }
+
+    synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("bus-listener").daemon(true).start(this::listen);
+    }
+
+    synchronized void stop() throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(TURN.plus(RECONNECT_DELAY).multipliedBy(2));
+        }
+    }
+
+    /** The database process serving the listener now, 0 while it is not connected (for fault tests). */
+    int backendPid() {
+        return backendPid;
+    }
+
+    private void listen() {
+        while (running) {
+            try {
+                listenOnce();
+            } catch (SQLException | RuntimeException e) {
+                backendPid = 0;
+                if (running) {
+                    log.warn("Event notifications lost, reconnecting in {}: {}", RECONNECT_DELAY, Subscriptions.reason(e));
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private void listenOnce() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            String schema;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("listen " + Deliveries.CHANNEL);
+                try (ResultSet row = statement.executeQuery("select current_schema(), pg_backend_pid()")) {
+                    row.next();
+                    schema = row.getString(1);
+                    backendPid = row.getInt(2);
+                }
+            }
+            wake.run();
+            PGConnection notifications = connection.unwrap(PGConnection.class);
+            while (running) {
+                PGNotification[] received = notifications.getNotifications((int) TURN.toMillis());
+                if (received != null && concernsSchema(received, schema)) {
+                    wake.run();
+                }
+            }
+            // The connection may go back to a pool: it must not go on collecting notifications nobody reads.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("unlisten *");
+            }
+            backendPid = 0;
+        }
+    }
+
+    private static boolean concernsSchema(PGNotification[] received, String schema) {
+        for (PGNotification notification : received) {
+            if (schema.equals(notification.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(RECONNECT_DELAY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wareg.platform.messaging.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.wareg.platform.messaging.EventTracing;
+import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.testsupport.TestPostgres;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** JDBC buses on fresh schemas of the test PostgreSQL, with short delays; {@link #close()} stops them all. */
+final class TestBuses implements AutoCloseable {
+
+    static final Duration POLL = Duration.ofMillis(200);
+
+    private final List<JdbcEventBus> buses = new ArrayList<>();
+    private final List<HikariDataSource> pools = new ArrayList<>();
+
+    /** A connection pool on a schema of its own. */
+    DataSource freshSchema() {
+        return pool(TestPostgres.freshSchema());
+    }
+
+    DataSource pool(TestPostgres.Schema schema) {
+        var pool = new HikariDataSource();
+        pool.setJdbcUrl(schema.url());
+        pool.setUsername(schema.username());
+        pool.setPassword(schema.password());
+        pool.setMaximumPoolSize(6);
+        pool.setMinimumIdle(0);
+        pools.add(pool);
+        return pool;
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts) {
+        return bus(dataSource, maxAttempts, POLL, Clock.systemUTC());
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock) {
+        var bus = new JdbcEventBus(dataSource, properties(maxAttempts),
+                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), EventTracing.NONE, clock);
+        buses.add(bus);
+        return bus;
+    }
+
+    static MessagingProperties properties(int maxAttempts) {
+        return new MessagingProperties(MessagingProperties.Bus.JDBC, maxAttempts, Duration.ofMillis(10),
+                Duration.ofMillis(100), 8, Duration.ofDays(7));
+    }
+
+    @Override
+    public void close() {
+        buses.forEach(JdbcEventBus::stop);
+        pools.forEach(HikariDataSource::close);
+    }
+}
