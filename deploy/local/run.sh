@@ -12,7 +12,7 @@
 # Settings come from the environment (defaults in brackets): RUN_DIR [deploy/local/.run] for pid files and
 # logs; ACCOUNT_API_PORT [8080], CHAT_SERVICE_PORT [8081], UPDATE_WORKER_PORT [8083], WEB_CHAT_PORT [8084];
 # ACCOUNT_DB_URL [jdbc:postgresql://127.0.0.1:5432/postgres], ACCOUNT_DB_USER [postgres], ACCOUNT_DB_PASSWORD;
-# MESSAGING_DB_URL [ACCOUNT_DB_URL] for the processed-event records; REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
+# REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
 # [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; SERVICE_AUTH_HMAC_KEY
 # (made up once and kept in RUN_DIR when unset); MANAGEMENT_PORT_PREFIX [90]: the internal management port of a
 # service is this prefix and the last two digits of its port (9083 for the worker); JAVA_OPTS; EXTRA_<SERVICE>_ARGS (e.g. EXTRA_UPDATE_WORKER_ARGS)
@@ -80,9 +80,6 @@ start_one() {
   env SERVER_PORT="$port" \
       WAREG_SERVICEAUTH_HMACKEY="$(service_key)" \
       WAREG_MESSAGING_BUS=rabbitmq \
-      WAREG_MESSAGING_JDBC_URL="${MESSAGING_DB_URL:-$db_url}" \
-      WAREG_MESSAGING_JDBC_USERNAME="${ACCOUNT_DB_USER:-postgres}" \
-      WAREG_MESSAGING_JDBC_PASSWORD="${ACCOUNT_DB_PASSWORD:-}" \
       WAREG_CHAT_CONVERSATIONSTORE=redis \
       WAREG_ACCOUNTAPI_BASEURL="${ACCOUNT_API_URL:-http://127.0.0.1:$(port_of account-api)}" \
       ACCOUNT_DB_URL="$db_url" \
