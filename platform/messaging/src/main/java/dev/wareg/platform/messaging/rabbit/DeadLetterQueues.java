@@ -24,9 +24,10 @@ import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
  * original message, with headers that say why, after how many attempts, and where it came from.
  *
  * <p>RabbitMQ queues cannot be browsed. Reading one here means taking messages without acknowledging them and
- * then giving them all back ({@code basic.nack} with requeue), which returns them to the head of the queue in
- * their order. The trade-offs, acceptable for a parking lot that an operator reads: while a read is under way the
- * messages it holds are invisible to another read, and each read counts as a delivery in the message's
+ * then giving them all back ({@code basic.nack} with requeue) in their order. Every read takes the whole queue,
+ * which keeps the order (see {@link #holdingAll}). The trade-offs, acceptable for a parking lot that an operator
+ * reads: a read costs as much as the queue is deep, while it is under way the messages it holds are invisible to
+ * another read (and to another instance's), and each read counts as a delivery in the message's
  * {@code x-delivery-count} (harmless: the dead-letter queue sets no delivery limit). A stream would be browsable,
  * but a message cannot be removed from a stream, which a redrive must do.
  */
@@ -42,6 +43,9 @@ final class DeadLetterQueues {
     /** Headers the broker adds when it dead-letters a message itself (delivery limit, rejection). */
     private static final String BROKER_FIRST_DEATH_QUEUE = "x-first-death-queue";
     private static final String BROKER_FIRST_DEATH_REASON = "x-first-death-reason";
+
+    /** A bound on the memory one read takes; a deeper queue is read only this far, and its order may turn. */
+    private static final int MOST_HELD = 10_000;
 
     private final RabbitTemplate template;
     private final ConfirmedPublisher publisher;
@@ -76,67 +80,76 @@ final class DeadLetterQueues {
     }
 
     synchronized List<DeadLetter> list(String subscriber, int limit) {
-        return template.execute(channel -> {
-            List<DeadLetter> found = new ArrayList<>();
-            if (!exists(channel, topology.deadLetterQueue(subscriber))) {
-                return found;
+        List<DeadLetter> found = new ArrayList<>();
+        holdingAll(subscriber, (channel, held) -> {
+            for (GetResponse response : held.subList(0, Math.min(limit, held.size()))) {
+                found.add(letterOf(subscriber, propertiesOf(response)));
             }
-            long lastTag = -1;
-            try {
-                while (found.size() < limit) {
-                    GetResponse response = channel.basicGet(topology.deadLetterQueue(subscriber), false);
-                    if (response == null) {
-                        break;
-                    }
-                    lastTag = response.getEnvelope().getDeliveryTag();
-                    found.add(letterOf(subscriber, propertiesOf(response)));
-                }
-            } finally {
-                giveBack(channel, lastTag);
-            }
-            return found;
         });
+        return found;
     }
 
     /** Sends the dead letter back to the shard queue it came from, then removes it from the dead-letter queue. */
     synchronized boolean redrive(String subscriber, UUID eventId) {
-        Boolean redriven = template.execute(channel -> {
-            String queue = topology.deadLetterQueue(subscriber);
-            if (!exists(channel, queue)) {
-                return false;
-            }
-            // Bounded by the depth at the start, so that a letter parked meanwhile is not read in a loop.
-            int depth = channel.queueDeclarePassive(queue).getMessageCount();
-            long lastTag = -1;
-            try {
-                for (int i = 0; i < depth; i++) {
-                    GetResponse response = channel.basicGet(queue, false);
-                    if (response == null) {
-                        return false;
-                    }
-                    MessageProperties properties = propertiesOf(response);
-                    if (!eventId.equals(idOf(properties))) {
-                        lastTag = response.getEnvelope().getDeliveryTag();
-                        continue;
-                    }
-                    String fromQueue = fromQueue(properties);
-                    if (fromQueue == null) {
-                        throw new AmqpException("dead letter " + eventId + " of " + subscriber
-                                + " does not say which queue it came from");
-                    }
-                    // Confirmed before the dead letter goes: a crash in between leaves a copy in both queues,
-                    // which the subscriber's processed events turn into one handling.
-                    publisher.send("", fromQueue, new Message(response.getBody(), redriven(properties)), true,
-                            "the redriven event " + eventId + " of " + subscriber);
-                    channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
-                    return true;
+        boolean[] redriven = {false};
+        holdingAll(subscriber, (channel, held) -> {
+            for (var iterator = held.iterator(); iterator.hasNext() && !redriven[0]; ) {
+                GetResponse response = iterator.next();
+                MessageProperties properties = propertiesOf(response);
+                if (!eventId.equals(idOf(properties))) {
+                    continue;
                 }
-                return false;
-            } finally {
-                giveBack(channel, lastTag);
+                String fromQueue = fromQueue(properties);
+                if (fromQueue == null) {
+                    throw new AmqpException("dead letter " + eventId + " of " + subscriber
+                            + " does not say which queue it came from");
+                }
+                // Confirmed before the dead letter goes: a crash in between leaves a copy in both queues, which
+                // the subscriber's processed events turn into one handling.
+                publisher.send("", fromQueue, new Message(response.getBody(), redriven(properties)), true,
+                        "the redriven event " + eventId + " of " + subscriber);
+                channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+                iterator.remove();
+                redriven[0] = true;
             }
         });
-        return Boolean.TRUE.equals(redriven);
+        return redriven[0];
+    }
+
+    @FunctionalInterface
+    private interface HeldMessages {
+        void use(Channel channel, List<GetResponse> held) throws IOException;
+    }
+
+    /**
+     * Takes every message the dead-letter queue holds now, unacknowledged, and gives back the ones {@code use}
+     * leaves, oldest first. Taking all of them, not just the ones needed, keeps the order whether the broker
+     * requeues returned messages at the head of the queue or at its tail (RabbitMQ 3.10's quorum queues do the
+     * latter for {@code basic.get}): a full turn puts them back where they were. Letters parked during the turn may end up ahead of older ones.
+     */
+    private void holdingAll(String subscriber, HeldMessages use) {
+        String queue = topology.deadLetterQueue(subscriber);
+        template.execute(channel -> {
+            if (!exists(channel, queue)) {
+                return null;
+            }
+            // Until the queue runs dry rather than up to its reported depth: a quorum queue counts messages that
+            // a read just gave back only some moments later.
+            List<GetResponse> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < MOST_HELD; i++) {
+                    GetResponse response = channel.basicGet(queue, false);
+                    if (response == null) {
+                        break;
+                    }
+                    held.add(response);
+                }
+                use.use(channel, held);
+            } finally {
+                giveBack(channel, held);
+            }
+            return null;
+        });
     }
 
     private static boolean exists(Channel channel, String queue) {
@@ -149,9 +162,13 @@ final class DeadLetterQueues {
         }
     }
 
-    private static void giveBack(Channel channel, long lastTag) throws IOException {
-        if (lastTag >= 0 && channel.isOpen()) {
-            channel.basicNack(lastTag, true, true);
+    /** One by one, oldest first: the broker requeues them in the order they come back. */
+    private static void giveBack(Channel channel, List<GetResponse> held) throws IOException {
+        for (GetResponse response : held) {
+            if (!channel.isOpen()) {
+                return;
+            }
+            channel.basicNack(response.getEnvelope().getDeliveryTag(), false, true);
         }
     }
 
