@@ -218,8 +218,9 @@ final class DeadLetterQueues {
     }
 
     /**
-     * Every message the bus publishes has its event id as message id; one without a readable id (not from this
-     * bus) gets an id derived from its content, stable across listings, so that it can still be redriven.
+     * Every message the bus publishes has its event id as message id. A message from elsewhere whose id is not a
+     * UUID gets one derived from that id, stable across listings, so that it can still be redriven; one without
+     * any id is listed under the nil UUID.
      */
     private static UUID idOf(MessageProperties properties) {
         String id = properties.getMessageId();
