@@ -56,22 +56,23 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
     }
 
     private void deliver(String subscriber, IntegrationEvent event) {
-        Exception last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        String type = EventCodec.typeOf(event.getClass());
+        int attempt = 0;
+        Exception failure;
+        do {
+            attempt++;
             try {
                 subscriptions.deliver(subscriber, event, TraceContext.NONE);
                 return;
             } catch (Exception e) {
-                last = e;
-                log.warn("{} failed to handle {} {} (attempt {} of {}): {}", subscriber,
-                        EventCodec.typeOf(event.getClass()), event.eventId(), attempt, maxAttempts,
-                        Subscriptions.reason(e));
+                failure = e;
+                log.warn("{} failed to handle {} {} (attempt {} of {}): {}", subscriber, type, event.eventId(),
+                        attempt, maxAttempts, Subscriptions.reason(e));
             }
-        }
-        log.error("{} gave up on {} {} after {} attempts", subscriber, EventCodec.typeOf(event.getClass()),
-                event.eventId(), maxAttempts);
-        deadLetters.add(new Parked(event, new DeadLetter(subscriber, event.eventId(),
-                EventCodec.typeOf(event.getClass()), maxAttempts, Subscriptions.reason(last), clock.instant())));
+        } while (attempt < maxAttempts && Subscriptions.isRetryable(failure));
+        log.error("{} gave up on {} {} after {} attempts", subscriber, type, event.eventId(), attempt);
+        deadLetters.add(new Parked(event, new DeadLetter(subscriber, event.eventId(), type, attempt,
+                Subscriptions.reason(failure), clock.instant())));
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class Subscriptions {
      */
     public static String reason(Throwable failure) {
         if (!isRetryable(failure)) {
-            return failure.getMessage();
+            return failure.getClass().getSimpleName() + ": " + failure.getMessage();
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

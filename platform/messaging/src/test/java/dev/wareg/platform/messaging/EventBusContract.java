@@ -171,6 +171,28 @@ public abstract class EventBusContract {
     }
 
     @Test
+    void aHandlerThatFailsForGoodMakesTheEventADeadLetterAtOnceWithItsReason() throws Exception {
+        EventBus bus = bus(5);
+        AtomicInteger attempts = new AtomicInteger();
+        bus.subscribe("worker", MessageReceived.class, event -> {
+            attempts.incrementAndGet();
+            throw new PermanentFailure("INVALID_VALUE: account-api answered 422");
+        });
+        started(bus);
+
+        MessageReceived event = received("refused");
+        bus.publish(event);
+
+        DeadLetters deadLetters = (DeadLetters) bus;
+        awaitUntil(() -> !deadLetters.list("worker", 10).isEmpty());
+        assertThat(deadLetters.list("worker", 10)).singleElement().satisfies(letter -> {
+            assertThat(letter.eventId()).isEqualTo(event.eventId());
+            assertThat(letter.reason()).isEqualTo("PermanentFailure: INVALID_VALUE: account-api answered 422");
+        });
+        assertThat(attempts.get()).isEqualTo(1);
+    }
+
+    @Test
     void aDeadLetterRedrivenIsDeliveredAgain() throws Exception {
         EventBus bus = bus(1);
         Set<UUID> failing = ConcurrentHashMap.newKeySet();

@@ -7,8 +7,8 @@ import java.time.Instant;
 sealed interface AfterFailure {
 
     /** @param attempts the failed attempts so far, including this one */
-    static AfterFailure of(int attempts, MessagingProperties properties, Instant now) {
-        return attempts >= properties.maxAttempts()
+    static AfterFailure of(int attempts, boolean retryable, MessagingProperties properties, Instant now) {
+        return !retryable || attempts >= properties.maxAttempts()
                 ? new Dead(attempts)
                 : new RetryAt(attempts, now.plus(properties.delayAfter(attempts)));
     }

@@ -287,7 +287,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                 // No attempt could read it better: a dead letter at once, for an operator to look at.
                 log.error("{} cannot read {} {} (shard {}), a dead letter now: {}", subscriber, head.type(),
                         head.eventId(), shard, e.getMessage());
-                deliveries.bury(head.id(), head.attempts() + 1, Subscriptions.reason(e) + ": " + e.getMessage(),
+                deliveries.bury(head.id(), head.attempts() + 1, Subscriptions.reason(e),
                         clock.instant());
                 return true;
             }
@@ -300,6 +300,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                         TransactionStatus transaction) {
         Object beforeHandler = transaction.createSavepoint();
         String failure;
+        boolean retryable = true;
         try {
             if (subscriptions.deliver(subscriber, decoded.event(), decoded.trace())
                     != Subscriptions.Outcome.NOT_SUBSCRIBED) {
@@ -311,9 +312,10 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             failure = "no handler for " + head.type() + " in this process";
         } catch (Exception e) {
             failure = Subscriptions.reason(e);
+            retryable = Subscriptions.isRetryable(e);
         }
         transaction.rollbackToSavepoint(beforeHandler);
-        switch (AfterFailure.of(head.attempts() + 1, properties, clock.instant())) {
+        switch (AfterFailure.of(head.attempts() + 1, retryable, properties, clock.instant())) {
             case AfterFailure.RetryAt retry -> {
                 log.warn("{} failed to handle {} {} (shard {}, attempt {} of {}), retrying at {}: {}", subscriber,
                         head.type(), head.eventId(), shard, retry.attempts(), properties.maxAttempts(), retry.at(),

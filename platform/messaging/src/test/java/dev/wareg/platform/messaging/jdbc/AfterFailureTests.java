@@ -15,14 +15,14 @@ class AfterFailureTests {
 
     @Test
     void theLaneWaitsLongerAfterEachFailureUpToTheLongestDelay() {
-        assertThat(AfterFailure.of(1, PROPERTIES, NOW)).isEqualTo(new AfterFailure.RetryAt(1, NOW.plusSeconds(1)));
-        assertThat(AfterFailure.of(2, PROPERTIES, NOW)).isEqualTo(new AfterFailure.RetryAt(2, NOW.plusSeconds(2)));
-        assertThat(AfterFailure.of(3, PROPERTIES, NOW)).isEqualTo(new AfterFailure.RetryAt(3, NOW.plusSeconds(3)));
+        assertThat(AfterFailure.of(1, true, PROPERTIES, NOW)).isEqualTo(new AfterFailure.RetryAt(1, NOW.plusSeconds(1)));
+        assertThat(AfterFailure.of(2, true, PROPERTIES, NOW)).isEqualTo(new AfterFailure.RetryAt(2, NOW.plusSeconds(2)));
+        assertThat(AfterFailure.of(3, true, PROPERTIES, NOW)).isEqualTo(new AfterFailure.RetryAt(3, NOW.plusSeconds(3)));
     }
 
     @Test
     void theLastAllowedAttemptFailingMakesADeadLetter() {
-        assertThat(AfterFailure.of(4, PROPERTIES, NOW)).isEqualTo(new AfterFailure.Dead(4));
+        assertThat(AfterFailure.of(4, true, PROPERTIES, NOW)).isEqualTo(new AfterFailure.Dead(4));
     }
 
     @Test
@@ -30,6 +30,11 @@ class AfterFailureTests {
         var once = new MessagingProperties(MessagingProperties.Bus.JDBC, 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 8, Duration.ofDays(7));
 
-        assertThat(AfterFailure.of(1, once, NOW)).isEqualTo(new AfterFailure.Dead(1));
+        assertThat(AfterFailure.of(1, true, once, NOW)).isEqualTo(new AfterFailure.Dead(1));
+    }
+
+    @Test
+    void aFailureForGoodIsDeadAtOnce() {
+        assertThat(AfterFailure.of(1, false, PROPERTIES, NOW)).isEqualTo(new AfterFailure.Dead(1));
     }
 }

@@ -1,0 +1,80 @@
+package dev.wareg.platform.messaging.rabbit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+
+/**
+ * The names and shape of everything the bus declares. Events go to one topic exchange with the routing key
+ * {@code <Type>.<shard>}; each subscriber owns one quorum queue per shard, bound with that key for each type it
+ * handles, and one dead-letter queue. The ordering key (it may hold a phone number) never appears in a name or
+ * key: only the shard number derived from it does.
+ *
+ * <p>Queue arguments cannot change once a queue exists (the broker refuses a redeclaration with other
+ * arguments), so any change here needs a migration of the live queues.
+ */
+record RabbitTopology(String namespace, int shards) {
+
+    static final String QUEUE_TYPE = "x-queue-type";
+
+    String eventsExchange() {
+        return namespace + ".events";
+    }
+
+    String deadLetterExchange() {
+        return namespace + ".dead-letters";
+    }
+
+    String queue(String subscriber, int shard) {
+        return namespace + "." + subscriber + "." + shard;
+    }
+
+    String deadLetterQueue(String subscriber) {
+        return namespace + "." + subscriber + ".dead-letters";
+    }
+
+    static String routingKey(String type, int shard) {
+        return type + "." + shard;
+    }
+
+    List<String> queues(String subscriber) {
+        List<String> queues = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            queues.add(queue(subscriber, shard));
+        }
+        return queues;
+    }
+
+    /** Idempotent: declaring what exists with the same arguments changes nothing. */
+    void declare(AmqpAdmin admin, String subscriber, Set<String> types) {
+        admin.declareExchange(new TopicExchange(eventsExchange(), true, false));
+        admin.declareExchange(new DirectExchange(deadLetterExchange(), true, false));
+        Queue deadLetters = new Queue(deadLetterQueue(subscriber), true, false, false, Map.of(QUEUE_TYPE, "quorum"));
+        admin.declareQueue(deadLetters);
+        admin.declareBinding(BindingBuilder.bind(deadLetters).to(new DirectExchange(deadLetterExchange()))
+                .with(subscriber));
+        for (int shard = 0; shard < shards; shard++) {
+            Queue queue = new Queue(queue(subscriber, shard), true, false, false, Map.of(
+                    QUEUE_TYPE, "quorum",
+                    // Several instances of a service consume the same queues; one at a time per queue keeps the
+                    // shard's order, and another takes over when it goes away.
+                    "x-single-active-consumer", true,
+                    // What the broker itself gives up on (a quorum queue's delivery limit, which RabbitMQ 4 sets
+                    // by default) lands with the subscriber's dead letters instead of being dropped.
+                    "x-dead-letter-exchange", deadLetterExchange(),
+                    "x-dead-letter-routing-key", subscriber));
+            admin.declareQueue(queue);
+            for (String type : types) {
+                admin.declareBinding(new Binding(queue.getName(), Binding.DestinationType.QUEUE, eventsExchange(),
+                        routingKey(type, shard), null));
+            }
+        }
+    }
+}

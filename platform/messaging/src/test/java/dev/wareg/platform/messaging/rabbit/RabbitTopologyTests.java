@@ -1,0 +1,24 @@
+package dev.wareg.platform.messaging.rabbit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RabbitTopologyTests {
+
+    private final RabbitTopology topology = new RabbitTopology("wareg", 3);
+
+    @Test
+    void everySubscriberHasOneQueuePerShardAndOneForDeadLetters() {
+        assertThat(topology.queues("update-worker"))
+                .containsExactly("wareg.update-worker.0", "wareg.update-worker.1", "wareg.update-worker.2");
+        assertThat(topology.deadLetterQueue("update-worker")).isEqualTo("wareg.update-worker.dead-letters");
+        assertThat(topology.eventsExchange()).isEqualTo("wareg.events");
+        assertThat(topology.deadLetterExchange()).isEqualTo("wareg.dead-letters");
+    }
+
+    @Test
+    void anEventIsRoutedByItsTypeAndShardNeverByItsOrderingKey() {
+        assertThat(RabbitTopology.routingKey("MessageReceived", 2)).isEqualTo("MessageReceived.2");
+    }
+}
