@@ -80,6 +80,7 @@ start_one() {
   env SERVER_PORT="$port" \
       WAREG_SERVICEAUTH_HMACKEY="$(service_key)" \
       WAREG_MESSAGING_BUS=rabbitmq \
+      MANAGEMENT_HEALTH_RABBIT_ENABLED=true \
       WAREG_CHAT_CONVERSATIONSTORE=redis \
       WAREG_ACCOUNTAPI_BASEURL="${ACCOUNT_API_URL:-http://127.0.0.1:$(port_of account-api)}" \
       ACCOUNT_DB_URL="$db_url" \
@@ -135,7 +136,9 @@ case "$command" in
     build_missing "${targets[@]}"
     for service in "${targets[@]}"; do start_one "$service"; done
     for service in "${targets[@]}"; do await_healthy "$service"; done
-    [[ " ${targets[*]} " == *" web-chat "* ]] && echo "Chat with the bot: http://127.0.0.1:$(port_of web-chat)/"
+    if [[ " ${targets[*]} " == *" web-chat "* ]]; then
+      echo "Chat with the bot: http://127.0.0.1:$(port_of web-chat)/"
+    fi
     ;;
   stop)
     for ((i = ${#targets[@]} - 1; i >= 0; i--)); do stop_one "${targets[i]}"; done
