@@ -2,28 +2,19 @@ package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wareg.platform.defaults.ServiceAuthProperties;
-import dev.wareg.platform.defaults.ServiceTokens;
 import dev.wareg.testsupport.FaultInjectingProxy;
 import dev.wareg.testsupport.FaultInjectingProxy.Fault;
 import dev.wareg.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +42,7 @@ import org.slf4j.LoggerFactory;
 class DistributedModeIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(DistributedModeIntegrationTests.class);
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PATIENCE = EmailUpdates.PATIENCE;
     private static final String KEY = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
             + "-0123456789abcdef";
     private static final String DB_APPLICATION = "wareg-system-tests-account-api";
@@ -61,8 +52,7 @@ class DistributedModeIntegrationTests {
     private static LocalDeployment deployment;
     private static final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
-    /** Distinct numbers per run, so conversations left in Redis by an earlier run are never met. */
-    private static final String RUN = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
+    private static EmailUpdates updates;
 
     @BeforeAll
     static void deploy() throws IOException {
@@ -85,6 +75,7 @@ class DistributedModeIntegrationTests {
         deployment.start("account-api", "chat-service", "web-chat");
         accountApiProxy = FaultInjectingProxy.start(deployment.uri("account-api"));
         deployment.start(Map.of("ACCOUNT_API_URL", accountApiProxy.uri().toString()), "update-worker");
+        updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"), KEY);
     }
 
     @AfterAll
@@ -103,8 +94,8 @@ class DistributedModeIntegrationTests {
     @Test
     @Order(1)
     void anEmailUpdateConversationCrossesTheProcesses() throws Exception {
-        String phone = phone(9999);
-        register(phone, "ana@antigo.com.br");
+        String phone = updates.phone(9999);
+        updates.register(phone, "ana@antigo.com.br");
         var ana = new ChatUser(http, deployment.uri("web-chat"), phone);
 
         ana.say("quero mudar meu e-mail", PATIENCE);
@@ -124,78 +115,22 @@ class DistributedModeIntegrationTests {
     @Order(2)
     void conversationsThroughCrashesAndOutagesLoseNothingApplyNothingTwiceAndTellTheTruth() throws Exception {
         int count = Integer.getInteger("wareg.system-tests.conversations", 1000);
-        List<String> phones = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            phones.add(phone(i));
-        }
-        try (var registering = Executors.newFixedThreadPool(8)) {
-            for (String phone : phones) {
-                registering.submit(() -> register(phone, "antigo" + phone.substring(1) + "@example.com"));
-            }
-        }
-        var outcomes = new ConcurrentHashMap<String, String>();
         var done = new AtomicInteger();
         var faults = Thread.ofPlatform().name("faults").start(() -> injectFaults(done, count));
         long started = System.nanoTime();
-        try (var people = Executors.newFixedThreadPool(48, Thread.ofVirtual().factory())) {
-            for (String phone : phones) {
-                people.submit(() -> {
-                    outcomes.put(phone, converse(new ChatUser(http, deployment.uri("web-chat"), phone)));
-                    done.incrementAndGet();
-                    return null;
-                });
-            }
-        }
+
+        Map<String, String> outcomes = updates.play(count, done::set);
         faults.join();
+
         double seconds = (System.nanoTime() - started) / 1e9;
-
-        Map<String, Long> byOutcome = new HashMap<>();
-        outcomes.values().forEach(outcome -> byOutcome.merge(outcome.startsWith("applied") ? "applied"
-                : outcome.startsWith("told: ") ? "rejected" : outcome, 1L, Long::sum));
-        log.info("{} conversations in {} s under faults: {}; proxy failed {} calls", count,
-                String.format("%.1f", seconds), byOutcome, accountApiProxy.failed());
-
         try (var connection = DriverManager.getConnection(schema.url(), schema.username(), schema.password())) {
-            for (String phone : phones) {
-                String outcome = outcomes.get(phone);
-                String newEmail = newEmail(phone);
-                var row = connection.prepareStatement("""
-                        select a.email, (select count(*) from account_change c
-                                         where c.account_id = a.id and c.kind = 'updated'
-                                           and c.field = 'email') as changes
-                        from account a where a.phone = ?""");
-                row.setString(1, phone);
-                var result = row.executeQuery();
-                assertThat(result.next()).as("account of %s", phone).isTrue();
-                String email = result.getString("email");
-                long changes = result.getLong("changes");
-                assertThat(outcome).as("what %s was told", phone).isNotNull().doesNotStartWith("silence");
-                assertThat(changes).as("times the e-mail of %s was changed", phone).isLessThanOrEqualTo(1);
-                if (outcome.equals("applied")) {
-                    assertThat(email).as("%s was told it was saved", phone).isEqualTo(newEmail);
-                } else {
-                    assertThat(email).as("%s was told it was not saved: %s", phone, outcome).isNotEqualTo(newEmail);
-                }
-            }
+            Map<String, Long> byOutcome = EmailUpdates.verify(connection, outcomes);
+            log.info("{} conversations in {} s under faults: {}; {} requests sent again after a failed lookup;"
+                            + " the proxy failed {} calls", count, String.format("%.1f", seconds), byOutcome,
+                    updates.lookupRetries(), accountApiProxy.failed());
+            assertThat(byOutcome.getOrDefault("applied", 0L)).as("most changes ride out the faults")
+                    .isGreaterThan(count * 9L / 10);
         }
-        assertThat(byOutcome.getOrDefault("applied", 0L)).as("most changes ride out the faults")
-                .isGreaterThan(count * 9L / 10);
-    }
-
-    /** One person's e-mail update, start to finish; what they were told at the end. */
-    private static String converse(ChatUser person) throws InterruptedException {
-        person.say("quero mudar meu email para " + newEmail(person.phone), PATIENCE);
-        if (person.awaitReply(reply -> reply.contains("Posso salvar?"), PATIENCE).isEmpty()) {
-            return "silence after the request: " + person.heard();
-        }
-        person.say("sim", PATIENCE);
-        Optional<String> outcome = person.awaitReply(
-                reply -> reply.startsWith("Pronto!") || reply.contains("não salvei") || reply.contains("Não consegui"),
-                PATIENCE);
-        if (outcome.isEmpty()) {
-            return "silence after confirming: " + person.heard();
-        }
-        return outcome.get().startsWith("Pronto!") ? "applied" : "told: " + outcome.get();
     }
 
     /** Each fault once, at a point of the run, while conversations go on. */
@@ -243,25 +178,6 @@ class DistributedModeIntegrationTests {
         }
     }
 
-    private static String phone(int index) {
-        return "+551198" + RUN + "%04d".formatted(index);
-    }
-
-    private static String newEmail(String phone) {
-        return "novo" + phone.substring(1) + "@example.com";
-    }
-
-    private static Void register(String phone, String email) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(deployment.uri("account-api").resolve("/v1/accounts"))
-                .header("Authorization", tokens().authorization())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"phone": "%s", "name": "Pessoa de Teste", "email": "%s"}""".formatted(phone, email)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return null;
-    }
-
     private static String emailOf(String phone) throws Exception {
         try (var connection = DriverManager.getConnection(schema.url(), schema.username(), schema.password())) {
             var query = connection.prepareStatement("select email from account where phone = ?");
@@ -270,11 +186,6 @@ class DistributedModeIntegrationTests {
             assertThat(result.next()).isTrue();
             return result.getString(1);
         }
-    }
-
-    private static ServiceTokens tokens() {
-        return new ServiceTokens("system-tests", List.of("accounts:read", "accounts:write"),
-                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
     }
 
     private static int freePort() throws IOException {

@@ -32,6 +32,11 @@ public class WebChatConfiguration {
                 properties.conversationIdleTimeout(), clock);
     }
 
+    @Bean
+    TranscriptDrain webChatTranscriptDrain(WebChatProperties properties) {
+        return new TranscriptDrain(properties.shutdownDrain());
+    }
+
     // Registered for the API paths only, so the page and everything else the host application serves are untouched.
     @Bean
     FilterRegistrationBean<RequestBodyLimit> webChatRequestBodyLimit(WebChatProperties properties, JsonMapper json) {

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessagesPerConversation how many messages one transcript keeps; beyond it, the oldest is dropped
  * @param conversationIdleTimeout    a transcript without new messages for this long is forgotten
  * @param maxRequestBodySize         larger request bodies are refused with 413 before they are parsed
+ * @param shutdownDrain              on shutdown, how long pages may still fetch the last replies after the bus
+ *                                   stopped delivering, since transcripts do not outlive the process
  */
 @Validated
 @ConfigurationProperties("wareg.web-chat")
@@ -22,7 +24,8 @@ record WebChatProperties(
         @DefaultValue("1000") @Min(1) int maxConversations,
         @DefaultValue("200") @Min(1) int maxMessagesPerConversation,
         @DefaultValue("2h") Duration conversationIdleTimeout,
-        @DefaultValue("16KB") DataSize maxRequestBodySize) {
+        @DefaultValue("16KB") DataSize maxRequestBodySize,
+        @DefaultValue("2s") Duration shutdownDrain) {
 
     WebChatProperties {
         if (conversationIdleTimeout.isNegative() || conversationIdleTimeout.isZero()) {

@@ -1,0 +1,163 @@
+package dev.wareg.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Many people changing their e-mail through the web chat at once, as a fault run plays them, and what the
+ * database and the transcripts say afterwards: nothing lost, nothing applied twice, everyone told the truth.
+ */
+final class EmailUpdates {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String TRY_AGAIN = "Tente de novo em instantes.";
+
+    private final HttpClient http;
+    private final URI accountApi;
+    private final URI webChat;
+    private final ServiceTokens tokens;
+    /** Distinct numbers per run, so conversations left in Redis by an earlier run are never met. */
+    private final String run = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
+    private final AtomicInteger lookupRetries = new AtomicInteger();
+
+    EmailUpdates(HttpClient http, URI accountApi, URI webChat, String serviceKey) {
+        this.http = http;
+        this.accountApi = accountApi;
+        this.webChat = webChat;
+        this.tokens = new ServiceTokens("system-tests", List.of("accounts:read", "accounts:write"),
+                new ServiceAuthProperties(serviceKey, "wareg", "account-api"), Clock.systemUTC());
+    }
+
+    String phone(int index) {
+        return "+551198" + run + "%04d".formatted(index);
+    }
+
+    static String newEmail(String phone) {
+        return "novo" + phone.substring(1) + "@example.com";
+    }
+
+    void register(String phone, String email) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(accountApi.resolve("/v1/accounts"))
+                .header("Authorization", tokens.authorization())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"phone": "%s", "name": "Pessoa de Teste", "email": "%s"}""".formatted(phone, email)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /**
+     * Registers {@code count} people, then plays their conversations, 48 at a time; {@code progress} hears how
+     * many have finished each time one does, so faults can be injected along the way.
+     *
+     * @return what each person was told at the end, by phone
+     */
+    Map<String, String> play(int count, IntConsumer progress) throws InterruptedException {
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            phones.add(phone(i));
+        }
+        try (var registering = Executors.newFixedThreadPool(8)) {
+            for (String phone : phones) {
+                registering.submit(() -> {
+                    register(phone, "antigo" + phone.substring(1) + "@example.com");
+                    return null;
+                });
+            }
+        }
+        var outcomes = new ConcurrentHashMap<String, String>();
+        var done = new AtomicInteger();
+        try (var people = Executors.newFixedThreadPool(48, Thread.ofVirtual().factory())) {
+            for (String phone : phones) {
+                people.submit(() -> {
+                    outcomes.put(phone, converse(new ChatUser(http, webChat, phone)));
+                    progress.accept(done.incrementAndGet());
+                    return null;
+                });
+            }
+        }
+        return outcomes;
+    }
+
+    /** One person's e-mail update, start to finish; what they were told at the end. */
+    private String converse(ChatUser person) throws InterruptedException {
+        Optional<String> answer = Optional.empty();
+        // Told that the account could not be looked up just now, a person tries again.
+        for (int tries = 1; tries <= 3 && answer.filter(reply -> reply.contains("Posso salvar?")).isEmpty(); tries++) {
+            if (tries > 1) {
+                lookupRetries.incrementAndGet();
+                Thread.sleep(2000);
+            }
+            person.say("quero mudar meu email para " + newEmail(person.phone), PATIENCE);
+            answer = person.awaitReply(reply -> reply.contains("Posso salvar?") || reply.contains(TRY_AGAIN), PATIENCE);
+        }
+        if (answer.filter(reply -> reply.contains("Posso salvar?")).isEmpty()) {
+            return "silence after the request: " + person.heard();
+        }
+        person.say("sim", PATIENCE);
+        Optional<String> outcome = person.awaitReply(
+                reply -> reply.startsWith("Pronto!") || reply.contains("não salvei") || reply.contains("Não consegui"),
+                PATIENCE);
+        if (outcome.isEmpty()) {
+            return "silence after confirming: " + person.heard();
+        }
+        return outcome.get().startsWith("Pronto!") ? "applied" : "told: " + outcome.get();
+    }
+
+    int lookupRetries() {
+        return lookupRetries.get();
+    }
+
+    /**
+     * Checks every person against account-api's database and counts the outcomes: each was told something; what
+     * they were told is what the database holds; no e-mail was changed twice.
+     */
+    static Map<String, Long> verify(Connection database, Map<String, String> outcomes) throws SQLException {
+        Map<String, Long> byOutcome = new HashMap<>();
+        var query = database.prepareStatement("""
+                select a.email, (select count(*) from account_change c
+                                 where c.account_id = a.id and c.kind = 'updated' and c.field = 'email') as changes
+                from account a where a.phone = ?""");
+        for (var entry : outcomes.entrySet()) {
+            String phone = entry.getKey();
+            String outcome = entry.getValue();
+            query.setString(1, phone);
+            try (var result = query.executeQuery()) {
+                assertThat(result.next()).as("account of %s", phone).isTrue();
+                assertThat(outcome).as("what %s was told", phone).doesNotStartWith("silence");
+                assertThat(result.getLong("changes")).as("times the e-mail of %s was changed", phone)
+                        .isLessThanOrEqualTo(1);
+                if (outcome.equals("applied")) {
+                    assertThat(result.getString("email")).as("%s was told it was saved", phone)
+                            .isEqualTo(newEmail(phone));
+                } else {
+                    assertThat(result.getString("email")).as("%s was told it was not saved: %s", phone, outcome)
+                            .isNotEqualTo(newEmail(phone));
+                }
+            }
+            byOutcome.merge(outcome.equals("applied") ? "applied" : "told it was not saved", 1L, Long::sum);
+        }
+        return byOutcome;
+    }
+}

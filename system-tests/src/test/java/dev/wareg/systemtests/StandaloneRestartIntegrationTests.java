@@ -1,0 +1,142 @@
+package dev.wareg.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default with its events in the JDBC outbox: the application is stopped and started again in the
+ * middle of many conversations (its embedded PostgreSQL keeping its data directory), and still nothing is lost,
+ * nothing is applied twice, and everyone is told the truth. People whose messages the stopped application could
+ * not take send them again, as a WhatsApp client would.
+ */
+class StandaloneRestartIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(StandaloneRestartIntegrationTests.class);
+    private static final String KEY = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+            + "-0123456789abcdef";
+
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    private final Path dataDirectory = Path.of("target", "standalone-data").toAbsolutePath();
+    private int port;
+    private int databasePort;
+    private Process application;
+
+    @AfterEach
+    void stopTheApplication() throws InterruptedException {
+        stop();
+    }
+
+    @Test
+    void restartedInTheMiddleOfConversationsItLosesNothingAndAppliesNothingTwice() throws Exception {
+        int count = Integer.getInteger("wareg.system-tests.standalone-conversations", 300);
+        port = freePort();
+        databasePort = freePort();
+        deleteRecursively(dataDirectory);
+        start();
+        URI uri = URI.create("http://127.0.0.1:" + port);
+        var updates = new EmailUpdates(http, uri, uri, KEY);
+        var done = new AtomicInteger();
+        var restart = Thread.ofPlatform().name("restart").start(() -> {
+            try {
+                while (done.get() < count / 3) {
+                    Thread.sleep(100);
+                }
+                log.info("the application stops with {} of {} conversations done", done.get(), count);
+                stop();
+                start();
+                log.info("the application is back");
+            } catch (Exception e) {
+                throw new IllegalStateException("the application could not be restarted", e);
+            }
+        });
+
+        Map<String, String> outcomes = updates.play(count, done::set);
+        restart.join();
+
+        try (var connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", "")) {
+            Map<String, Long> byOutcome = EmailUpdates.verify(connection, outcomes);
+            log.info("{} conversations across a restart: {}", count, byOutcome);
+            assertThat(byOutcome.getOrDefault("applied", 0L)).isEqualTo(count);
+        }
+    }
+
+    private void start() throws IOException, InterruptedException {
+        Path jar = LocalDeployment.repositoryRoot().resolve("app/standalone/target/standalone-0.1.0-SNAPSHOT.jar");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--wareg.standalone.database.port=" + databasePort,
+                "--wareg.standalone.database.data-directory=" + dataDirectory,
+                "--wareg.service-auth.hmac-key=" + KEY));
+        application = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "standalone.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!healthy()) {
+            assertThat(application.isAlive()).as("the application is starting (see target/standalone.log)").isTrue();
+            assertThat(System.nanoTime()).as("the application started in time").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    /** As a platform stops it: SIGTERM, then it finishes what it is handling. */
+    private void stop() throws InterruptedException {
+        if (application != null && application.isAlive()) {
+            application.destroy();
+            if (!application.waitFor(60, TimeUnit.SECONDS)) {
+                application.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private boolean healthy() throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
