@@ -1,6 +1,7 @@
 package dev.wareg.chat.interpretation;
 
 import dev.wareg.fields.EditDistance;
+import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.fields.Validation;
 import java.text.Normalizer;
@@ -34,15 +35,19 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> AFFIRM = Set.of("sim", "s", "yes", "y", "yep", "yeah", "yup", "claro", "confirmo",
             "confirma", "confirmar", "confirmado", "confirmed", "isso", "ok", "okay", "certo", "correto", "pode", "sure",
             "confirm", "exato", "exatamente", "exactly", "perfeito", "perfect", "certeza", "beleza", "right",
-            "absolutely", "definitely", "bora", "fechado", "positivo");
+            "absolutely", "definitely", "bora", "fechado", "positivo", "sm", "ss", "aham", "uhum", "uhun", "yea", "ya",
+            "yah", "okey", "okei", "oki", "okie", "good", "great", "fine", "cool", "awesome", "nice", "legal", "otimo",
+            "otima", "massa", "joia", "bom", "agreed", "agree", "concordo", "combinado", "affirmative");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
     private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "dont", "nunca",
-            "never", "didnt", "doesnt", "isnt", "wont", "cant");
+            "never", "didnt", "doesnt", "isnt", "wont", "cant", "naum", "nops", "nop", "nn", "negative", "nay", "jamais");
     private static final Set<String> CANCEL = Set.of("cancelar", "cancela", "cancel", "sair", "parar", "stop",
             "desistir", "desisto", "esquece", "quit", "abort", "encerrar", "interromper", "interrompe", "chega", "exit");
     private static final Set<String> HELP = Set.of("ajuda", "help", "socorro", "ajudar", "duvida", "opcoes", "options",
             "funciona", "works", "explica", "explicar", "explain", "menu", "comandos", "commands", "entendi", "entendo",
-            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused");
+            "understand", "usar", "use", "instrucoes", "instructions", "confuso", "confused", "perdido", "perdida", "lost",
+            "tutorial", "manual", "faq", "assistance", "assist", "ajudinha", "orientacao", "duvidas", "compreendi",
+            "entender", "guide", "guia");
     private static final Set<String> GREET = Set.of("oi", "ola", "opa", "hi", "hello", "hey", "bom", "boa", "dia",
             "tarde", "noite", "eai", "eae", "oie", "salve", "good", "morning", "afternoon", "evening", "hiya", "yo",
             "howdy", "alo", "whats", "sup");
@@ -53,11 +58,14 @@ public class RulesInterpreter implements Interpreter {
             "o", "que", "manda", "isso", "bot", "robo", "anyone", "around", "here", "alguem", "on", "online", "certo",
             "bom", "tranquilidade", "joia");
     private static final Set<String> THANKS = Set.of("obrigado", "obrigada", "valeu", "thanks", "thank", "thx",
-            "brigado", "vlw", "cheers", "grato", "grata", "agradeco", "ty", "obg");
+            "brigado", "vlw", "cheers", "grato", "grata", "agradeco", "ty", "obg", "gratidao", "agradecido", "agradecida",
+            "obrigadao", "brigadao", "obrigadinho", "obrigadinha", "brigada", "valeuzao", "tmj", "tks", "thks", "thnx",
+            "thanx", "tnx", "appreciate", "appreciated", "gracias", "merci", "agradecimentos", "thankyou", "thanku");
     private static final Set<String> UPDATE = Set.of("atualizar", "atualiza", "mudar", "muda", "alterar", "altera",
             "trocar", "troca", "corrigir", "corrige", "editar", "update", "change", "edit", "modify", "fix", "mudei",
             "mudou", "troquei", "alterei", "changed", "updated", "moved", "atualizacao", "alteracao", "mudanca",
-            "arrumar", "desatualizado", "desatualizada", "outdated");
+            "arrumar", "desatualizado", "desatualizada", "outdated", "mude", "mudem", "atualize", "atualizem", "altere",
+            "troque", "edite", "modificar", "modifique");
     private static final Set<String> REGISTER = Set.of("cadastrar", "cadastre", "registrar", "register", "signup",
             "inscrever", "criar", "join", "enroll", "inscricao", "registration", "cadastra");
     private static final Set<String> DELETE = Set.of("apagar", "apaga", "apaguem", "apague", "excluir", "exclua",
@@ -73,7 +81,8 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> UNTIL = Set.of("logo", "mais", "depois", "proxima", "breve", "amanha");
     private static final Set<String> SHOW = Set.of("ver", "mostrar", "mostra", "consultar", "show", "see", "view",
             "display", "saber", "conferir", "consta", "manda", "mande", "check", "tell", "qual", "quais", "what",
-            "which", "whats", "esta", "ta", "review", "visualizar", "list");
+            "which", "whats", "esta", "ta", "review", "visualizar", "list", "envia", "enviar", "envie", "send", "mostre",
+            "exibir", "exibe", "listar", "lista", "get");
     private static final Set<String> DATA = Set.of("dados", "cadastro", "data", "details", "informacoes", "registration",
             "info", "information", "file", "registered", "mim", "record", "records", "profile", "perfil", "cadastrado",
             "cadastrados", "have", "tem", "cad", "registrado", "registrada", "cadastrada");
@@ -83,24 +92,94 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> BACK = Set.of("voltar", "volta", "back", "anterior", "previous", "retornar",
             "return");
     private static final Set<String> KEEP = Set.of("manter", "mantem", "mantenha", "pular", "pula", "keep", "skip",
-            "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo", "assim");
-    private static final Set<String> CORRECT = Set.of("verdade", "errei", "errado", "errada", "corrigir", "corrige",
+            "same", "nenhum", "nenhuma", "none", "mantido", "unchanged", "pulo");
+    private static final Set<String> CORRECT = Set.of("errei", "errado", "errada", "corrigir", "corrige",
             "actually", "mistake", "oops", "ops", "misspelled", "typo", "corrigindo", "correcao", "desculpa", "sorry",
-            "wrongly", "meant", "digitei", "escrevi", "typed", "correct", "wrong", "correction");
+            "wrongly", "meant", "digitei", "escrevi", "typed", "correct", "wrong", "correction", "enganei", "engano",
+            "equivoco", "incorreto", "incorreta", "incorrect", "retificar", "retifica", "errou");
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     private static final Pattern CORRECTION_PHRASE = Pattern.compile(
-            "\\b(?:(?:certo|correto|certa|correta) (?:e|eh)|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent)\\b");
+            "\\b(?:(?:certo|correto|certa|correta) (?:e|eh)|right one|correct one|just sent|acabei de (?:mandar|enviar)|que (?:mandei|enviei)|i sent"
+                    + "|na verdade|na real|pra falar a verdade|foi mal|my bad|scratch that|deixa eu corrigir|let me fix)\\b");
+    /** "quis dizer 42", "I meant Ana": a correction, unless denied ("não é isso que eu quis dizer" is a no). */
+    private static final Pattern MEANT_PHRASE = Pattern.compile("\\b(?:i mean|i meant|quer dizer|quis dizer|quero dizer)\\b");
     /** "não sei", "I don't know": neither a no nor a request for help, just unsure. */
     private static final Pattern UNSURE_PHRASE = Pattern.compile("\\b(?:nao sei|sei la|don t know|dont know|no idea|not sure)\\b");
     /** "all correct", "that's correct": a yes, where "correct" alone is a request to correct. */
     private static final Pattern CORRECT_AS_YES = Pattern.compile("\\b(?:all|that s|thats|is|it s|its|yes|yep) correct\\b");
     private static final Pattern KEEP_PHRASE = Pattern.compile(
-            "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual)|(?:sem|nao tem|no|there is no|theres no) (?:complemento|complement|numero|number|apartamento|apartment))\\b");
+            "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual)|(?:sem|nao tem|no|there is no|theres no) (?:complemento|complement|numero|number|apartamento|apartment)"
+                    + "|fica assim|assim (?:mesmo|esta bom|ta bom|ta otimo)|pode deixar|deixa (?:do jeito que (?:esta|ta)|quieto assim)"
+                    + "|(?:nao tenho|nao possuo|i don t have|i dont have|i have no|dont have) ?(?:one|any|nenhum|nenhuma|complemento|complement|apartamento|apartment|numero)?$"
+                    + "|nao se aplica|not applicable|n a|em branco|leave (?:it )?blank|no need)\\b");
     private static final Pattern GOODBYE_PHRASE = Pattern.compile(
             "\\b(?:see you|that s all|thats all|era so isso|e so isso|por hoje e so|so isso|take care|have a (?:nice|good|great) (?:day|one|night)|tenha um bom dia|ate (?:logo|mais|depois|a proxima|breve|amanha))\\b");
     /** "não sei o que responder", "what can you do?": a request for help, not a no. */
     private static final Pattern HELP_PHRASE = Pattern.compile(
             "\\b(?:nao sei (?:o que|oq|como)|not sure (?:what|how)|don t (?:get|know) (?:what|how)|dont (?:get|know) (?:what|how)|o que (?:voce|vc|voces|vcs|esse robo|esse bot|o bot|o robo) (?:faz|sabe)|what can you do|what do you do|como (?:funciona|usa))\\b");
+    /**
+     * Asking how to go on, with no request of another kind in the message ("o que eu faço?", "how does this work",
+     * "e agora?", "can you help me?"): checked after the intents that name what the person wants.
+     */
+    private static final Pattern HELP_QUESTION = Pattern.compile(
+            "\\b(?:o que (?:eu )?(?:faco|devo fazer|tenho que fazer|preciso fazer|posso fazer|escrevo|digito|respondo|mando)"
+                    + "|como (?:(?:e )?que )?(?:eu )?(?:faco|uso|funciona|usa|continuo|sigo|respondo)|como assim|e agora|o que (?:e )?isso"
+                    + "|o que significa|que que e isso|pode(?:ria)? me ajudar|me ajuda|me ajude|preciso de (?:uma )?(?:ajuda|ajudinha|help)"
+                    + "|quais (?:sao )?(?:as )?opcoes|what (?:do|should|can) i (?:do|type|write|say|send|answer)|what now|what next"
+                    + "|how (?:does|do) (?:this|it|that|i) (?:work|use|start|continue)|how do i use|how to use|how does this work"
+                    + "|what (?:does|do) (?:this|that|you) mean|what is this|what are (?:my|the) options|(?:can|could) you help"
+                    + "|i need (?:some )?help|help me|i m lost|im lost|estou perdid[oa]|to perdid[oa]|nao entendi|nao to entendendo"
+                    + "|nao estou entendendo|dont understand|don t understand|didnt understand|didn t understand|don t get it|dont get it)\\b");
+    /** Words that make a message with a help keyword a sentence asking for help rather than a name or a place. */
+    private static final Set<String> HELP_CUES = Set.of("me", "eu", "i", "my", "preciso", "need", "como", "how",
+            "what", "que", "can", "pode", "poderia", "could", "nao", "dont", "not", "funciona", "works", "entendi",
+            "entendo", "understand", "explica", "explain", "usar", "use", "faco", "ajudar", "voce", "you", "please",
+            "favor", "quero", "want", "isso", "this");
+    private static final Set<String> CONNECTIVES = Set.of("de", "da", "do", "das", "dos", "e", "of", "the", "and");
+    /** Words that introduce a value rather than belong to it: "meu complemento é apto 42". */
+    private static final Set<String> LEAD_IN_WORDS = Set.of("meu", "minha", "my", "is", "e", "eh", "o", "a", "the",
+            "complemento", "complement", "its", "it", "seria", "fica", "coloca", "put", "aqui", "here");
+    private static final Pattern DIGITS = Pattern.compile("\\d{4}");
+    /** A house without a number: "s/n", "S/N", "s/nº". */
+    private static final Pattern NO_NUMBER = Pattern.compile("\\s*s/n[º°o]?\\s*\\.?\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "thanks for the help", "obrigado pela ajuda". */
+    private static final Pattern THANKS_FOR = Pattern.compile(
+            "\\b(?:thanks|thank you|thank|thx|ty|obrigado|obrigada|valeu|vlw|brigado|brigada|grato|grata|agradeco|appreciate)"
+                    + "(?: (?:you|u|muito|a lot|so much|mesmo))? (?:for|pela|pelo|por) (?:a |the |your |all |toda |tanta )?"
+                    + "(?:help|ajuda|atencao|attention|everything|tudo|support|suporte|paciencia|patience)\\b");
+    /** "tudo bem?", "how are you?": small talk, not a yes. */
+    private static final Pattern HOW_ARE_YOU = Pattern.compile(
+            "(?:e )?(?:tudo (?:bem|bom|certo|tranquilo|joia|beleza|ok)|how are you|how r you|como vai(?: voce)?|como voce esta)(?: voce| ai| e voce| you)?");
+    /** A whole message that only asks "what?": "?", "hein?", "como assim?", "huh?". */
+    private static final Pattern PUZZLED = Pattern.compile(
+            "^\\s*(?:h[aã]+|hein|hum+|huh|what|como|oq|o que|que|han|eh|q)\\s*\\?+[\\s?!]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Giving up on the flow in so many words: "never mind", "deixa pra lá", "I give up". */
+    private static final Pattern CANCEL_PHRASE = Pattern.compile(
+            "\\b(?:never ?mind|nvm|forget (?:it|about it|that)|i give up|give up|deixa (?:pra|para) la|deixa quieto|esquece (?:isso|tudo)"
+                    + "|nao quero (?:mais )?continuar|don t want to continue|dont want to continue|i quit|to fora|estou fora|i m out|im out"
+                    + "|quero parar|para tudo|pare|stop it|not interested|nao tenho interesse|sem interesse)\\b");
+    /** Someone to talk to, said without the usual words: "tem alguém de verdade aí?", "a real person". */
+    private static final Pattern HUMAN_PHRASE = Pattern.compile(
+            "\\b(?:alguem de verdade|pessoa de verdade|gente de verdade|ser humano|pessoa real|someone real|somebody real|live (?:agent|person|chat)"
+                    + "|(?:talk|speak|chat) (?:to|with) (?:someone|somebody|a person)|falar com (?:alguem|uma pessoa|gente)"
+                    + ")\\b");
+    /**
+     * Words of topics the bot has nothing to do with (weather, shopping, jokes, prices, jobs): with them, a question
+     * is out of scope for sure, and "help"/"thanks" words around them do not make it a request for help or a thanks.
+     */
+    private static final Set<String> OFF_TOPIC = Set.of("previsao", "clima", "chover", "chuva", "weather", "rain",
+            "forecast", "piada", "joke", "jokes", "filme", "movie", "movies", "serie", "receita", "recipe", "bolo",
+            "cake", "futebol", "football", "soccer", "jogo", "game", "presidente", "president", "capital", "dolar",
+            "dollar", "bitcoin", "homework", "licao", "vendem", "vende", "sell", "selling", "sells", "comprar", "buy",
+            "produto", "produtos", "product", "products", "promocao", "promotion", "desconto", "discount", "frete",
+            "shipping", "entregam", "entrega", "delivery", "deliver", "loja", "store", "shop", "emprego", "vaga",
+            "job", "jobs", "hiring", "salario", "salary", "boleto", "fatura", "invoice", "bill", "pagamento", "payment",
+            "preco", "price", "custa", "cost", "costs", "mensalidade", "fee", "pizza", "restaurante", "restaurant",
+            "musica", "music", "song", "namora", "namorado", "namorada", "girlfriend", "boyfriend", "horas", "hora",
+            "time", "site", "website", "temperatura", "temperature", "noticias", "news", "horoscopo", "signo",
+            "pedido", "order");
     /** The whole registration, as opposed to one field: "atualizar meu cadastro", "update everything". */
     private static final Set<String> EVERYTHING = Set.of("cadastro", "dados", "tudo", "everything", "all", "details",
             "registration", "profile");
@@ -133,7 +212,10 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> KEYWORDS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, ACCOUNT, GOODBYE, SHOW, DATA,
                     HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS).flatMap(Set::stream),
-            TARGET_WORDS.values().stream().flatMap(Set::stream)).collect(Collectors.toUnmodifiableSet());
+            Stream.concat(TARGET_WORDS.values().stream().flatMap(Set::stream),
+                    // Only the long off-topic words forgive a slip ("weahter"): short ones are too near place names
+                    // ("Recife" is one slip from "recipe").
+                    OFF_TOPIC.stream().filter(word -> word.length() >= 7))).collect(Collectors.toUnmodifiableSet());
     private static final Map<Integer, List<String>> KEYWORDS_BY_LENGTH = KEYWORDS.stream()
             .filter(keyword -> keyword.length() >= 5).sorted()
             .collect(Collectors.groupingBy(String::length, Collectors.toUnmodifiableList()));
@@ -156,7 +238,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
-            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*[.!]?(?:\\s+\\W*)?$",
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*(?:[.!?;,]|(?:\\s+\\W*)?$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
@@ -171,7 +253,7 @@ public class RulesInterpreter implements Interpreter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\bbairro\\s+(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\bbairro\\s+(?!(?:errad|cert|corret|nov|antig|atual|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
             "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!]|$)",
@@ -185,15 +267,38 @@ public class RulesInterpreter implements Interpreter {
             "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom)\\s+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TRAILING_FILLER = Pattern.compile(
-            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks|yeah|yes|sim|isso))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?!\\d)");
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
-            "(?:^\\s*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|having|trying|looking)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:|nome\\s+(?:certo|correto)\\s+(?:é|e|eh)|(?:my|the)\\s+name,?\\s+it\\s+is))\\s*[:,]?\\s*(.+)$",
+            "(?:^\\s*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|okay|having|trying|looking|lost|confused|sorry|done|here|back|ready|busy|happy|sure|interested|new|moving|going|so|very|still|just|already|a|an|the|afraid|glad|tired|unsure|stuck|out|calling|writing|sending)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:|nome\\s+(?:certo|correto)\\s+(?:é|e|eh)|(?:my|the)\\s+name,?\\s+it\\s+is))\\s*[:,]?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
-            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please)\\b.*$",
+            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
+                    + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp)\\b.*$"
+                    + "|\\s+\\d.*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /**
+     * A name introduced in other words, read only as far as its capitalised words go: "sou a Ana Lima", "this is John
+     * Smith", "nome Iara Gomes Lima cpf ...", "NOME GUSTAVO CARVALHO CPF ...".
+     */
+    private static final Pattern NAME_INTRO = Pattern.compile(
+            "(?iu:(?:^\\s*(?:nome|name)(?:\\s+completo)?|\\bsou\\s+(?:o|a)|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
+                    + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me))\\s*:?\\s+"
+                    + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
+                    + "(?:\\s+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)\\s+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)");
+    private static final Pattern PHONE_WORD = Pattern.compile("telefone|celular|fone|phone|whats|contato|cel\\b");
+    private static final Pattern NAME_INTRO_HINT = Pattern.compile("nome|name|sou |aqui|this is|call me|chama|chamo");
+    /** A phone number without the area code: "9876-5432", "98765-4321" (a CEP is 5 and 3 digits). */
+    private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d@.-])(9?\\d{4}-\\d{4})(?![\\d-])");
+    /** A city after "em"/"in", capitalised as names are: "o tempo em Goiânia?", "restaurante em Ribeirão Preto". */
+    private static final Pattern CITY_IN = Pattern.compile(
+            "\\b(?:em|in)\\s+(?!(?:English|Portuguese|Português|Portugues|Inglês|Ingles)\\b)(\\p{Lu}\\p{Ll}+(?:\\s+(?:(?:de|do|da|dos|das)\\s+)?\\p{Lu}\\p{Ll}+)*)\\s*(?=[?.!,]|$)");
+    /** Between the parts of an address after the street and number: ", " or " - ". */
+    private static final Pattern ADDRESS_SEPARATOR = Pattern.compile("\\s*(?:[,;]|\\s-\\s|/)\\s*");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s,;/-]+");
+    private static final Pattern PLACE_NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}'.]*(?:\\s+(?:(?:de|da|do|dos|das|DE|DA|DO|DOS|DAS)\\s+)?\\p{Lu}[\\p{L}'.]*){0,4}");
     private static final Pattern CHOICE = Pattern.compile("^\\s*(?:op(?:c|ç)(?:a|ã)o|option|n[ºo°]?|#)?\\s*(\\d{1,2})\\s*[.)]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -209,9 +314,18 @@ public class RulesInterpreter implements Interpreter {
         }
         boolean everything = targets.isEmpty() && contains(words, EVERYTHING);
         Optional<Integer> choice = choice(text);
-        Reading reading = intent(words, !targets.isEmpty());
-        if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty() || answersAsked(text,
-                askedField, words))) {
+        boolean question = text.indexOf('?') >= 0;
+        Reading reading;
+        if ("number".equals(askedField) && NO_NUMBER.matcher(text).matches()) {
+            values.put("number", text.strip()); // "s/n": the house has no number, which is an answer
+            reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
+        } else if (question && words.size() <= 2 && PUZZLED.matcher(text).matches()) {
+            reading = new Reading(Intent.HELP, 0.8); // "?", "hein?", "como assim?"
+        } else {
+            reading = intent(words, !targets.isEmpty(), question, !values.isEmpty());
+        }
+        if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty()
+                || outweighedByAnswer(reading.intent(), words) && answersAsked(text, askedField, words))) {
             reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
         if (reading == null) {
@@ -231,12 +345,13 @@ public class RulesInterpreter implements Interpreter {
     }
 
     /** The intent keywords name, or null when none does. Order matters: the first rule that holds wins. */
-    private static Reading intent(Words words, boolean namesAField) {
+    private static Reading intent(Words words, boolean namesAField, boolean question, boolean hasValues) {
         int negation = words.size() > 0 && words.raw().getFirst().equals("no") ? 0 : indexOfAny(words, DENY, true);
         int update = indexOfAny(words, UPDATE, true);
         int delete = indexOfAny(words, DELETE, true);
         int size = words.size();
         String text = words.text();
+        boolean offTopic = contains(words, OFF_TOPIC);
         if (size <= 12 && HELP_PHRASE.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
@@ -255,6 +370,13 @@ public class RulesInterpreter implements Interpreter {
         if (contains(words, CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
+        if (size <= 12 && CANCEL_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.CANCEL, 0.9);
+        }
+        boolean person = HUMAN_PHRASE.matcher(text).find();
+        if (person && size <= 14 && delete < 0) {
+            return new Reading(Intent.HUMAN, 0.9);
+        }
         if (contains(words, HUMAN) && size <= 14 && delete < 0 && indexOfAny(words, REGISTER, true) < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
@@ -265,7 +387,10 @@ public class RulesInterpreter implements Interpreter {
                 && update < 0) {
             return new Reading(Intent.KEEP, 0.85);
         }
-        if ((indexOfAny(words, CORRECT, false) >= 0 || CORRECTION_PHRASE.matcher(text).find()) && (update < 0 || words.canonical().get(update).startsWith("corrig")
+        boolean corrects = indexOfAny(words, CORRECT, false) >= 0 || words.canonical().contains("correcao")
+                || words.canonical().contains("correction") || CORRECTION_PHRASE.matcher(text).find()
+                || negation < 0 && MEANT_PHRASE.matcher(text).find();
+        if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
                 || words.canonical().get(update).equals("fix")) && !(size <= 3 && contains(words, AFFIRM))) {
             return new Reading(Intent.CORRECT, 0.85);
         }
@@ -282,17 +407,23 @@ public class RulesInterpreter implements Interpreter {
         if (indexOfAny(words, REGISTER, true) >= 0 || registers(words)) {
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
-        if (shows(words)) {
+        if (shows(words) || !hasValues && namesAField && asksAboutOwn(words)) {
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         if (size <= 8 && (contains(words, GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
+        if (size <= 10 && !question && THANKS_FOR.matcher(text).find()) {
+            return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
+        }
+        if (!offTopic && size <= 14 && HELP_QUESTION.matcher(text).find()) {
+            return new Reading(Intent.HELP, 0.85);
+        }
         boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
-        if (contains(words, HELP) && (size <= 10 || asksHelp) && (asksHelp || !contains(words, THANKS))) {
+        if (!offTopic && contains(words, HELP) && (size <= 10 || asksHelp) && (asksHelp || !contains(words, THANKS))) {
             return Reading.of(Intent.HELP, words, HELP, 0.85);
         }
-        if (size <= 8 && contains(words, THANKS) && negation != 0) {
+        if (size <= 8 && contains(words, THANKS) && negation != 0 && !question && !offTopic) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
         if (negation >= 0 && (negation == 0 || size <= 6) && size <= 10) {
@@ -302,10 +433,24 @@ public class RulesInterpreter implements Interpreter {
                 && words.canonical().stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
             return new Reading(Intent.GREET, 0.95);
         }
-        if (size <= 5 && (contains(words, AFFIRM) || words.text().equals("thats it"))) {
+        if (question && size <= 4 && HOW_ARE_YOU.matcher(text).matches()) {
+            return new Reading(Intent.GREET, 0.85); // "tudo bem?": small talk, not a yes
+        }
+        if (size <= 5 && !offTopic && !(question && size > 1)
+                && (contains(words, AFFIRM) || words.text().equals("thats it"))) {
             return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
         }
         return null;
+    }
+
+    /** "qual é o meu e-mail?", "what's my date of birth?": a question about one's own stored field. */
+    private static boolean asksAboutOwn(Words words) {
+        List<String> raw = words.raw();
+        boolean own = raw.contains("meu") || raw.contains("minha") || raw.contains("my") || raw.contains("meus")
+                || raw.contains("minhas");
+        boolean asks = raw.contains("qual") || raw.contains("quais") || raw.contains("what") || raw.contains("whats")
+                || raw.contains("which");
+        return own && asks;
     }
 
     /** "fazer meu cadastro", "create an account", "sign me up". */
@@ -340,28 +485,73 @@ public class RulesInterpreter implements Interpreter {
      */
     private static Reading unplaced(String text, String askedField, Map<String, String> values,
             Optional<Integer> choice, boolean namesAField, Words words) {
+        boolean offTopic = contains(words, OFF_TOPIC);
+        boolean question = text.indexOf('?') >= 0
+                || !words.raw().isEmpty() && QUESTION_OPENERS.contains(words.raw().getFirst());
+        // Out of scope for sure when it is about another topic; a question of some other kind is less clear.
+        Reading elsewhere = new Reading(Intent.OUT_OF_SCOPE, offTopic ? 0.8 : question ? 0.5 : 0.4);
         if (askedField != null) {
             boolean spotted = values.containsKey(askedField);
             if (!spotted && !words.raw().isEmpty() && QUESTION_OPENERS.contains(words.raw().getFirst())) {
-                return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "vocês entregam no sábado", "tell me a joke"
+                return elsewhere; // "vocês entregam no sábado", "tell me a joke"
             }
-            String answer = spotted ? values.get(askedField) : answer(text);
+            String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : answer(text);
             boolean valid = validFor(askedField, answer);
-            if (!spotted && !valid && text.strip().endsWith("?")) {
-                return new Reading(Intent.OUT_OF_SCOPE, 0.5); // a question instead of the answer
+            // A question instead of the answer ("Com licença, vcs vendem celular?"); a free-text field takes
+            // almost any text, so a question mark in a sentence of some length tells more than the validator.
+            if (!spotted && question && (!valid || words.size() >= 3)
+                    || !spotted && offTopic && !(valid && looksLikeAName(text))) {
+                return elsewhere;
             }
             values.put(askedField, answer);
             return new Reading(Intent.PROVIDE_VALUE, valid ? 0.95 : 0.6);
+        }
+        if (offTopic && values.keySet().equals(Set.of("city"))) {
+            return elsewhere; // "what's the weather in Goiânia?": a city named in passing
         }
         if (!values.isEmpty() || choice.isPresent()) {
             return new Reading(Intent.PROVIDE_VALUE, 0.85);
         }
         if (namesAField) {
-            // "nome: Ana Lima", "moro em Londrina": most likely a value after the field's name, in a form the rules
-            // do not spot, so the value itself is better read by a model when one is configured.
-            return new Reading(Intent.PROVIDE_VALUE, 0.65);
+            if (question) {
+                return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "qual é o seu nome?": asks about the bot
+            }
+            // "meu cpf é 123.456.789-00": a value of that field that the rules would not take (an invalid CPF),
+            // still an answer; "nome: Ana Lima", "moro em Londrina": most likely a value after the field's name, in
+            // a form the rules do not spot, so the value itself is better read by a model when one is configured.
+            return new Reading(Intent.PROVIDE_VALUE, DIGITS.matcher(text).find() ? 0.8 : 0.65);
         }
-        return new Reading(Intent.OUT_OF_SCOPE, 0.4);
+        return elsewhere;
+    }
+
+    /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
+    private static boolean looksLikeAName(String text) {
+        for (String word : text.strip().split("\\s+")) {
+            if (!word.isEmpty() && !Character.isUpperCase(word.codePointAt(0)) && !CONNECTIVES.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value of the field asked: what the rules spotted, or the whole answer when the answer is nothing but the
+     * value in a longer form ("torre 2 apto 88", "Casa dos fundos" where "apto 88", "fundos" was spotted).
+     */
+    private static String wholeAnswer(String text, String askedField, String spotted) {
+        if (!askedField.equals("complement")) {
+            return spotted;
+        }
+        String whole = answer(text);
+        if (whole.length() <= spotted.length() || whole.length() > 40) {
+            return spotted;
+        }
+        for (String word : fold(whole).split("[^\\p{L}\\p{N}]+")) {
+            if (LEAD_IN_WORDS.contains(word)) {
+                return spotted;
+            }
+        }
+        return whole;
     }
 
     private static Map<String, String> spotValues(String text) {
@@ -393,11 +583,12 @@ public class RulesInterpreter implements Interpreter {
             values.put("street", street.group(1).strip().replaceAll("[.,]+$", ""));
             if (street.group(2) != null) {
                 values.put("number", street.group(2));
+                addressTail(rest.substring(street.end()), values);
             }
             rest = rest.replace(street.group(), " ");
         }
         Matcher complement = COMPLEMENT.matcher(rest);
-        if (complement.find()) {
+        if (!values.containsKey("complement") && complement.find()) {
             values.put("complement", complement.group(1).strip());
         }
         Matcher district = DISTRICT.matcher(rest);
@@ -421,17 +612,91 @@ public class RulesInterpreter implements Interpreter {
             values.put("number", number.group(1));
             rest = rest.replace(number.group(), " ");
         }
+        String lower = text.toLowerCase(Locale.ROOT);
         Matcher phone = PHONE.matcher(rest);
-        if (phone.find() && phone.group(1).replaceAll("\\D", "").length() >= 10) {
-            values.put("phone", phone.group(1).strip());
+        if (phone.find()) {
+            String digits = phone.group(1).replaceAll("\\D", "");
+            // Eleven digits after "cpf" are a CPF with wrong check digits, not a phone number.
+            boolean invalidCpf = digits.length() == 11 && lower.contains("cpf") && !PHONE_WORD.matcher(lower).find();
+            if (digits.length() >= 10 && !invalidCpf) {
+                values.put("phone", phone.group(1).strip());
+            }
+        } else if (rest.indexOf('-') >= 0) {
+            Matcher local = LOCAL_PHONE.matcher(rest);
+            if (local.find()) {
+                values.put("phone", local.group(1));
+            }
+        }
+        if (!values.containsKey("city") && (lower.contains("em ") || lower.contains("in "))) {
+            Matcher city = CITY_IN.matcher(rest);
+            if (city.find()) {
+                values.put("city", city.group(1));
+            }
         }
         Matcher name = NAME_LEAD_IN.matcher(text);
         if (name.find()) {
             String spoken = NEXT_CLAUSE.matcher(name.group(1)).replaceFirst("").replaceAll("[,.!?;].*$", "");
             spoken = TRAILING_FILLER.matcher(spoken).replaceFirst("");
             values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
+        } else if (NAME_INTRO_HINT.matcher(lower).find()) {
+            Matcher intro = NAME_INTRO.matcher(text);
+            if (intro.find()) {
+                values.put("name", intro.group(1).strip());
+            }
         }
         return values;
+    }
+
+    /**
+     * The parts of an address written after the street and number, as Brazilians write them: "Rua Augusta, 500,
+     * apto 12 - Consolação, São Paulo - SP". Capitalised parts are read in order (a complement where one is, then
+     * district, city), a state only where a state is; a part in lower case or with other words ends the address.
+     */
+    private static void addressTail(String tail, Map<String, String> values) {
+        List<String> places = new ArrayList<>();
+        String state = null;
+        for (String part : ADDRESS_SEPARATOR.split(LEADING_SEPARATOR.matcher(tail).replaceFirst(""))) {
+            String segment = part.strip().replaceAll("[.!]+$", "").strip();
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (state != null) {
+                break;
+            }
+            Matcher complement = COMPLEMENT.matcher(segment);
+            if (complement.matches() && places.isEmpty()) {
+                values.putIfAbsent("complement", segment);
+            } else if (segment.length() == 2 && RegistrationFields.STATE.validate(segment) instanceof Validation.Valid) {
+                state = segment;
+            } else if (PLACE_NAME.matcher(segment).matches() && places.size() < 2) {
+                places.add(segment);
+            } else {
+                break;
+            }
+        }
+        if (state != null && !places.isEmpty()) {
+            values.put("state", state);
+            values.put("city", places.removeLast());
+        }
+        if (places.size() == 2) {
+            values.put("city", places.removeLast());
+        }
+        if (!places.isEmpty()) {
+            values.put("district", places.getFirst());
+        }
+    }
+
+    /**
+     * Whether an answer to the field asked outweighs this small talk: "Liam Y. Johnson" is a name with a "y" in it,
+     * "Maria do Socorro" one with "socorro"; but "preciso de ajuda" asks for help whatever field was asked, and
+     * thanks and goodbyes are never a name or an address.
+     */
+    private static boolean outweighedByAnswer(Intent intent, Words words) {
+        return switch (intent) {
+            case THANKS, GOODBYE -> false;
+            case HELP -> words.raw().stream().noneMatch(HELP_CUES::contains);
+            default -> true;
+        };
     }
 
     /** Several words that make a valid value of the field asked ("Liam Y. Johnson" is a name, not a "y"). */
@@ -440,8 +705,11 @@ public class RulesInterpreter implements Interpreter {
     }
 
     private static boolean validFor(String fieldName, String value) {
-        return RegistrationFields.byName(fieldName)
-                .map(field -> field.validate(value) instanceof Validation.Valid).orElse(false);
+        // The phone is never asked in a form (it is the sender's WhatsApp number), but may be asked by a flow.
+        Optional<Field> field = fieldName.equals("phone") ? Optional.of(RegistrationFields.PHONE)
+                : RegistrationFields.byName(fieldName);
+        return field
+                .map(candidate -> candidate.validate(value) instanceof Validation.Valid).orElse(false);
     }
 
     /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */
@@ -510,6 +778,9 @@ public class RulesInterpreter implements Interpreter {
             String collapsed = ELONGATION.matcher(word).replaceAll("$1");
             if (!collapsed.equals(word) && KEYWORDS.contains(collapsed)) {
                 return collapsed;
+            }
+            if (word.length() <= 6 && word.charAt(0) == 's' && word.indexOf('i') > 0 && word.chars().allMatch(c -> c == 's' || c == 'i' || c == 'm')) {
+                return "sim"; // "siim", "simm", "siimi": a yes typed in a hurry
             }
             if (word.length() < 5) {
                 return word;

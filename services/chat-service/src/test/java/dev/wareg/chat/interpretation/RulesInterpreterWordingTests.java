@@ -1,0 +1,233 @@
+package dev.wareg.chat.interpretation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How people write each intent on WhatsApp beyond its keywords, in Portuguese and English. */
+class RulesInterpreterWordingTests {
+
+    private final RulesInterpreter interpreter = new RulesInterpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            o que eu faço agora?                 | HELP
+            como eu faço isso?                   | HELP
+            não entendi                          | HELP
+            tô perdido                           | HELP
+            e agora?                             | HELP
+            pode me ajudar?                      | HELP
+            hein?                                | HELP
+            como assim?                          | HELP
+            what should I do?                    | HELP
+            how does this work                   | HELP
+            I'm lost                             | HELP
+            what now?                            | HELP
+            can you help me?                     | HELP
+            """)
+    void asksForHelpInOtherWords(String text, Intent intent) {
+        var meaning = interpreter.interpret(text);
+        assertThat(meaning.intent()).isEqualTo(intent);
+        assertThat(meaning.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> HELP")
+    @CsvSource(delimiter = '|', textBlock = """
+            preciso de ajuda          | district
+            me explica como funciona  | street
+            I need help               | city
+            """)
+    void aRequestForHelpIsNoAnswerToTheFieldAsked(String text, String asked) {
+        assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(Intent.HELP);
+    }
+
+    @Test
+    void aNameWithAHelpWordInItIsStillAName() {
+        var meaning = interpreter.interpret("Maria do Socorro", "name");
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.values()).containsEntry("name", "Maria do Socorro");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> THANKS")
+    @CsvSource(delimiter = '|', textBlock = """
+            gratidão
+            muito agradecido
+            obrigadão!
+            tmj
+            obrigado pela ajuda
+            thanks for the help!
+            much appreciated
+            thanx
+            """)
+    void thanksInOtherWords(String text) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(Intent.THANKS);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> OUT_OF_SCOPE, confidently")
+    @CsvSource(delimiter = '|', textBlock = """
+            Qual a previsão do tempo? Obrigado.
+            vcs vendem celular? valeu
+            me conta uma piada
+            What's the weather tomorrow? Cheers.
+            can you help me with my homework?
+            how much is shipping?
+            """)
+    void anotherTopicIsOutOfScopeEvenWithThanksOrHelpWords(String text) {
+        var meaning = interpreter.interpret(text);
+        assertThat(meaning.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(meaning.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> OUT_OF_SCOPE")
+    @CsvSource(delimiter = '|', textBlock = """
+            Com licença, vcs vendem celular?     | complement
+            Oi, tudo bom? Que dia é hoje?        | district
+            tem promoção hoje                    | street
+            do you deliver on sundays?           | city
+            """)
+    void aQuestionOnAnotherTopicIsNoAnswerToTheFieldAsked(String text, String asked) {
+        var meaning = interpreter.interpret(text, asked);
+        assertThat(meaning.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(meaning.values()).doesNotContainKey(asked);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> OUT_OF_SCOPE")
+    @CsvSource(delimiter = '|', textBlock = """
+            qual é o seu nome?
+            what's your name?
+            """)
+    void aQuestionAboutTheBotIsNoValue(String text) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> SHOW_MY_DATA")
+    @CsvSource(delimiter = '|', textBlock = """
+            qual é o meu e-mail?
+            what's my date of birth?
+            me envia meu cadastro
+            send me my details
+            """)
+    void asksToSeeOwnData(String text) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(Intent.SHOW_MY_DATA);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            siim                      | AFFIRM
+            tá bom                    | AFFIRM
+            aham                      | AFFIRM
+            all good                  | AFFIRM
+            sounds good!              | AFFIRM
+            naum                      | DENY
+            nops                      | DENY
+            never mind                | CANCEL
+            deixa pra lá              | CANCEL
+            I give up                 | CANCEL
+            não quero continuar       | CANCEL
+            me enganei                | CORRECT
+            foi mal, o número é 42    | CORRECT
+            my bad                    | CORRECT
+            na verdade é 42           | CORRECT
+            tem alguém de verdade aí? | HUMAN
+            can I talk to someone?    | HUMAN
+            fica assim                | KEEP
+            não tenho                 | KEEP
+            I don't have one          | KEEP
+            tudo bem?                 | GREET
+            """)
+    void shortAnswersInOtherWords(String text, Intent intent) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(intent);
+    }
+
+    @Test
+    void aDeniedMeaningIsANoNotACorrection() {
+        assertThat(interpreter.interpret("não é isso que eu quis dizer").intent()).isEqualTo(Intent.DENY);
+        assertThat(interpreter.interpret("quis dizer Ana").intent()).isEqualTo(Intent.CORRECT);
+    }
+
+    @Test
+    void aPhoneNumberAskedForIsSureWhenValid() {
+        var meaning = interpreter.interpret("(11) 98765-4321", "phone");
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
+    }
+
+    @Test
+    void aHouseWithoutANumberAnswersTheNumber() {
+        var meaning = interpreter.interpret("S/N", "number");
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.values()).containsEntry("number", "S/N");
+    }
+
+    @Test
+    void anInvalidCpfIsAnAnswerButNotAPhone() {
+        var pt = interpreter.interpret("o cpf é 78911360488");
+        var en = interpreter.interpret("my CPF is 78911360488");
+        assertThat(pt.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(pt.values()).doesNotContainKeys("phone", "cpf");
+        assertThat(pt.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
+        assertThat(en.values()).doesNotContainKeys("phone", "cpf");
+    }
+
+    @Test
+    void aPhoneWithoutAreaCodeIsSpotted() {
+        assertThat(interpreter.interpret("meu número: 2999-1004").values()).containsEntry("phone", "2999-1004");
+        assertThat(interpreter.interpret("my phone is 98765-4321").values()).containsEntry("phone", "98765-4321");
+    }
+
+    @Test
+    void namesEndWhereTheNextValueBegins() {
+        assertThat(interpreter.interpret("i'm Juliana Costa born 20/06/1974").values())
+                .containsEntry("name", "Juliana Costa");
+        assertThat(interpreter.interpret("nome Iara Gomes Lima cpf 463.120.575-00").values())
+                .containsEntry("name", "Iara Gomes Lima");
+        assertThat(interpreter.interpret("NOME GUSTAVO CARVALHO CPF 65050829801").values())
+                .containsEntry("name", "GUSTAVO CARVALHO");
+        assertThat(interpreter.interpret("this is John Smith, my email is john@x.com").values())
+                .containsEntry("name", "John Smith");
+        assertThat(interpreter.interpret("aqui é a Ana Lima").values()).containsEntry("name", "Ana Lima");
+    }
+
+    @Test
+    void readsTheDistrictCityAndStateAfterTheStreet() {
+        var pt = interpreter.interpret("Rua Augusta, 500, apto 12 - Consolação, São Paulo - SP");
+        assertThat(pt.values()).containsEntry("street", "Rua Augusta").containsEntry("number", "500")
+                .containsEntry("complement", "apto 12").containsEntry("district", "Consolação")
+                .containsEntry("city", "São Paulo").containsEntry("state", "SP");
+        var en = interpreter.interpret("address: Avenida Getúlio Vargas, 7016, Santa Efigênia");
+        assertThat(en.values()).containsEntry("district", "Santa Efigênia").doesNotContainKey("city");
+        assertThat(interpreter.interpret("moro na Rua Augusta, 500 e meu email é a@b.com").values())
+                .doesNotContainKeys("district", "city");
+    }
+
+    @Test
+    void aCityIsReadAfterTheWordsThatSayWhereSomeoneLives() {
+        assertThat(interpreter.interpret("Mudei pra Belo Horizonte, preciso atualizar o endereço").values())
+                .containsEntry("city", "Belo Horizonte");
+        var recife = interpreter.interpret("Sou de Recife - PE. Obrigada!");
+        assertThat(recife.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(recife.values()).containsEntry("city", "Recife").containsEntry("state", "PE");
+    }
+
+    @Test
+    void aCityNamedInAnotherTopicKeepsItOutOfScope() {
+        var meaning = interpreter.interpret("what's the weather in Goiânia?");
+        assertThat(meaning.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(meaning.values()).containsEntry("city", "Goiânia");
+    }
+
+    @Test
+    void theWholeComplementIsTakenWhenItIsAllTheAnswerSays() {
+        assertThat(interpreter.interpret("torre 2 apto 88", "complement").values())
+                .containsEntry("complement", "torre 2 apto 88");
+        assertThat(interpreter.interpret("meu complemento é apto 42", "complement").values())
+                .containsEntry("complement", "apto 42");
+    }
+
+    @Test
+    void aWrongWordAfterBairroIsNoDistrict() {
+        assertThat(interpreter.interpret("mandei o bairro errado").values()).doesNotContainKey("district");
+    }
+}
