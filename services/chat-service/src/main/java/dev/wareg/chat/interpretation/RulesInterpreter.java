@@ -130,6 +130,27 @@ public class RulesInterpreter implements Interpreter {
                     + "|what (?:does|do) (?:this|that|you) mean|what is this|what are (?:my|the) options|(?:can|could) you help"
                     + "|i need (?:some )?help|help me|i m lost|im lost|estou perdid[oa]|to perdid[oa]|nao entendi|nao to entendendo"
                     + "|nao estou entendendo|dont understand|don t understand|didnt understand|didn t understand|don t get it|dont get it)\\b");
+    /** Words without which the phrase patterns cannot match, checked first because a set is cheaper than a pattern. */
+    private static final Set<String> CANCEL_CUES = Set.of("never", "nevermind", "nvm", "forget", "give", "deixa",
+            "esquece", "continuar", "continue", "quit", "fora", "out", "parar", "para", "pare", "stop", "interested",
+            "interesse");
+    private static final Set<String> HUMAN_CUES = Set.of("verdade", "humano", "real", "live", "someone", "somebody",
+            "person", "alguem", "pessoa", "gente");
+    private static final Set<String> KEEP_CUES = Set.of("mesmo", "mesma", "same", "deixa", "manter", "change",
+            "mudou", "changed", "keep", "leave", "as", "continua", "complemento", "complement", "numero", "number",
+            "apartamento", "apartment", "assim", "deixar", "tenho", "possuo", "have", "aplica", "applicable", "n",
+            "branco", "blank", "need");
+    private static final Set<String> CORRECTION_CUES = Set.of("certo", "correto", "certa", "correta", "right",
+            "correct", "sent", "acabei", "mandei", "enviei", "verdade", "real", "mal", "bad", "scratch", "corrigir",
+            "fix");
+    private static final Set<String> HELP_PHRASE_CUES = Set.of("sei", "sure", "get", "know", "faz", "sabe", "do",
+            "funciona", "usa");
+    private static final Set<String> MEANT_CUES = Set.of("mean", "meant", "dizer");
+    private static final Set<String> HELP_QUESTION_CUES = Set.of("faco", "fazer", "escrevo", "digito", "respondo",
+            "mando", "uso", "funciona", "usa", "continuo", "sigo", "assim", "agora", "isso", "significa", "ajudar",
+            "ajuda", "ajude", "ajudinha", "help", "opcoes", "do", "now", "next", "work", "use", "mean", "this",
+            "options", "lost", "m", "im", "perdido", "perdida", "entendi", "entendendo", "understand", "get", "que",
+            "what");
     /** Words that make a message with a help keyword a sentence asking for help rather than a name or a place. */
     private static final Set<String> HELP_CUES = Set.of("me", "eu", "i", "my", "preciso", "need", "como", "how",
             "what", "que", "can", "pode", "poderia", "could", "nao", "dont", "not", "funciona", "works", "entendi",
@@ -288,7 +309,6 @@ public class RulesInterpreter implements Interpreter {
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
                     + "(?:\\s+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)\\s+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)");
     private static final Pattern PHONE_WORD = Pattern.compile("telefone|celular|fone|phone|whats|contato|cel\\b");
-    private static final Pattern NAME_INTRO_HINT = Pattern.compile("nome|name|sou |aqui|this is|call me|chama|chamo");
     /** A phone number without the area code: "9876-5432", "98765-4321" (a CEP is 5 and 3 digits). */
     private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d@.-])(9?\\d{4}-\\d{4})(?![\\d-])");
     /** A city after "em"/"in", capitalised as names are: "o tempo em Goiânia?", "restaurante em Ribeirão Preto". */
@@ -304,8 +324,9 @@ public class RulesInterpreter implements Interpreter {
 
     @Override
     public Interpretation interpret(String text, String askedField) {
-        Words words = Words.of(words(fold(text)));
-        Map<String, String> values = spotValues(text);
+        String folded = fold(text);
+        Words words = Words.of(words(folded));
+        Map<String, String> values = spotValues(text, folded);
         Set<String> targets = new HashSet<>();
         for (var entry : TARGET_WORDS.entrySet()) {
             if (contains(words, entry.getValue())) {
@@ -352,7 +373,7 @@ public class RulesInterpreter implements Interpreter {
         int size = words.size();
         String text = words.text();
         boolean offTopic = contains(words, OFF_TOPIC);
-        if (size <= 12 && HELP_PHRASE.matcher(text).find()) {
+        if (size <= 12 && anyOf(words, HELP_PHRASE_CUES) && HELP_PHRASE.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
         if (size <= 6 && UNSURE_PHRASE.matcher(text).find()) {
@@ -370,10 +391,10 @@ public class RulesInterpreter implements Interpreter {
         if (contains(words, CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
-        if (size <= 12 && CANCEL_PHRASE.matcher(text).find()) {
+        if (size <= 12 && anyOf(words, CANCEL_CUES) && CANCEL_PHRASE.matcher(text).find()) {
             return new Reading(Intent.CANCEL, 0.9);
         }
-        boolean person = HUMAN_PHRASE.matcher(text).find();
+        boolean person = anyOf(words, HUMAN_CUES) && HUMAN_PHRASE.matcher(text).find();
         if (person && size <= 14 && delete < 0) {
             return new Reading(Intent.HUMAN, 0.9);
         }
@@ -383,13 +404,13 @@ public class RulesInterpreter implements Interpreter {
         if (namesAField && delete >= 0 && update < 0) {
             update = delete;
         }
-        if (size <= 10 && KEEP_PHRASE.matcher(text).find() || size <= 6 && indexOfAny(words, KEEP, true) >= 0
+        if (size <= 10 && anyOf(words, KEEP_CUES) && KEEP_PHRASE.matcher(text).find() || size <= 6 && indexOfAny(words, KEEP, true) >= 0
                 && update < 0) {
             return new Reading(Intent.KEEP, 0.85);
         }
         boolean corrects = indexOfAny(words, CORRECT, false) >= 0 || words.canonical().contains("correcao")
-                || words.canonical().contains("correction") || CORRECTION_PHRASE.matcher(text).find()
-                || negation < 0 && MEANT_PHRASE.matcher(text).find();
+                || words.canonical().contains("correction") || anyOf(words, CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find()
+                || negation < 0 && anyOf(words, MEANT_CUES) && MEANT_PHRASE.matcher(text).find();
         if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
                 || words.canonical().get(update).equals("fix")) && !(size <= 3 && contains(words, AFFIRM))) {
             return new Reading(Intent.CORRECT, 0.85);
@@ -413,10 +434,10 @@ public class RulesInterpreter implements Interpreter {
         if (size <= 8 && (contains(words, GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
-        if (size <= 10 && !question && THANKS_FOR.matcher(text).find()) {
+        if (size <= 10 && !question && contains(words, THANKS) && THANKS_FOR.matcher(text).find()) {
             return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
         }
-        if (!offTopic && size <= 14 && HELP_QUESTION.matcher(text).find()) {
+        if (!offTopic && size <= 14 && anyOf(words, HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
         boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
@@ -443,6 +464,16 @@ public class RulesInterpreter implements Interpreter {
         return null;
     }
 
+    /** Whether any word, as written, is one of these: a cheap check before a phrase pattern. */
+    private static boolean anyOf(Words words, Set<String> cues) {
+        for (String word : words.raw()) {
+            if (cues.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "qual é o meu e-mail?", "what's my date of birth?": a question about one's own stored field. */
     private static boolean asksAboutOwn(Words words) {
         List<String> raw = words.raw();
@@ -453,13 +484,19 @@ public class RulesInterpreter implements Interpreter {
         return own && asks;
     }
 
+    private static final Set<String> MAKE = Set.of("fazer", "faz", "faca", "facam", "realizar", "create", "open", "make",
+            "abrir", "criar", "crie", "new", "nova", "novo");
+    private static final Set<String> AN_ACCOUNT = Set.of("cadastro", "cad", "account", "conta", "registro", "acount");
+    private static final Set<String> SHOW_STRONG = Set.of("ver", "mostrar", "mostra", "show", "display", "view",
+            "consultar", "conferir", "consta", "visualizar", "check", "review", "tell", "saber");
+    private static final Set<String> MINE = Set.of("my", "meus", "meu");
+    private static final Set<String> MY_DATA = Set.of("data", "dados", "info", "details", "cadastro");
+
     /** "fazer meu cadastro", "create an account", "sign me up". */
     private static boolean registers(Words words) {
         List<String> canonical = words.canonical();
-        boolean make = canonical.stream().anyMatch(Set.of("fazer", "faz", "faca", "facam", "realizar", "create", "open",
-                "make", "abrir", "criar", "crie", "new", "nova", "novo")::contains);
-        boolean account = canonical.stream().anyMatch(Set.of("cadastro", "cad", "account", "conta", "registro",
-                "acount")::contains);
+        boolean make = canonical.stream().anyMatch(MAKE::contains);
+        boolean account = canonical.stream().anyMatch(AN_ACCOUNT::contains);
         boolean signUp = canonical.contains("sign") && (canonical.contains("up") || canonical.contains("me"));
         return signUp || make && account;
     }
@@ -472,10 +509,9 @@ public class RulesInterpreter implements Interpreter {
         boolean aboutData = canonical.stream().anyMatch(DATA::contains) || words.text().contains("on file")
                 || canonical.contains("my") || canonical.contains("meu") || canonical.contains("meus")
                 || canonical.contains("minhas") || canonical.contains("minha");
-        boolean strong = canonical.stream().anyMatch(Set.of("ver", "mostrar", "mostra", "show", "display", "view",
-                "consultar", "conferir", "consta", "visualizar", "check", "review", "tell", "saber")::contains);
-        boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(Set.of("my", "meus", "meu")::contains)
-                && canonical.stream().anyMatch(Set.of("data", "dados", "info", "details", "cadastro")::contains);
+        boolean strong = canonical.stream().anyMatch(SHOW_STRONG::contains);
+        boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
+                && canonical.stream().anyMatch(MY_DATA::contains);
         return terse || asks && aboutData && (strong || canonical.stream().anyMatch(DATA::contains));
     }
 
@@ -554,7 +590,7 @@ public class RulesInterpreter implements Interpreter {
         return whole;
     }
 
-    private static Map<String, String> spotValues(String text) {
+    private static Map<String, String> spotValues(String text, String lower) {
         Map<String, String> values = new HashMap<>();
         Matcher email = EMAIL.matcher(text);
         String rest = text;
@@ -612,7 +648,6 @@ public class RulesInterpreter implements Interpreter {
             values.put("number", number.group(1));
             rest = rest.replace(number.group(), " ");
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         Matcher phone = PHONE.matcher(rest);
         if (phone.find()) {
             String digits = phone.group(1).replaceAll("\\D", "");
@@ -627,7 +662,7 @@ public class RulesInterpreter implements Interpreter {
                 values.put("phone", local.group(1));
             }
         }
-        if (!values.containsKey("city") && (lower.contains("em ") || lower.contains("in "))) {
+        if (!values.containsKey("city") && (capitalisedAfter(text, "em ") || capitalisedAfter(text, "in "))) {
             Matcher city = CITY_IN.matcher(rest);
             if (city.find()) {
                 values.put("city", city.group(1));
@@ -638,13 +673,25 @@ public class RulesInterpreter implements Interpreter {
             String spoken = NEXT_CLAUSE.matcher(name.group(1)).replaceFirst("").replaceAll("[,.!?;].*$", "");
             spoken = TRAILING_FILLER.matcher(spoken).replaceFirst("");
             values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
-        } else if (NAME_INTRO_HINT.matcher(lower).find()) {
+        } else if (lower.contains("nome") || lower.contains("name") || lower.contains("sou ") || lower.contains("aqui")
+                || lower.contains("this is") || lower.contains("call me") || lower.contains("cham")) {
             Matcher intro = NAME_INTRO.matcher(text);
             if (intro.find()) {
                 values.put("name", intro.group(1).strip());
             }
         }
         return values;
+    }
+
+    /** Whether {@code word} is followed by a capital letter somewhere in the text: a cheap check before a pattern. */
+    private static boolean capitalisedAfter(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int next = at + word.length();
+            if (next < text.length() && Character.isUpperCase(text.charAt(next))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -706,6 +753,9 @@ public class RulesInterpreter implements Interpreter {
 
     private static boolean validFor(String fieldName, String value) {
         // The phone is never asked in a form (it is the sender's WhatsApp number), but may be asked by a flow.
+        if (fieldName.equals("phone") && value.chars().filter(Character::isDigit).count() < 8) {
+            return false; // no number to parse
+        }
         Optional<Field> field = fieldName.equals("phone") ? Optional.of(RegistrationFields.PHONE)
                 : RegistrationFields.byName(fieldName);
         return field
@@ -761,6 +811,15 @@ public class RulesInterpreter implements Interpreter {
      */
     private record Words(List<String> raw, List<String> canonical, String text) {
 
+        private static boolean doubled(String word) {
+            for (int i = 1; i < word.length(); i++) {
+                if (word.charAt(i) == word.charAt(i - 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         static Words of(List<String> raw) {
             List<String> canonical = raw.stream().map(Words::canonical).toList();
             return new Words(raw, canonical, String.join(" ", canonical));
@@ -775,9 +834,11 @@ public class RulesInterpreter implements Interpreter {
                 return word;
             }
             // "siiim", "naoo", "obrigadooo": letters drawn out for emphasis.
-            String collapsed = ELONGATION.matcher(word).replaceAll("$1");
-            if (!collapsed.equals(word) && KEYWORDS.contains(collapsed)) {
-                return collapsed;
+            if (doubled(word)) {
+                String collapsed = ELONGATION.matcher(word).replaceAll("$1");
+                if (KEYWORDS.contains(collapsed)) {
+                    return collapsed;
+                }
             }
             if (word.length() <= 6 && word.charAt(0) == 's' && word.indexOf('i') > 0 && word.chars().allMatch(c -> c == 's' || c == 'i' || c == 'm')) {
                 return "sim"; // "siim", "simm", "siimi": a yes typed in a hurry
@@ -797,12 +858,31 @@ public class RulesInterpreter implements Interpreter {
     }
 
     static String fold(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email").replaceAll("['’]", "");
+        String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email");
+        if (lower.indexOf('\'') >= 0 || lower.indexOf('’') >= 0) {
+            lower = APOSTROPHE.matcher(lower).replaceAll("");
+        }
+        if (ascii(lower)) {
+            return lower; // no emoji, no accent: nothing more to fold
+        }
         for (var emoji : EMOJIS.entrySet()) {
             lower = lower.replace(emoji.getKey(), emoji.getValue());
         }
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
     }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern APOSTROPHE = Pattern.compile("['’]");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Politeness around a request ("desde já agradeço", "thank you for your help"), dropped when there is more. */
     private static final Pattern COURTESY = Pattern.compile(
@@ -813,7 +893,7 @@ public class RulesInterpreter implements Interpreter {
         if (!polite.isBlank() && !polite.equals(folded)) {
             folded = polite;
         }
-        return new ArrayList<>(Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty())
+        return new ArrayList<>(Arrays.stream(NON_WORD.split(folded)).filter(word -> !word.isEmpty())
                 .map(word -> ABBREVIATIONS.getOrDefault(word, word)).toList());
     }
 }
