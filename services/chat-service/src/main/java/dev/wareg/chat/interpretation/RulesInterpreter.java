@@ -37,7 +37,8 @@ public class RulesInterpreter implements Interpreter {
             "confirm", "exato", "exatamente", "exactly", "perfeito", "perfect", "certeza", "beleza", "right",
             "absolutely", "definitely", "bora", "fechado", "positivo", "sm", "ss", "aham", "uhum", "uhun", "yea", "ya",
             "yah", "okey", "okei", "oki", "okie", "good", "great", "fine", "cool", "awesome", "nice", "legal", "otimo",
-            "otima", "massa", "joia", "bom", "agreed", "agree", "concordo", "combinado", "affirmative");
+            "otima", "massa", "joia", "bom", "agreed", "agree", "concordo", "combinado", "affirmative", "afirmativo",
+            "positive", "aye", "ta", "vamos", "vamo", "ahan", "course");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
     private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "dont", "nunca",
             "never", "didnt", "doesnt", "isnt", "wont", "cant", "naum", "nops", "nop", "nn", "negative", "nay", "jamais");
@@ -109,9 +110,18 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern CORRECT_AS_YES = Pattern.compile("\\b(?:all|that s|thats|is|it s|its|yes|yep) correct\\b");
     private static final Pattern KEEP_PHRASE = Pattern.compile(
             "\\b(?:o mesmo|a mesma|the same|deixa (?:assim|como esta)|pode manter|no change|nao mudou|nada mudou|hasn t changed|hasnt changed|keep it|leave it|as is|same as before|continua (?:o mesmo|igual)|(?:sem|nao tem|no|there is no|theres no) (?:complemento|complement|numero|number|apartamento|apartment)"
-                    + "|fica assim|assim (?:mesmo|esta bom|ta bom|ta otimo)|pode deixar|deixa (?:do jeito que (?:esta|ta)|quieto assim)"
-                    + "|(?:nao tenho|nao possuo|i don t have|i dont have|i have no|dont have) ?(?:one|any|nenhum|nenhuma|complemento|complement|apartamento|apartment|numero)?$"
-                    + "|nao se aplica|not applicable|n a|em branco|leave (?:it )?blank|no need)\\b");
+                    + "|fica assim|assim (?:mesmo|esta bom|ta bom|ta otimo|ta certo)|(?:ta|esta) (?:bom|otimo|certo) assim|deixa do jeito que (?:esta|ta)"
+                    + "|(?:nao tenho|nao possuo|i don t have|i dont have|i have no|dont have) (?:one|any|nenhum|nenhuma|complemento|complement|apartamento|apartment)$"
+                    + "|nao se aplica|not applicable|em branco|leave (?:it )?blank)\\b");
+    /** A no in so many words: "de jeito nenhum" ("nenhum" alone keeps a field), "nem pensar", "of course not". */
+    private static final Pattern DENY_PHRASE = Pattern.compile(
+            "\\b(?:de jeito nenhum|de jeito algum|de modo algum|de forma alguma|nem pensar|nem a pau|nem ferrando|of course not|no way"
+                    + "|not at all|claro que nao|logico que nao|hell no|absolutely not|definitely not|certainly not)\\b");
+    /** A yes in so many words: "pode ser", "go ahead", "that works" ("works" alone asks how it works). */
+    private static final Pattern AFFIRM_PHRASE = Pattern.compile(
+            "^(?:(?:sim|yes|ok|okay|ta|claro|sure|entao|so)\\s+)?(?:go ahead|do it|lets go|let s go|to dentro|pode ser|pode mandar|manda ver|pode seguir|pode continuar"
+                    + "|sounds good|looks good|that works|works for me|fine by me|por mim (?:ta|esta) (?:bom|otimo|certo)|of course|com certeza|isso ai|isso mesmo"
+                    + "|that s right|thats right|that s it|you got it|uhum|aham)(?:\\s+(?:sim|yes|ok|then|entao|pode|please|por favor|obrigad[oa]|thanks|ne|ai))*$");
     private static final Pattern GOODBYE_PHRASE = Pattern.compile(
             "\\b(?:see you|that s all|thats all|era so isso|e so isso|por hoje e so|so isso|take care|have a (?:nice|good|great) (?:day|one|night)|tenha um bom dia|ate (?:logo|mais|depois|a proxima|breve|amanha))\\b");
     /** "não sei o que responder", "what can you do?": a request for help, not a no. */
@@ -122,12 +132,16 @@ public class RulesInterpreter implements Interpreter {
      * "e agora?", "can you help me?"): checked after the intents that name what the person wants.
      */
     private static final Pattern HELP_QUESTION = Pattern.compile(
-            "\\b(?:o que (?:eu )?(?:faco|devo fazer|tenho que fazer|preciso fazer|posso fazer|escrevo|digito|respondo|mando)"
-                    + "|como (?:(?:e )?que )?(?:eu )?(?:faco|uso|funciona|usa|continuo|sigo|respondo)|como assim|e agora|o que (?:e )?isso"
-                    + "|o que significa|que que e isso|pode(?:ria)? me ajudar|me ajuda|me ajude|preciso de (?:uma )?(?:ajuda|ajudinha|help)"
-                    + "|quais (?:sao )?(?:as )?opcoes|what (?:do|should|can) i (?:do|type|write|say|send|answer)|what now|what next"
-                    + "|how (?:does|do) (?:this|it|that|i) (?:work|use|start|continue)|how do i use|how to use|how does this work"
-                    + "|what (?:does|do) (?:this|that|you) mean|what is this|what are (?:my|the) options|(?:can|could) you help"
+            // Open questions ("o que eu faço", "how do I use") only when they end the message: "o que eu faço no
+            // domingo?", "how do I use a credit card" are about something else.
+            "\\b(?:(?:o que (?:eu )?(?:faco|devo fazer|tenho que fazer|preciso fazer|posso fazer|escrevo|digito|respondo|mando)"
+                    + "|como (?:(?:e )?que )?(?:eu )?(?:faco|uso|funciona|usa|continuo|sigo|respondo)|o que (?:e )?isso|o que significa|que que e isso"
+                    + "|what (?:do|should|can) i (?:do|type|write|say|send|answer)|how (?:does|do) (?:this|it|that|i) (?:work|use|start|continue)"
+                    + "|how do i use(?: this| it)?|how to use(?: this| it)?|what (?:does|do) (?:this|that|you) mean|what is this)"
+                    + "(?: (?:agora|aqui|now|here|next|then|entao|ai|isso|this|it|bot|robo|pra continuar|para continuar|to continue))*$"
+                    // Requests for help and confusion, wherever they are.
+                    + "|como assim|e agora|pode(?:ria)? me ajudar|me ajuda|me ajude|preciso de (?:uma )?(?:ajuda|ajudinha|help)"
+                    + "|quais (?:sao )?(?:as )?opcoes|what now|what next|what are (?:my|the) options|(?:can|could) you help"
                     + "|i need (?:some )?help|help me|i m lost|im lost|estou perdid[oa]|to perdid[oa]|nao entendi|nao to entendendo"
                     + "|nao estou entendendo|dont understand|don t understand|didnt understand|didn t understand|don t get it|dont get it)\\b");
     /** Words without which the phrase patterns cannot match, checked first because a set is cheaper than a pattern. */
@@ -136,10 +150,11 @@ public class RulesInterpreter implements Interpreter {
             "interesse");
     private static final Set<String> HUMAN_CUES = Set.of("verdade", "humano", "real", "live", "someone", "somebody",
             "person", "alguem", "pessoa", "gente");
+    private static final Set<String> DENY_CUES = Set.of("jeito", "modo", "forma", "nem", "course", "way", "all",
+            "claro", "logico", "hell", "absolutely", "definitely", "certainly");
     private static final Set<String> KEEP_CUES = Set.of("mesmo", "mesma", "same", "deixa", "manter", "change",
             "mudou", "changed", "keep", "leave", "as", "continua", "complemento", "complement", "numero", "number",
-            "apartamento", "apartment", "assim", "deixar", "tenho", "possuo", "have", "aplica", "applicable", "n",
-            "branco", "blank", "need");
+            "apartamento", "apartment", "assim", "tenho", "possuo", "have", "aplica", "applicable", "branco", "blank");
     private static final Set<String> CORRECTION_CUES = Set.of("certo", "correto", "certa", "correta", "right",
             "correct", "sent", "acabei", "mandei", "enviei", "verdade", "real", "mal", "bad", "scratch", "corrigir",
             "fix");
@@ -172,6 +187,9 @@ public class RulesInterpreter implements Interpreter {
     /** "tudo bem?", "how are you?": small talk, not a yes. */
     private static final Pattern HOW_ARE_YOU = Pattern.compile(
             "(?:e )?(?:tudo (?:bem|bom|certo|tranquilo|joia|beleza|ok)|how are you|how r you|como vai(?: voce)?|como voce esta)(?: voce| ai| e voce| you)?");
+    /** Laughing, the whole message: "kkkkk", "hahaha", "rsrs", "lol". */
+    private static final Pattern LAUGHTER = Pattern.compile(
+            "^\\W*(?:(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hue){2,}|(?:hua){2,}|(?:rs){2,}|lol|lmao|rofl)\\W*)+$");
     /** A whole message that only asks "what?": "?", "hein?", "como assim?", "huh?". */
     private static final Pattern PUZZLED = Pattern.compile(
             "^\\s*(?:h[aã]+|hein|hum+|huh|what|como|oq|o que|que|han|eh|q)\\s*\\?+[\\s?!]*$",
@@ -240,8 +258,10 @@ public class RulesInterpreter implements Interpreter {
     private static final Map<Integer, List<String>> KEYWORDS_BY_LENGTH = KEYWORDS.stream()
             .filter(keyword -> keyword.length() >= 5).sorted()
             .collect(Collectors.groupingBy(String::length, Collectors.toUnmodifiableList()));
-    private static final Map<String, String> EMOJIS = Map.of("👍", " ok ", "👌", " ok ", "✅", " ok ", "👎", " negativo ",
-            "❌", " negativo ", "🙏", " thx ", "👋", " opa ", "🆘", " socorro ");
+    private static final Map<String, String> EMOJIS = Map.ofEntries(Map.entry("👍", " ok "), Map.entry("👌", " ok "),
+            Map.entry("✅", " ok "), Map.entry("✔", " ok "), Map.entry("☑", " ok "), Map.entry("🆗", " ok "),
+            Map.entry("👎", " negativo "), Map.entry("❌", " negativo "), Map.entry("🙅", " negativo "),
+            Map.entry("🚫", " negativo "), Map.entry("🙏", " thx "), Map.entry("👋", " opa "), Map.entry("🆘", " socorro "));
     private static final Map<String, String> ABBREVIATIONS = Map.of("vc", "voce", "q", "que", "tb", "tambem",
             "pq", "porque", "blz", "ok", "pfv", "favor", "pfvr", "favor", "obg", "obrigado", "msm", "mesmo");
 
@@ -263,7 +283,7 @@ public class RulesInterpreter implements Interpreter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
-            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|tv\\.|alameda|pra[cç]a|estrada|rodovia|largo)\\s+[\\p{L}][\\p{L}\\d'. ]*?)"
+            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|tv\\.|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is)\\s)[\\p{L}][\\p{L}\\d'. ]*?)"
                     + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\d|-|$|\\.\\s))"
                     + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]\\.?)?\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -274,14 +294,14 @@ public class RulesInterpreter implements Interpreter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\bbairro\\s+(?!(?:errad|cert|corret|nov|antig|atual|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\bbairro\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
-            "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!]|$)",
-            Pattern.UNICODE_CASE);
+            "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
-            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])",
+            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)(?:\\s+(?:é|e|eh|is))?\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])(?!\\s*\\(?\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
@@ -305,7 +325,8 @@ public class RulesInterpreter implements Interpreter {
      */
     private static final Pattern NAME_INTRO = Pattern.compile(
             "(?iu:(?:^\\s*(?:nome|name)(?:\\s+completo)?|\\bsou\\s+(?:o|a)|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
-                    + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me))\\s*:?\\s+"
+                    + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me"
+                    + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
                     + "(?:\\s+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)\\s+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)");
     private static final Pattern PHONE_WORD = Pattern.compile("telefone|celular|fone|phone|whats|contato|cel\\b");
@@ -340,6 +361,8 @@ public class RulesInterpreter implements Interpreter {
         if ("number".equals(askedField) && NO_NUMBER.matcher(text).matches()) {
             values.put("number", text.strip()); // "s/n": the house has no number, which is an answer
             reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
+        } else if (words.size() <= 4 && LAUGHTER.matcher(folded).matches()) {
+            reading = new Reading(Intent.OUT_OF_SCOPE, 0.75); // "kkkkk", "hahaha", "rs": no answer to anything
         } else if (question && words.size() <= 2 && PUZZLED.matcher(text).matches()) {
             reading = new Reading(Intent.HELP, 0.8); // "?", "hein?", "como assim?"
         } else {
@@ -404,6 +427,9 @@ public class RulesInterpreter implements Interpreter {
         if (namesAField && delete >= 0 && update < 0) {
             update = delete;
         }
+        if (size <= 8 && anyOf(words, DENY_CUES) && DENY_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.DENY, 0.9);
+        }
         if (size <= 10 && anyOf(words, KEEP_CUES) && KEEP_PHRASE.matcher(text).find() || size <= 6 && indexOfAny(words, KEEP, true) >= 0
                 && update < 0) {
             return new Reading(Intent.KEEP, 0.85);
@@ -434,10 +460,13 @@ public class RulesInterpreter implements Interpreter {
         if (size <= 8 && (contains(words, GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
+        if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
+            return new Reading(Intent.AFFIRM, 0.85);
+        }
         if (size <= 10 && !question && contains(words, THANKS) && THANKS_FOR.matcher(text).find()) {
             return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
         }
-        if (!offTopic && size <= 14 && anyOf(words, HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
+        if (!offTopic && size <= 10 && anyOf(words, HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
         boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
@@ -674,7 +703,8 @@ public class RulesInterpreter implements Interpreter {
             spoken = TRAILING_FILLER.matcher(spoken).replaceFirst("");
             values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
         } else if (lower.contains("nome") || lower.contains("name") || lower.contains("sou ") || lower.contains("aqui")
-                || lower.contains("this is") || lower.contains("call me") || lower.contains("cham")) {
+                || lower.contains("this is") || lower.contains("call me") || lower.contains("cham")
+                || lower.contains("dados") || lower.contains("details") || lower.contains("data")) {
             Matcher intro = NAME_INTRO.matcher(text);
             if (intro.find()) {
                 values.put("name", intro.group(1).strip());
@@ -764,9 +794,24 @@ public class RulesInterpreter implements Interpreter {
 
     /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */
     private static String answer(String text) {
-        String trimmed = TRAILING_FILLER.matcher(LEADING_FILLER.matcher(text.strip()).replaceFirst("")).replaceFirst("");
-        return trimmed.replaceAll("[.!]+$", "").strip();
+        String bare = EDGES.matcher(text).replaceAll("");
+        String trimmed = TRAILING_FILLER.matcher(LEADING_FILLER.matcher(bare).replaceFirst("")).replaceFirst("");
+        if (trimmed.length() > 3 && FIELD_LEAD_IN_HINT.matcher(trimmed).lookingAt()) {
+            trimmed = FIELD_LEAD_IN.matcher(trimmed).replaceFirst("");
+        }
+        return TRAILING_PUNCTUATION.matcher(trimmed).replaceFirst("").strip();
     }
+
+    /** Emojis, symbols and spaces around an answer: "🙂 Campinas", "apto 42 👇". */
+    private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}(+]+|[^\\p{L}\\p{N}.)]+$");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.!]+$");
+    private static final Pattern FIELD_LEAD_IN_HINT = Pattern.compile("(?iu)(?:o|a|the|meu|minha|my|nome|name|rua|street|n[uú]m|number|house|complement|bairro|district|neighbo|cidade|city|estado|state|uf)");
+    /** The field named before its value: "minha rua é Rua Augusta", "the city is Curitiba", "o meu é 42". */
+    private static final Pattern FIELD_LEAD_IN = Pattern.compile(
+            "^(?:(?:o|a|the)\\s+)?(?:(?:meu|minha|my)\\s+)?(?:(?:nome(?:\\s+completo)?|full\\s+name|name|rua|street|n[uú]mero(?:\\s+da\\s+casa)?"
+                    + "|house\\s+number|number|complemento|complement|bairro|district|neighbou?rhood|cidade|city|estado|state|uf)\\s*)?"
+                    + "(?:é|e|eh|is|:|=)\\s+(?=\\S)|^(?:estado|state)\\s+(?:de|do|da|of)\\s+(?=\\S)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static Optional<Integer> choice(String text) {
         Matcher matcher = CHOICE.matcher(text);

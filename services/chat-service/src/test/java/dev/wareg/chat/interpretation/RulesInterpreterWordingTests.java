@@ -133,12 +133,78 @@ class RulesInterpreterWordingTests {
             tem alguém de verdade aí? | HUMAN
             can I talk to someone?    | HUMAN
             fica assim                | KEEP
-            não tenho                 | KEEP
+            não tenho complemento     | KEEP
             I don't have one          | KEEP
             tudo bem?                 | GREET
+            de jeito nenhum           | DENY
+            nem pensar                | DENY
+            🙅‍♀️                      | DENY
+            of course not             | DENY
+            pode ser                  | AFFIRM
+            com certeza               | AFFIRM
+            go ahead                  | AFFIRM
+            that works                | AFFIRM
+            ta bom assim              | KEEP
             """)
     void shortAnswersInOtherWords(String text, Intent intent) {
         assertThat(interpreter.interpret(text).intent()).isEqualTo(intent);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> OUT_OF_SCOPE")
+    @CsvSource(delimiter = '|', textBlock = """
+            kkkkk                | name
+            hahaha 😂            |
+            rsrs                 | city
+            lol                  |
+            """)
+    void laughingAnswersNothing(String text, String asked) {
+        assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(interpreter.interpret("RS", "state").values()).containsEntry("state", "RS");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> OUT_OF_SCOPE")
+    @CsvSource(delimiter = '|', textBlock = """
+            o que eu faço no domingo?
+            como faço um bolo?
+            """)
+    void anOpenQuestionAboutSomethingElseIsNoRequestForHelp(String text) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            minha rua é Rua Augusta  | street   | Rua Augusta
+            meu bairro é Pinheiros   | district | Pinheiros
+            a cidade é Campinas      | city     | Campinas
+            the city is Curitiba     | city     | Curitiba
+            o número é 123           | number   | 123
+            o meu é 42               | number   | 42
+            Centro, ok               | district | Centro
+            🙂 Campinas              | city     | Campinas
+            Maria Silva 😉           | name     | Maria Silva
+            estado de SP             | state    | SP
+            Maria da Silva           | name     | Maria da Silva
+            Av. Paulista             | street   | Av. Paulista
+            """)
+    void theAnswerIsTakenWithoutTheWordsAroundIt(String text, String asked, String value) {
+        var meaning = interpreter.interpret(text, asked);
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.values()).containsEntry(asked, value);
+    }
+
+    @Test
+    void aNameOpensAListOfDetails() {
+        assertThat(interpreter.interpret("segue meus dados: Lucas Souza, 07511985955, 1979-12-11").values())
+                .containsEntry("name", "Lucas Souza").containsEntry("birthDate", "1979-12-11");
+        assertThat(interpreter.interpret("here are my details: John Smith, 529.982.247-25").values())
+                .containsEntry("name", "John Smith").containsEntry("cpf", "529.982.247-25");
+    }
+
+    @Test
+    void aPhoneAfterTheWordNumberIsNoHouseNumber() {
+        assertThat(interpreter.interpret("meu número é 47 94971-9866", "phone").values())
+                .containsEntry("phone", "47 94971-9866").doesNotContainKey("number");
+        assertThat(interpreter.interpret("meu cep é 01310-100 número 14").values()).containsEntry("number", "14");
     }
 
     @Test
