@@ -38,7 +38,7 @@ public class RulesInterpreter implements Interpreter {
             "absolutely", "definitely", "bora", "fechado", "positivo", "sm", "ss", "aham", "uhum", "uhun", "yea", "ya",
             "yah", "okey", "okei", "oki", "okie", "good", "great", "fine", "cool", "awesome", "nice", "legal", "otimo",
             "otima", "massa", "joia", "bom", "agreed", "agree", "concordo", "combinado", "affirmative", "afirmativo",
-            "positive", "aye", "ta", "vamos", "vamo", "ahan", "course");
+            "positive", "aye", "ta", "vamos", "vamo", "ahan", "course", "certinho", "certim");
     /** "no" is also Portuguese for "in the", so it counts as a no only when it opens the message. */
     private static final Set<String> DENY = Set.of("nao", "n", "nope", "nah", "negativo", "not", "dont", "nunca",
             "never", "didnt", "doesnt", "isnt", "wont", "cant", "naum", "nops", "nop", "nn", "negative", "nay", "jamais");
@@ -245,12 +245,16 @@ public class RulesInterpreter implements Interpreter {
             Intent.GOODBYE);
 
     private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1+");
+    /** Words that introduce a value, so that a slip in them ("me chmao", "nome comlpeto") is read through. */
+    private static final Set<String> VALUE_LEAD_INS = Set.of("chamo", "completo", "verdade", "nasci", "moved", "mudei",
+            "dados", "bairro", "numero", "nascimento", "telefone", "celular", "moro", "deixa", "assim", "mesmo", "fazer",
+            "abrir", "criar", "conta", "account", "certinho", "pergunta", "segue");
     /** Common words one slip away from a keyword ("about" ~ "abort", "thats" ~ "whats"): never read as it. */
     private static final Set<String> NOT_TYPOS = Set.of("about", "thats", "there", "where", "these", "those", "month");
     /** Every keyword; a word within one slip of one of five letters or more is read as that keyword. */
     private static final Set<String> KEYWORDS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, ACCOUNT, GOODBYE, SHOW, DATA,
-                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS).flatMap(Set::stream),
+                    HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS, VALUE_LEAD_INS).flatMap(Set::stream),
             Stream.concat(TARGET_WORDS.values().stream().flatMap(Set::stream),
                     // Only the long off-topic words forgive a slip ("weahter"): short ones are too near place names
                     // ("Recife" is one slip from "recipe").
@@ -279,7 +283,9 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
-            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?\\s*(?:[.!?;,]|(?:\\s+\\W*)?$)",
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
+                    + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
+                    + "|agrade\\w*|please|por\\s+favor|preciso|need|quero|want|e\\s+(?:meu|minha|o|a)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
@@ -294,7 +300,7 @@ public class RulesInterpreter implements Interpreter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\bbairro\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\bbairro\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
             "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
@@ -305,18 +311,32 @@ public class RulesInterpreter implements Interpreter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom)\\s+)+",
+            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha)\\s+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TRAILING_FILLER = Pattern.compile(
-            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks|yeah|yes|sim|isso))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks|yeah|yes|sim|isso|you\\s+know))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Greetings and openers before what a message says: "Olá, boa tarde.", "Hi there,", "Com licença,". */
+    private static final Pattern GREETING_HEAD = Pattern.compile(
+            "^(?:(?:oi|ol[aá]|opa|bom\\s+dia|boa\\s+tarde|boa\\s+noite|hello|hi(?:\\s+there)?|hey|good\\s+(?:morning|afternoon|evening)"
+                    + "|prezad[oa]s?|tudo\\s+(?:bem|bom)|hope\\s+you\\s+are\\s+doing\\s+well|excuse\\s+me|com\\s+licen[cç]a)[\\s,.!?]+)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Thanks and fillers after what a message says: "Desde já agradeço.", "Many thanks.", "né", "you know". */
+    private static final Pattern COURTESY_TAIL = Pattern.compile(
+            "(?:[\\s,.!]+(?:desde\\s+j[aá]\\s+agrade[cç]o|fico\\s+no\\s+aguardo|(?:muito\\s+)?obrigad[oa]|valeu|vlw|obg"
+                    + "|thanks(?:\\s+in\\s+advance)?|thank\\s+you(?:\\s+for\\s+your\\s+help|\\s+in\\s+advance)?|many\\s+thanks|thx"
+                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
+                    + "[\\s.!]*)+$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}|\\d{4}-\\d{2}-\\d{2})(?!\\d)");
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
-            "(?:^\\s*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|okay|having|trying|looking|lost|confused|sorry|done|here|back|ready|busy|happy|sure|interested|new|moving|going|so|very|still|just|already|a|an|the|afraid|glad|tired|unsure|stuck|out|calling|writing|sending)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:|nome\\s+(?:certo|correto)\\s+(?:é|e|eh)|(?:my|the)\\s+name,?\\s+it\\s+is))\\s*[:,]?\\s*(.+)$",
+            "(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|hi|hello|hey|oh)[\\s,]+)*(?:i\\s+am|i'm)(?!\\s+(?:from|in|at|not|fine|good|ok|okay|having|trying|looking|lost|confused|sorry|done|here|back|ready|busy|happy|sure|interested|new|moving|going|so|very|still|just|already|a|an|the|afraid|glad|tired|unsure|stuck|out|calling|writing|sending)\\b)|(?:^|\\b)(?:(?:o\\s+)?meu\\s+nome\\s+(?:completo\\s+)?(?:e|é|eh)|me\\s+chamo|my\\s+(?:full\\s+)?name\\s+is|nome\\s*:|name\\s*:|nome\\s+(?:certo|correto)\\s+(?:é|e|eh)|(?:my|the)\\s+name,?\\s+it\\s+is))\\s*[:,]?\\s*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
             "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
-                    + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp)\\b.*$"
+                    + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp"
+                    + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know)\\b.*$"
+                    + "|\\s*[^\\p{L}\\s'.,;!?-].*$"
                     + "|\\s+\\d.*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /**
@@ -324,7 +344,7 @@ public class RulesInterpreter implements Interpreter {
      * Smith", "nome Iara Gomes Lima cpf ...", "NOME GUSTAVO CARVALHO CPF ...".
      */
     private static final Pattern NAME_INTRO = Pattern.compile(
-            "(?iu:(?:^\\s*(?:nome|name)(?:\\s+completo)?|\\bsou\\s+(?:o|a)|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
+            "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom)[\\s,]+)*(?:nome|name)(?:\\s+completo)?|\\bsou\\s+(?:o|a)|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
                     + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me"
                     + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
@@ -347,7 +367,7 @@ public class RulesInterpreter implements Interpreter {
     public Interpretation interpret(String text, String askedField) {
         String folded = fold(text);
         Words words = Words.of(words(folded));
-        Map<String, String> values = spotValues(text, folded);
+        Map<String, String> values = spotValues(repaired(text, words), folded);
         Set<String> targets = new HashSet<>();
         for (var entry : TARGET_WORDS.entrySet()) {
             if (contains(words, entry.getValue())) {
@@ -358,8 +378,8 @@ public class RulesInterpreter implements Interpreter {
         Optional<Integer> choice = choice(text);
         boolean question = text.indexOf('?') >= 0;
         Reading reading;
-        if ("number".equals(askedField) && NO_NUMBER.matcher(text).matches()) {
-            values.put("number", text.strip()); // "s/n": the house has no number, which is an answer
+        if ("number".equals(askedField) && text.indexOf('/') > 0 && NO_NUMBER.matcher(answer(text)).matches()) {
+            values.put("number", answer(text)); // "s/n": the house has no number, which is an answer
             reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
         } else if (words.size() <= 4 && LAUGHTER.matcher(folded).matches()) {
             reading = new Reading(Intent.OUT_OF_SCOPE, 0.75); // "kkkkk", "hahaha", "rs": no answer to anything
@@ -369,7 +389,8 @@ public class RulesInterpreter implements Interpreter {
             reading = intent(words, !targets.isEmpty(), question, !values.isEmpty());
         }
         if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty()
-                || outweighedByAnswer(reading.intent(), words) && answersAsked(text, askedField, words))) {
+                || !targets.isEmpty() && DIGITS.matcher(text).find() // "o cpf é 87282792287 ok"
+                || answersAsked(text, askedField, words) && outweighedByAnswer(reading.intent(), words, text))) {
             reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
         if (reading == null) {
@@ -434,11 +455,12 @@ public class RulesInterpreter implements Interpreter {
                 && update < 0) {
             return new Reading(Intent.KEEP, 0.85);
         }
-        boolean corrects = indexOfAny(words, CORRECT, false) >= 0 || words.canonical().contains("correcao")
+        boolean corrects = indexOfAny(words, CORRECT, false) >= 0 || misspeltLongCorrection(words)
+                || words.canonical().contains("correcao")
                 || words.canonical().contains("correction") || anyOf(words, CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find()
                 || negation < 0 && anyOf(words, MEANT_CUES) && MEANT_PHRASE.matcher(text).find();
         if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
-                || words.canonical().get(update).equals("fix")) && !(size <= 3 && contains(words, AFFIRM))) {
+                || words.canonical().get(update).equals("fix")) && !(size <= 3 && contains(words, AFFIRM) && !words.text().contains("corrig"))) {
             return new Reading(Intent.CORRECT, 0.85);
         }
         if (size <= 10 && contains(words, BACK) && update < 0) {
@@ -493,9 +515,19 @@ public class RulesInterpreter implements Interpreter {
         return null;
     }
 
-    /** Whether any word, as written, is one of these: a cheap check before a phrase pattern. */
+    /** "atcually", "corrignido", "msispelled": a long correction word with a slip (short ones are too near others). */
+    private static boolean misspeltLongCorrection(Words words) {
+        for (String word : words.canonical()) {
+            if (word.length() >= 5 && CORRECT.contains(word) && !word.equals("correct")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any word, as written or with its slip put right, is one of these: a cheap check before a phrase pattern. */
     private static boolean anyOf(Words words, Set<String> cues) {
-        for (String word : words.raw()) {
+        for (String word : words.canonical()) {
             if (cues.contains(word)) {
                 return true;
             }
@@ -557,14 +589,17 @@ public class RulesInterpreter implements Interpreter {
         Reading elsewhere = new Reading(Intent.OUT_OF_SCOPE, offTopic ? 0.8 : question ? 0.5 : 0.4);
         if (askedField != null) {
             boolean spotted = values.containsKey(askedField);
-            if (!spotted && !words.raw().isEmpty() && QUESTION_OPENERS.contains(words.raw().getFirst())) {
+            // What the answer says between a greeting and a thanks ("Oi, tudo bem? Tijuca. Obrigada!").
+            List<String> core = words(fold(withoutCourtesy(text)));
+            if (!spotted && !core.isEmpty() && QUESTION_OPENERS.contains(core.getFirst())) {
                 return elsewhere; // "vocês entregam no sábado", "tell me a joke"
             }
+            question = withoutCourtesy(text).indexOf('?') >= 0;
             String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : answer(text);
             boolean valid = validFor(askedField, answer);
             // A question instead of the answer ("Com licença, vcs vendem celular?"); a free-text field takes
             // almost any text, so a question mark in a sentence of some length tells more than the validator.
-            if (!spotted && question && (!valid || words.size() >= 3)
+            if (!spotted && question && (!valid || core.size() >= 3)
                     || !spotted && offTopic && !(valid && looksLikeAName(text))) {
                 return elsewhere;
             }
@@ -619,8 +654,9 @@ public class RulesInterpreter implements Interpreter {
         return whole;
     }
 
-    private static Map<String, String> spotValues(String text, String lower) {
+    private static Map<String, String> spotValues(String message, String lower) {
         Map<String, String> values = new HashMap<>();
+        String text = withoutCourtesy(message);
         Matcher email = EMAIL.matcher(text);
         String rest = text;
         if (email.find()) {
@@ -666,10 +702,16 @@ public class RulesInterpreter implements Interpreter {
         }
         Matcher livesIn = LIVES_IN.matcher(rest);
         if (livesIn.find()) {
-            values.put("city", livesIn.group(1).strip());
-            if (livesIn.group(2) != null
-                    && RegistrationFields.STATE.validate(livesIn.group(2)) instanceof Validation.Valid) {
-                values.put("state", livesIn.group(2).strip());
+            String city = livesIn.group(1).strip();
+            String state = livesIn.group(2);
+            Matcher unit = TRAILING_UNIT.matcher(city);
+            if (state == null && unit.find() && RegistrationFields.STATE.validate(unit.group(1)) instanceof Validation.Valid) {
+                state = unit.group(1); // "Curitiba PR": the state after the city, without a comma
+                city = city.substring(0, unit.start()).strip();
+            }
+            values.put("city", city);
+            if (state != null && RegistrationFields.STATE.validate(state) instanceof Validation.Valid) {
+                values.put("state", state.strip());
             }
         }
         Matcher number = HOUSE_NUMBER.matcher(rest);
@@ -768,11 +810,16 @@ public class RulesInterpreter implements Interpreter {
      * "Maria do Socorro" one with "socorro"; but "preciso de ajuda" asks for help whatever field was asked, and
      * thanks and goodbyes are never a name or an address.
      */
-    private static boolean outweighedByAnswer(Intent intent, Words words) {
+    private static boolean outweighedByAnswer(Intent intent, Words words, String text) {
         return switch (intent) {
-            case THANKS, GOODBYE -> false;
+            // "Oi, tudo bem? Maria da Silva. Obrigada!": a name between a greeting and a thanks.
+            case THANKS, GOODBYE -> words(fold(answer(text))).stream()
+                    .noneMatch(word -> THANKS.contains(word) || GOODBYE.contains(word) || GREET.contains(word));
             case HELP -> words.raw().stream().noneMatch(HELP_CUES::contains);
-            default -> true;
+            // "perfeito 👍" while asking the complement is a yes; "Liam Y. Johnson" is a name with a "y" in it.
+            default -> words(fold(answer(text))).stream().anyMatch(word -> !AFFIRM.contains(word)
+                    && !GREET.contains(word) && !GREET_FILLER.contains(word) && !THANKS.contains(word)
+                    && !POLITE.contains(word));
         };
     }
 
@@ -794,7 +841,7 @@ public class RulesInterpreter implements Interpreter {
 
     /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */
     private static String answer(String text) {
-        String bare = EDGES.matcher(text).replaceAll("");
+        String bare = withoutCourtesy(text);
         String trimmed = TRAILING_FILLER.matcher(LEADING_FILLER.matcher(bare).replaceFirst("")).replaceFirst("");
         if (trimmed.length() > 3 && FIELD_LEAD_IN_HINT.matcher(trimmed).lookingAt()) {
             trimmed = FIELD_LEAD_IN.matcher(trimmed).replaceFirst("");
@@ -802,8 +849,72 @@ public class RulesInterpreter implements Interpreter {
         return TRAILING_PUNCTUATION.matcher(trimmed).replaceFirst("").strip();
     }
 
+    /**
+     * The text with the slips in its lower-case words put right ("me chmao Ana" -> "me chamo Ana"), so that the
+     * patterns that find values after their lead-ins read through them. Capitalised words (names, places) stay as
+     * written, and so every value stays as it was typed. Most messages have no slip, and come back as they are.
+     */
+    private static String repaired(String text, Words words) {
+        Map<String, String> fixes = null;
+        for (int i = 0; i < words.size(); i++) {
+            String raw = words.raw().get(i);
+            String canonical = words.canonical().get(i);
+            if (!raw.equals(canonical) && raw.length() >= 5) {
+                if (fixes == null) {
+                    fixes = new HashMap<>();
+                }
+                fixes.put(raw, canonical);
+            }
+        }
+        if (fixes == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        Matcher word = LETTERS.matcher(text);
+        int last = 0;
+        while (word.find()) {
+            String token = word.group();
+            if (Character.isLowerCase(token.charAt(0)) && !inAddress(text, word.start(), word.end())) {
+                String fix = fixes.get(fold(token));
+                if (fix != null) {
+                    out.append(text, last, word.start()).append(fix);
+                    last = word.end();
+                }
+            }
+        }
+        return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+    /** Two capitals ending a place: the federative unit ("Curitiba PR"). */
+    private static final Pattern TRAILING_UNIT = Pattern.compile("\\s([A-Z]{2})$");
+
+    /** Part of an e-mail address or similar ("gmail" in "ana@gmail.com" is no slip of "email"). */
+    private static boolean inAddress(String text, int start, int end) {
+        return start > 0 && "@._-".indexOf(text.charAt(start - 1)) >= 0
+                || end < text.length() && "@._-".indexOf(text.charAt(end)) >= 0;
+    }
+
+    /**
+     * What a message says without the greeting before it, the thanks after it and the emojis around it: "Olá, boa
+     * tarde. Sou de Recife. Obrigada!" -> "Sou de Recife". Every value in it is still where it was in the text.
+     */
+    private static String withoutCourtesy(String text) {
+        String bare = EDGES.matcher(text).replaceAll("");
+        if (bare.isBlank()) {
+            return text.strip(); // "???", "👍": nothing but symbols, which is what was said
+        }
+        String headless = GREETING_HEAD.matcher(bare).replaceFirst("");
+        if (headless.isBlank()) {
+            return bare;
+        }
+        String core = COURTESY_TAIL.matcher(headless).replaceFirst("");
+        core = EDGES.matcher(core).replaceAll("");
+        return core.isBlank() ? headless : core;
+    }
+
     /** Emojis, symbols and spaces around an answer: "🙂 Campinas", "apto 42 👇". */
-    private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}(+]+|[^\\p{L}\\p{N}.)]+$");
+    private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}(+]+|[^\\p{L}\\p{N}.)?]+$");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.!]+$");
     private static final Pattern FIELD_LEAD_IN_HINT = Pattern.compile("(?iu)(?:o|a|the|meu|minha|my|nome|name|rua|street|n[uú]m|number|house|complement|bairro|district|neighbo|cidade|city|estado|state|uf)");
     /** The field named before its value: "minha rua é Rua Augusta", "the city is Curitiba", "o meu é 42". */
@@ -938,7 +1049,25 @@ public class RulesInterpreter implements Interpreter {
         if (!polite.isBlank() && !polite.equals(folded)) {
             folded = polite;
         }
-        return new ArrayList<>(Arrays.stream(NON_WORD.split(folded)).filter(word -> !word.isEmpty())
+        List<String> words = new ArrayList<>(Arrays.stream(NON_WORD.split(folded)).filter(word -> !word.isEmpty())
                 .map(word -> ABBREVIATIONS.getOrDefault(word, word)).toList());
+        // Fillers of speech around what is said ("então, bom dia né", "uh yes you know"): dropped at the edges.
+        while (words.size() > 1 && LEADING_FILLERS.contains(words.getFirst())
+                && !(words.getFirst().equals("so") && words.get(1).equals("isso"))) {
+            words.removeFirst();
+        }
+        while (words.size() > 1 && TRAILING_FILLERS.contains(words.getLast())) {
+            words.removeLast();
+        }
+        if (words.size() > 2 && words.getLast().equals("know") && words.get(words.size() - 2).equals("you")) {
+            words.removeLast();
+            words.removeLast();
+        }
+        return words;
     }
+
+    private static final Set<String> POLITE = Set.of("please", "por", "favor", "pls", "plz", "pfv");
+    private static final Set<String> LEADING_FILLERS = Set.of("tipo", "entao", "uh", "um", "hmm", "ahn", "so", "well",
+            "like", "olha");
+    private static final Set<String> TRAILING_FILLERS = Set.of("ne", "tipo");
 }

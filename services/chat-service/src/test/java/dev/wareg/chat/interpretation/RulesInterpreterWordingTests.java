@@ -207,6 +207,71 @@ class RulesInterpreterWordingTests {
         assertThat(interpreter.interpret("meu cep é 01310-100 número 14").values()).containsEntry("number", "14");
     }
 
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            então bom dia né              | GREET
+            tipo boa tarde pessoal ok     | GREET
+            uh hi how are you you know    | GREET
+            sim tá tudo certinho you know | AFFIRM
+            so pular esta pergunta por favor | KEEP
+            """)
+    void fillersOfSpeechAtTheEdgesDoNotChangeTheIntent(String text, Intent intent) {
+        assertThat(interpreter.interpret(text).intent()).isEqualTo(intent);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Oi, tudo bem? Maria da Silva. Obrigada!         | name     | Maria da Silva
+            Bom dia! Tijuca. Desde já agradeço.             | district | Tijuca
+            Hello, 1B. Thank you for your help.             | number   | 1B
+            Good morning. Belo Horizonte. Many thanks.      | city     | Belo Horizonte
+            """)
+    void anAnswerBetweenAGreetingAndAThanksIsStillTheAnswer(String text, String asked, String value) {
+        var meaning = interpreter.interpret(text, asked);
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.values()).containsEntry(asked, value);
+    }
+
+    @Test
+    void aYesIsNoAnswerToAFreeTextField() {
+        assertThat(interpreter.interpret("perfeito 👍", "complement").intent()).isEqualTo(Intent.AFFIRM);
+        assertThat(interpreter.interpret("Liam Y. Johnson", "name").intent()).isEqualTo(Intent.PROVIDE_VALUE);
+    }
+
+    @Test
+    void aFieldAndANumberAreAValueEvenWithAnOk() {
+        assertThat(interpreter.interpret("o cpf é 87282792287 ok").intent()).isEqualTo(Intent.PROVIDE_VALUE);
+    }
+
+    @Test
+    void valuesAreReadThroughASlipInTheWordsBeforeThem() {
+        assertThat(interpreter.interpret("me chmao Gabriel Gonçalves").values()).containsEntry("name", "Gabriel Gonçalves");
+        assertThat(interpreter.interpret("meu nome comlpeto é Bruno Carvalho").values())
+                .containsEntry("name", "Bruno Carvalho");
+        assertThat(interpreter.interpret("I mvoed to Porto Alegre, need to update my address").values())
+                .containsEntry("city", "Porto Alegre");
+        assertThat(interpreter.interpret("meu email é ana@gmail.com").values()).containsEntry("email", "ana@gmail.com");
+    }
+
+    @Test
+    void thanksAndFillersAfterAValueAreNotPartOfIt() {
+        assertThat(interpreter.interpret("moro em Londrina, fico no aguardo").values()).containsEntry("city", "Londrina");
+        assertThat(interpreter.interpret("I live in Recife. Thank you for your help.").values())
+                .containsEntry("city", "Recife");
+        assertThat(interpreter.interpret("meu nome é Camila Gonçalves aí. Desde já agradeço.").values())
+                .containsEntry("name", "Camila Gonçalves");
+        assertThat(interpreter.interpret("uh i'm Emma Wilson").values()).containsEntry("name", "Emma Wilson");
+        var curitiba = interpreter.interpret("i'm from Curitiba PR");
+        assertThat(curitiba.values()).containsEntry("city", "Curitiba").containsEntry("state", "PR");
+    }
+
+    @Test
+    void aMisspeltCorrectionIsACorrection() {
+        assertThat(interpreter.interpret("na vredade o email é ana@x.com").intent()).isEqualTo(Intent.CORRECT);
+        assertThat(interpreter.interpret("atcually I was born on 21/6/1993").intent()).isEqualTo(Intent.CORRECT);
+        assertThat(interpreter.interpret("quero corrigir 👍").intent()).isEqualTo(Intent.CORRECT);
+    }
+
     @Test
     void aDeniedMeaningIsANoNotACorrection() {
         assertThat(interpreter.interpret("não é isso que eu quis dizer").intent()).isEqualTo(Intent.DENY);
