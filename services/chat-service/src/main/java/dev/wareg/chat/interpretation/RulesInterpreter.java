@@ -488,11 +488,12 @@ public class RulesInterpreter implements Interpreter {
         if (size <= 10 && !question && contains(words, THANKS) && THANKS_FOR.matcher(text).find()) {
             return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
         }
-        if (!offTopic && size <= 10 && anyOf(words, HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
+        boolean elsewhere = offTopic || helpWithSomethingElse(text);
+        if (!elsewhere && size <= 10 && anyOf(words, HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
         boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
-        if (!offTopic && contains(words, HELP) && (size <= 10 || asksHelp) && (asksHelp || !contains(words, THANKS))) {
+        if (!elsewhere && contains(words, HELP) && (size <= 10 || asksHelp) && (asksHelp || !contains(words, THANKS))) {
             return Reading.of(Intent.HELP, words, HELP, 0.85);
         }
         if (size <= 8 && contains(words, THANKS) && negation != 0 && !question && !offTopic) {
@@ -514,6 +515,34 @@ public class RulesInterpreter implements Interpreter {
         }
         return null;
     }
+
+    /**
+     * "can you help me with my taxes?", "me ajuda a escolher um presente": help with something that is not the
+     * registration (nothing in what follows names it), so no request for help with the bot.
+     */
+    private static boolean helpWithSomethingElse(String text) {
+        if (!text.contains("help") && !text.contains("ajud")) {
+            return false;
+        }
+        Matcher with = HELP_WITH.matcher(text);
+        if (!with.find()) {
+            return false;
+        }
+        for (String word : with.group(1).split(" ")) {
+            if (OUR_TOPICS.contains(word) || TARGET_WORDS.values().stream().anyMatch(field -> field.contains(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern HELP_WITH = Pattern.compile(
+            "\\b(?:help(?: me)?|ajuda(?:r)?(?: me)?|me ajud[ae]) (?:with|com|a|to|pra|para|em|on|in|find|escolher|achar|fazer) (.+)$");
+    private static final Set<String> OUR_TOPICS = Set.of("cadastro", "dados", "data", "registration", "account",
+            "conta", "registro", "perfil", "profile", "details", "info", "information", "informacoes", "atualizar",
+            "update", "mudar", "change", "trocar", "alterar", "isso", "this", "it", "aqui", "here", "bot", "robo",
+            "form", "formulario", "sign", "up", "cadastrar", "register", "apagar", "delete", "ver", "see", "show",
+            "telefone", "phone", "celular", "whatsapp", "you", "voce", "pergunta", "question", "resposta", "answer");
 
     /** "atcually", "corrignido", "msispelled": a long correction word with a slip (short ones are too near others). */
     private static boolean misspeltLongCorrection(Words words) {

@@ -273,6 +273,14 @@ class RulesInterpreterWordingTests {
     }
 
     @Test
+    void helpWithSomethingElseIsNoRequestForHelpWithTheBot() {
+        assertThat(interpreter.interpret("can you help me with my taxes?").intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(interpreter.interpret("me ajuda a escolher um presente").intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(interpreter.interpret("preciso de ajuda com o cadastro").intent()).isEqualTo(Intent.HELP);
+        assertThat(interpreter.interpret("help me with this").intent()).isEqualTo(Intent.HELP);
+    }
+
+    @Test
     void aDeniedMeaningIsANoNotACorrection() {
         assertThat(interpreter.interpret("não é isso que eu quis dizer").intent()).isEqualTo(Intent.DENY);
         assertThat(interpreter.interpret("quis dizer Ana").intent()).isEqualTo(Intent.CORRECT);
