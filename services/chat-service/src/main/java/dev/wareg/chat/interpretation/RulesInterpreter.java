@@ -259,9 +259,18 @@ public class RulesInterpreter implements Interpreter {
                     // Only the long off-topic words forgive a slip ("weahter"): short ones are too near place names
                     // ("Recife" is one slip from "recipe").
                     OFF_TOPIC.stream().filter(word -> word.length() >= 7))).collect(Collectors.toUnmodifiableSet());
-    private static final Map<Integer, List<String>> KEYWORDS_BY_LENGTH = KEYWORDS.stream()
-            .filter(keyword -> keyword.length() >= 5).sorted()
-            .collect(Collectors.groupingBy(String::length, Collectors.toUnmodifiableList()));
+    private static final Map<Integer, List<String>> BY_FIRST_LETTER = KEYWORDS.stream()
+            .filter(keyword -> keyword.length() >= 5)
+            .collect(Collectors.groupingBy(keyword -> key(keyword.length(), keyword.charAt(0)),
+                    Collectors.toUnmodifiableList()));
+    private static final Map<Integer, List<String>> BY_SECOND_LETTER = KEYWORDS.stream()
+            .filter(keyword -> keyword.length() >= 5)
+            .collect(Collectors.groupingBy(keyword -> key(keyword.length(), keyword.charAt(1)),
+                    Collectors.toUnmodifiableList()));
+    private static int key(int length, char letter) {
+        return length << 16 | letter;
+    }
+
     private static final Map<String, String> EMOJIS = Map.ofEntries(Map.entry("👍", " ok "), Map.entry("👌", " ok "),
             Map.entry("✅", " ok "), Map.entry("✔", " ok "), Map.entry("☑", " ok "), Map.entry("🆗", " ok "),
             Map.entry("👎", " negativo "), Map.entry("❌", " negativo "), Map.entry("🙅", " negativo "),
@@ -367,7 +376,8 @@ public class RulesInterpreter implements Interpreter {
     public Interpretation interpret(String text, String askedField) {
         String folded = fold(text);
         Words words = Words.of(words(folded));
-        Map<String, String> values = spotValues(repaired(text, words), folded);
+        String repaired = repaired(text, words);
+        Map<String, String> values = spotValues(repaired, repaired == text ? folded : fold(repaired));
         Set<String> targets = new HashSet<>();
         for (var entry : TARGET_WORDS.entrySet()) {
             if (contains(words, entry.getValue())) {
@@ -686,30 +696,32 @@ public class RulesInterpreter implements Interpreter {
     private static Map<String, String> spotValues(String message, String lower) {
         Map<String, String> values = new HashMap<>();
         String text = withoutCourtesy(message);
+        // Cheap checks first: most patterns need a digit, an "@" or a word of their own to match at all.
+        boolean digits = hasDigit(text);
         Matcher email = EMAIL.matcher(text);
         String rest = text;
-        if (email.find()) {
+        if (text.indexOf('@') >= 0 && email.find()) {
             values.put("email", email.group().replaceAll("[.!?]+$", ""));
             rest = text.replace(email.group(), " ");
         }
         Matcher date = DATE.matcher(rest);
-        if (date.find()) {
+        if (digits && date.find()) {
             values.put("birthDate", date.group(1));
             rest = rest.replace(date.group(1), " ");
         }
         Matcher cpf = CPF.matcher(rest);
         // Eleven digits are a CPF only when the check digits say so; otherwise most likely a phone number.
-        if (cpf.find() && RegistrationFields.CPF.validate(cpf.group(1)) instanceof Validation.Valid) {
+        if (digits && cpf.find() && RegistrationFields.CPF.validate(cpf.group(1)) instanceof Validation.Valid) {
             values.put("cpf", cpf.group(1));
             rest = rest.replace(cpf.group(1), " ");
         }
         Matcher cep = CEP.matcher(rest);
-        if (cep.find()) {
+        if (digits && cep.find()) {
             values.put("postalCode", cep.group(1));
             rest = rest.replace(cep.group(1), " ");
         }
         Matcher street = STREET.matcher(rest);
-        if (street.find()) {
+        if (containsAny(lower, STREET_HINTS) && street.find()) {
             values.put("street", street.group(1).strip().replaceAll("[.,]+$", ""));
             if (street.group(2) != null) {
                 values.put("number", street.group(2));
@@ -718,11 +730,11 @@ public class RulesInterpreter implements Interpreter {
             rest = rest.replace(street.group(), " ");
         }
         Matcher complement = COMPLEMENT.matcher(rest);
-        if (!values.containsKey("complement") && complement.find()) {
+        if (!values.containsKey("complement") && containsAny(lower, COMPLEMENT_HINTS) && complement.find()) {
             values.put("complement", complement.group(1).strip());
         }
         Matcher district = DISTRICT.matcher(rest);
-        if (district.find()) {
+        if (lower.contains("bairro") && district.find()) {
             values.put("district", district.group(1).strip());
             Matcher city = CITY_AFTER_DISTRICT.matcher(rest);
             if (city.find()) {
@@ -730,7 +742,7 @@ public class RulesInterpreter implements Interpreter {
             }
         }
         Matcher livesIn = LIVES_IN.matcher(rest);
-        if (livesIn.find()) {
+        if (containsAny(lower, LIVES_IN_HINTS) && livesIn.find()) {
             String city = livesIn.group(1).strip();
             String state = livesIn.group(2);
             Matcher unit = TRAILING_UNIT.matcher(city);
@@ -744,16 +756,18 @@ public class RulesInterpreter implements Interpreter {
             }
         }
         Matcher number = HOUSE_NUMBER.matcher(rest);
-        if (!values.containsKey("number") && number.find()) {
+        if (!values.containsKey("number") && (digits || rest.indexOf('/') >= 0) && number.find()) {
             values.put("number", number.group(1));
             rest = rest.replace(number.group(), " ");
         }
         Matcher phone = PHONE.matcher(rest);
-        if (phone.find()) {
-            String digits = phone.group(1).replaceAll("\\D", "");
+        if (!digits) {
+            // no phone number without digits
+        } else if (phone.find()) {
+            int count = (int) phone.group(1).chars().filter(Character::isDigit).count();
             // Eleven digits after "cpf" are a CPF with wrong check digits, not a phone number.
-            boolean invalidCpf = digits.length() == 11 && lower.contains("cpf") && !PHONE_WORD.matcher(lower).find();
-            if (digits.length() >= 10 && !invalidCpf) {
+            boolean invalidCpf = count == 11 && lower.contains("cpf") && !PHONE_WORD.matcher(lower).find();
+            if (count >= 10 && !invalidCpf) {
                 values.put("phone", phone.group(1).strip());
             }
         } else if (rest.indexOf('-') >= 0) {
@@ -769,7 +783,7 @@ public class RulesInterpreter implements Interpreter {
             }
         }
         Matcher name = NAME_LEAD_IN.matcher(text);
-        if (name.find()) {
+        if (containsAny(lower, NAME_HINTS) && name.find()) {
             String spoken = NEXT_CLAUSE.matcher(name.group(1)).replaceFirst("").replaceAll("[,.!?;].*$", "");
             spoken = TRAILING_FILLER.matcher(spoken).replaceFirst("");
             values.put("name", spoken.strip().replaceAll("[.!]+$", ""));
@@ -832,6 +846,32 @@ public class RulesInterpreter implements Interpreter {
         if (!places.isEmpty()) {
             values.put("district", places.getFirst());
         }
+    }
+
+    private static final String[] STREET_HINTS = {"rua", "r.", "av", "travessa", "tv.", "alameda", "praca", "estrada",
+            "rodovia", "largo"};
+    private static final String[] COMPLEMENT_HINTS = {"ap", "casa", "loja", "sala", "conj", "cj", "bl", "cobertura",
+            "fundos"};
+    private static final String[] LIVES_IN_HINTS = {"live", "from", "sou de", "moro", "moved", "mudei"};
+    private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "chamo"};
+
+    private static boolean containsAny(String text, String[] hints) {
+        for (String hint : hints) {
+            if (text.contains(hint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -929,7 +969,7 @@ public class RulesInterpreter implements Interpreter {
      * tarde. Sou de Recife. Obrigada!" -> "Sou de Recife". Every value in it is still where it was in the text.
      */
     private static String withoutCourtesy(String text) {
-        String bare = EDGES.matcher(text).replaceAll("");
+        String bare = edgesTrimmed(text);
         if (bare.isBlank()) {
             return text.strip(); // "???", "👍": nothing but symbols, which is what was said
         }
@@ -937,13 +977,47 @@ public class RulesInterpreter implements Interpreter {
         if (headless.isBlank()) {
             return bare;
         }
-        String core = COURTESY_TAIL.matcher(headless).replaceFirst("");
-        core = EDGES.matcher(core).replaceAll("");
+        if (!COURTESY_ENDINGS.contains(lastWord(headless))) {
+            return headless; // the tail pattern cannot match: spare it
+        }
+        String core = edgesTrimmed(COURTESY_TAIL.matcher(headless).replaceFirst(""));
         return core.isBlank() ? headless : core;
     }
 
-    /** Emojis, symbols and spaces around an answer: "🙂 Campinas", "apto 42 👇". */
-    private static final Pattern EDGES = Pattern.compile("^[^\\p{L}\\p{N}(+]+|[^\\p{L}\\p{N}.)?]+$");
+    /** The last word (letters only), lower-cased: "Obrigada!" -> "obrigada". */
+    private static String lastWord(String text) {
+        int end = text.length();
+        while (end > 0 && !Character.isLetter(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static final Set<String> COURTESY_ENDINGS = Set.of("agradeco", "agradeço", "aguardo", "obrigado",
+            "obrigada", "valeu", "vlw", "obg", "thanks", "advance", "help", "you", "know", "ne", "né", "ok", "okay",
+            "ai", "aí", "ta", "tá", "viu", "blz", "please", "favor", "pfv", "gentileza", "thx", "atencao", "atenção");
+
+    /** Without emojis, symbols and spaces at either end; a full stop, ")" or "?" may end it. */
+    private static String edgesTrimmed(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && !edgeKeeps(text.charAt(start), true)) {
+            start++;
+        }
+        while (end > start && !edgeKeeps(text.charAt(end - 1), false)) {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
+    }
+
+    private static boolean edgeKeeps(char c, boolean head) {
+        return Character.isLetterOrDigit(c) || (head ? c == '(' || c == '+' : c == '.' || c == ')' || c == '?');
+    }
+
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.!]+$");
     private static final Pattern FIELD_LEAD_IN_HINT = Pattern.compile("(?iu)(?:o|a|the|meu|minha|my|nome|name|rua|street|n[uú]m|number|house|complement|bairro|district|neighbo|cidade|city|estado|state|uf)");
     /** The field named before its value: "minha rua é Rua Augusta", "the city is Curitiba", "o meu é 42". */
@@ -1031,14 +1105,33 @@ public class RulesInterpreter implements Interpreter {
             if (word.length() < 5) {
                 return word;
             }
+            // One slip leaves the first letter, or the second, where it was, or moves one onto the other: only the
+            // keywords that start with either letter, or have either as their second, can be one slip away.
+            char first = word.charAt(0);
+            char second = word.charAt(1);
             for (int length = word.length() - 1; length <= word.length() + 1; length++) {
-                for (String keyword : KEYWORDS_BY_LENGTH.getOrDefault(length, List.of())) {
-                    if (EditDistance.within(word, keyword, 1)) {
-                        return keyword;
-                    }
+                String best = null;
+                best = nearest(word, BY_FIRST_LETTER.get(key(length, first)), best);
+                best = nearest(word, BY_FIRST_LETTER.get(key(length, second)), best);
+                best = nearest(word, BY_SECOND_LETTER.get(key(length, second)), best);
+                best = nearest(word, BY_SECOND_LETTER.get(key(length, first)), best);
+                if (best != null) {
+                    return best; // the first in alphabetical order of the shortest, as a scan of them all would give
                 }
             }
             return word;
+        }
+
+        private static String nearest(String word, List<String> keywords, String best) {
+            if (keywords == null) {
+                return best;
+            }
+            for (String keyword : keywords) {
+                if ((best == null || keyword.compareTo(best) < 0) && EditDistance.within(word, keyword, 1)) {
+                    best = keyword;
+                }
+            }
+            return best;
         }
     }
 
