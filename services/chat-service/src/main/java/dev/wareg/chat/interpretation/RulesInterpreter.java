@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
  * chat abbreviations are expanded ("vc", "q"); keywords of five letters or more match with one typing slip
  * ("atualisar", "emial"); yes and no count only as whole words ("Simone" is not "sim"); a negation before an update
  * verb ("não quero mudar") is a no, not an update. Values are spotted anywhere in the text (e-mails, CEPs, CPFs,
- * dates), so one message can answer several questions.
+ * dates), so one message can answer several questions. Greetings before, thanks and fillers of speech after what a
+ * message says are set aside, and slips in the words that introduce a value are read through ("me chmao Ana").
+ * Words of topics the bot does not deal with (weather, prices, shopping...) make a confident out-of-scope reading.
+ * Cheap checks (a digit, an "@", a cue word) come before each pattern, so most messages run only a few of them.
  */
 @Component
 public class RulesInterpreter implements Interpreter {
