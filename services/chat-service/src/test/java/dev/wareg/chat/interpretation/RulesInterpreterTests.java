@@ -121,7 +121,8 @@ class RulesInterpreterTests {
     void aMisspeltKeywordIsLessCertainAndUnplacedTextIsUnsure() {
         assertThat(interpreter.interpret("quero atualisar meu email").confidence())
                 .isLessThan(interpreter.interpret("quero atualizar meu email").confidence());
-        assertThat(interpreter.interpret("qual a previsão do tempo?").confidence()).isLessThan(Interpretation.CONFIDENT);
+        assertThat(interpreter.interpret("asdfgh").confidence()).isLessThan(Interpretation.CONFIDENT);
+        assertThat(interpreter.interpret("tem alguma novidade?").confidence()).isLessThan(Interpretation.CONFIDENT);
     }
 
     @org.junit.jupiter.api.Test
