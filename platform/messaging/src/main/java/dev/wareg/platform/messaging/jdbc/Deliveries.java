@@ -90,21 +90,21 @@ final class Deliveries {
                 .query(Boolean.class).single();
     }
 
-    /** The lane's head, locked; call it holding the lane. */
-    Optional<Head> head(String subscriber, int shard) {
+    /** The lane's first {@code limit} pending deliveries, oldest first, locked; call it holding the lane. */
+    List<Head> heads(String subscriber, int shard, int limit) {
         return jdbc.sql("""
                         select delivery.id, delivery.event_id, delivery.attempts, delivery.available_at, outbox.type,
                                outbox.payload::text as payload
                         from messaging_delivery delivery
                         join messaging_outbox outbox on outbox.event_id = delivery.event_id
                         where delivery.subscriber = ? and delivery.shard = ? and delivery.status = 'PENDING'
-                        order by delivery.id limit 1
+                        order by delivery.id limit ?
                         for update of delivery""")
-                .param(subscriber).param(shard)
+                .param(subscriber).param(shard).param(limit)
                 .query((row, n) -> new Head(row.getLong("id"), row.getObject("event_id", UUID.class),
                         row.getString("type"), row.getString("payload"), row.getInt("attempts"),
                         Timestamps.read(row, "available_at")))
-                .optional();
+                .list();
     }
 
     void done(long id) {

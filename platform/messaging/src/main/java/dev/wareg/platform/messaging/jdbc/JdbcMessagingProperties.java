@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *                             lost notification (listener reconnecting) delays an event
  * @param workersPerSubscriber threads per subscriber and process, each sweeping its share of the shards; each holds
  *                             a database connection while it handles an event
- * @param purgeInterval        how often processed-event records and outbox rows older than
+ * @param purgeInterval        how often outbox rows older than
  *                             {@code wareg.messaging.processed-retention} are deleted
  */
 @Validated

@@ -109,6 +109,27 @@ class JdbcOutboxIntegrationTests {
     }
 
     @Test
+    void aFailureInTheMiddleOfALanesTurnKeepsWhatWasHandledBeforeItAndRetriesFromTheFailure() throws Exception {
+        DataSource database = buses.freshSchema();
+        JdbcEventBus bus = buses.bus(database, 3);
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        bus.subscribe("chat", MessageReceived.class, event -> {
+            attempts.add(event.text());
+            if (event.text().equals("3") && failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("transient");
+            }
+        });
+        for (int i = 0; i < 6; i++) {
+            bus.publish(received(String.valueOf(i)));
+        }
+        bus.start();
+
+        awaitUntil(() -> attempts.contains("5"));
+        assertThat(attempts).containsExactly("0", "1", "2", "3", "3", "4", "5");
+    }
+
+    @Test
     void anEventPublishedInARolledBackTransactionIsNeverDeliveredAndOneCommittedOnlyAfterTheCommit()
             throws Exception {
         DataSource database = buses.freshSchema();
@@ -234,8 +255,6 @@ class JdbcOutboxIntegrationTests {
         bus.purge();
 
         JdbcClient jdbc = JdbcClient.create(database);
-        assertThat(jdbc.sql("select event_id from messaging_processed_event").query(UUID.class).list())
-                .containsExactly(recent.eventId());
         assertThat(jdbc.sql("select count(*) from messaging_outbox").query(Integer.class).single()).isEqualTo(2);
         assertThat(bus.list("chat", 10)).extracting(DeadLetter::type).containsExactly("MessageReceived");
     }

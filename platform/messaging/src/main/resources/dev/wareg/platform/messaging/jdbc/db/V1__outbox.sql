@@ -2,7 +2,8 @@
 -- a schema with the services' own tables; its Flyway history is messaging_schema_history.
 
 -- Each published event once, as its JSON envelope. Kept while a delivery needs it, then for the processed-event
--- retention, so that a republished event id is recognised and not fanned out again.
+-- retention, so that a republished event id is recognised and not fanned out again. With the delivery rows, this
+-- is the record of what each subscriber handled: a delivery is deleted in the transaction that handles it.
 create table messaging_outbox (
     event_id     uuid primary key,
     type         text        not null,
@@ -40,14 +41,3 @@ create table messaging_delivery (
 create index messaging_delivery_lane on messaging_delivery (subscriber, shard, id) where status = 'PENDING';
 create index messaging_delivery_dead on messaging_delivery (subscriber, dead_at, id) where status = 'DEAD';
 create index messaging_delivery_event on messaging_delivery (event_id);
-
--- The events each subscriber handled (the bus port's ProcessedEvents), written in the transaction that deletes
--- the delivery; an event id published again within the retention is skipped even once its outbox row is gone.
-create table messaging_processed_event (
-    subscriber   text        not null,
-    event_id     uuid        not null,
-    processed_at timestamptz not null,
-    primary key (subscriber, event_id)
-);
-
-create index messaging_processed_event_processed_at on messaging_processed_event (processed_at);
