@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,10 @@ final class ChatUser {
     final String phone;
     private final List<String> heard = new ArrayList<>();
     private String lastSeen;
+    /** When the web chat took the person's last message, by its own clock. */
+    private Instant lastSaidAt;
+    /** When the web chat stored the last reply awaited, by its own clock. */
+    private Instant lastReplyAt;
     int resends;
 
     ChatUser(HttpClient http, URI webChat, String phone) {
@@ -64,10 +69,11 @@ final class ChatUser {
     Optional<String> awaitReply(Predicate<String> wanted, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
-            for (String reply : newReplies()) {
-                heard.add(reply);
-                if (wanted.test(reply)) {
-                    return Optional.of(reply);
+            for (Reply reply : newReplies()) {
+                heard.add(reply.text());
+                if (wanted.test(reply.text())) {
+                    lastReplyAt = reply.at();
+                    return Optional.of(reply.text());
                 }
             }
             Thread.sleep(POLL);
@@ -79,7 +85,18 @@ final class ChatUser {
         return heard;
     }
 
-    private List<String> newReplies() throws InterruptedException {
+    /**
+     * From the web chat taking the person's last message to its storing the reply just awaited, both by the web
+     * chat's clock, so the figure does not depend on how often this client polls.
+     */
+    Duration lastReplyTime() {
+        return Duration.between(lastSaidAt, lastReplyAt);
+    }
+
+    private record Reply(String text, Instant at) {
+    }
+
+    private List<Reply> newReplies() throws InterruptedException {
         String path = "/web-chat/api/conversations/" + phone + "/messages" + (lastSeen == null ? "" : "?after=" + lastSeen);
         try {
             var response = http.send(HttpRequest.newBuilder(webChat.resolve(path.replace("+", "%2B")))
@@ -87,11 +104,14 @@ final class ChatUser {
             if (response.statusCode() != 200) {
                 return List.of();
             }
-            List<String> replies = new ArrayList<>();
+            List<Reply> replies = new ArrayList<>();
             for (JsonNode message : JSON.readTree(response.body())) {
                 lastSeen = message.get("id").asString();
-                if (message.get("direction").asString().equalsIgnoreCase("out")) {
-                    replies.add(message.get("text").asString());
+                Instant at = Instant.parse(message.get("at").asString());
+                if (message.get("direction").asString().equalsIgnoreCase("in")) {
+                    lastSaidAt = at;
+                } else {
+                    replies.add(new Reply(message.get("text").asString(), at));
                 }
             }
             return replies;

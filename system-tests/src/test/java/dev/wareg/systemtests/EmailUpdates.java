@@ -14,12 +14,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +47,8 @@ final class EmailUpdates {
     /** Distinct numbers per run, so conversations left in Redis by an earlier run are never met. */
     private final String run = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
     private final AtomicInteger lookupRetries = new AtomicInteger();
+    /** Microseconds from the web chat taking "sim" to its storing "Pronto!", per applied change. */
+    private final Queue<Long> confirmedToTold = new ConcurrentLinkedQueue<>();
 
     EmailUpdates(HttpClient http, URI accountApi, URI webChat, String serviceKey) {
         this.http = http;
@@ -127,11 +131,27 @@ final class EmailUpdates {
         if (outcome.isEmpty()) {
             return "silence after confirming: " + person.heard();
         }
-        return outcome.get().startsWith("Pronto!") ? "applied" : "told: " + outcome.get();
+        if (!outcome.get().startsWith("Pronto!")) {
+            return "told: " + outcome.get();
+        }
+        confirmedToTold.add(person.lastReplyTime().toNanos() / 1_000);
+        return "applied";
     }
 
     int lookupRetries() {
         return lookupRetries.get();
+    }
+
+    /** "p50 … ms, p99 … ms" of the time from a confirmation to the person being told it was saved. */
+    String confirmedToToldPercentiles() {
+        long[] sorted = confirmedToTold.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "no change applied";
+        }
+        return String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d changes",
+                sorted[(int) Math.ceil(sorted.length * 0.50) - 1] / 1000.0,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1000.0, sorted[sorted.length - 1] / 1000.0,
+                sorted.length);
     }
 
     /**

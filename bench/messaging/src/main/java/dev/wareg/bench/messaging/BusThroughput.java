@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Reports events per second from the first publish to the last handled, and percentiles of the time from publish
  * (its {@code occurredAt}) to handled. The first tenth of the events warms up and is left out of the figures.
  *
- * <p>Usage: {@code BusThroughput rabbitmq|jdbc [events] [publishers]}. RabbitMQ and PostgreSQL are this machine's
+ * <p>Usage: {@code BusThroughput rabbitmq|jdbc [events] [publishers] [setting=value...]}. RabbitMQ and PostgreSQL are this machine's
  * (Spring Boot's {@code spring.rabbitmq.*} defaults; {@code TEST_POSTGRES_URL}, a fresh schema per run).
  */
 public final class BusThroughput {
@@ -45,6 +45,7 @@ public final class BusThroughput {
         int publishers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         List<String> properties = new ArrayList<>(List.of("wareg.messaging.bus=" + bus, "spring.main.banner-mode=off",
                 "logging.level.root=warn", "spring.threads.virtual.enabled=true"));
+        properties.addAll(Arrays.asList(args).subList(Math.min(args.length, 3), args.length));
         TestPostgres.Schema schema = null;
         String namespace = null;
         if (bus.equals("jdbc")) {
