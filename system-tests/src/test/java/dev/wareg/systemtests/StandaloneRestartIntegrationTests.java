@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded default with its events in the JDBC outbox: the application is stopped and started again in the
- * middle of many conversations (its embedded PostgreSQL keeping its data directory), and still nothing is lost,
- * nothing is applied twice, and everyone is told the truth. People whose messages the stopped application could
- * not take send them again, as a WhatsApp client would.
+ * The embedded default with its events in the JDBC outbox and its conversations in the JDBC store: the application
+ * is stopped and started again in the middle of many conversations (its embedded PostgreSQL keeping its data
+ * directory), and still nothing is lost, nothing is applied twice, and everyone is told the truth. People whose
+ * messages the stopped application could not take send them again, as a WhatsApp client would.
  */
 class StandaloneRestartIntegrationTests {
 
@@ -83,6 +83,29 @@ class StandaloneRestartIntegrationTests {
             log.info("{} conversations across a restart: {}", count, byOutcome);
             assertThat(byOutcome.getOrDefault("applied", 0L)).isEqualTo(count);
         }
+    }
+
+    @Test
+    void aPersonAskedToConfirmBeforeARestartConfirmsAfterIt() throws Exception {
+        port = freePort();
+        databasePort = freePort();
+        deleteRecursively(dataDirectory);
+        start();
+        URI uri = URI.create("http://127.0.0.1:" + port);
+        var updates = new EmailUpdates(http, uri, uri, KEY);
+        String phone = updates.phone(0);
+        updates.register(phone, "antigo" + phone.substring(1) + "@example.com");
+        var person = new ChatUser(http, uri, phone);
+        person.say("quero mudar meu email para " + EmailUpdates.newEmail(phone), EmailUpdates.PATIENCE);
+        assertThat(person.awaitReply(reply -> reply.contains("Posso salvar?"), EmailUpdates.PATIENCE))
+                .as("asked to confirm: %s", person.heard()).isPresent();
+
+        stop();
+        start();
+        person.say("sim", EmailUpdates.PATIENCE);
+
+        assertThat(person.awaitReply(reply -> reply.startsWith("Pronto!"), EmailUpdates.PATIENCE))
+                .as("the confirmation was taken as one: %s", person.heard()).isPresent();
     }
 
     private void start() throws IOException, InterruptedException {

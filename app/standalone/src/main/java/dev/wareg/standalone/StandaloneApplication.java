@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The embedded default: account-api, chat-service, update-worker and the web chat in one JVM, on embedded
- * PostgreSQL with the in-process event bus and conversation store. The services talk exactly as when deployed
- * apart: events over the bus, and the worker and the chat call account-api over HTTP (here, on loopback).
+ * PostgreSQL, which also keeps the events (the JDBC bus's outbox) and the conversations. The services talk
+ * exactly as when deployed apart: events over the bus, and the worker and the chat call account-api over HTTP
+ * (here, on loopback).
  */
 @SpringBootApplication
 @Import({AccountApiApplication.class, ChatServiceApplication.class, UpdateWorkerApplication.class,

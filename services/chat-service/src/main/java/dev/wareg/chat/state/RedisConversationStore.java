@@ -3,35 +3,18 @@ package dev.wareg.chat.state;
 import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.conversation.Conversation;
 import dev.wareg.chat.conversation.ConversationStore;
-import dev.wareg.contracts.IntegrationEvent;
-import dev.wareg.platform.messaging.EventCodec;
-import dev.wareg.platform.messaging.TraceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Conversations in Redis, shared by every chat-service instance. Each is a hash under
- * {@code wareg:chat:conversation:<sha256 hex of channel + '\n' + sender>} holding the conversation as JSON
- * ({@code conversation}, its outbox included, so the events a turn publishes are stored in the same write as the
- * state it led to) next to the two numbers the optimistic save compares ({@code revision},
- * {@code updatedAt} in epoch milliseconds), and it expires {@code wareg.chat.conversation-ttl} after its last save.
+ * {@code wareg:chat:conversation:<}{@link ConversationKey}{@code >} holding the conversation as
+ * {@link ConversationJson} ({@code conversation}) next to the two numbers the optimistic save compares
+ * ({@code revision}, {@code updatedAt} in epoch milliseconds), and it expires {@code wareg.chat.conversation-ttl} after its last save.
  * <p>
  * Redis' expiry frees the memory; the injected clock decides what counts as expired, on reads and in the save
  * script alike, so the store behaves exactly like the in-memory one (and its tests need not sleep). Both use
@@ -39,11 +22,7 @@ import tools.jackson.databind.module.SimpleModule;
  */
 class RedisConversationStore implements ConversationStore {
 
-    /**
-     * The sender's phone number stays out of the key: keys show up in {@code SCAN}/{@code MONITOR} output, slow logs
-     * and memory reports, where a hash is enough to tell entries apart. The hash is not anonymisation (phone numbers
-     * are few enough to enumerate), and the value still holds the sender; both vanish with the entry.
-     */
+    /** Followed by the {@link ConversationKey}, so no phone number shows in keys. */
     static final String KEY_PREFIX = "wareg:chat:conversation:";
 
     /**
@@ -66,29 +45,6 @@ class RedisConversationStore implements ConversationStore {
             return 1
             """, Long.class);
 
-    private static final EventCodec EVENTS = new EventCodec();
-
-    /**
-     * Its own mapper, not the application's, so settings for HTTP JSON cannot change the stored format. The events of
-     * the conversation's outbox are written as the bus writes them ({@link EventCodec}'s envelope, without a trace):
-     * the envelope names each event's type, which the record alone does not, and reads what older versions wrote.
-     */
-    private static final JsonMapper JSON = JsonMapper.builder().addModule(new SimpleModule("outbox")
-            .addSerializer(IntegrationEvent.class, new ValueSerializer<>() {
-                @Override
-                public void serialize(IntegrationEvent event, JsonGenerator json, SerializationContext context) {
-                    json.writeRawValue(new String(EVENTS.encode(event, TraceContext.NONE), StandardCharsets.UTF_8));
-                }
-            })
-            .addDeserializer(IntegrationEvent.class, new ValueDeserializer<>() {
-                @Override
-                public IntegrationEvent deserialize(JsonParser json, DeserializationContext context) {
-                    JsonNode envelope = context.readTree(json);
-                    return EVENTS.decode(envelope.toString().getBytes(StandardCharsets.UTF_8)).event();
-                }
-            }))
-            .build();
-
     private final StringRedisTemplate redis;
     private final Clock clock;
     private final Duration ttl;
@@ -110,7 +66,7 @@ class RedisConversationStore implements ConversationStore {
     public Optional<Conversation> find(String channel, String sender) {
         Object json = redis.opsForHash().get(key(channel, sender), "conversation");
         return Optional.ofNullable(json)
-                .map(value -> JSON.readValue((String) value, Conversation.class))
+                .map(value -> ConversationJson.read((String) value))
                 .filter(conversation -> conversation.updatedAt().toEpochMilli() + ttl.toMillis() > clock.millis());
     }
 
@@ -119,7 +75,7 @@ class RedisConversationStore implements ConversationStore {
         Conversation saved = conversation.saved();
         Long stored = redis.execute(SAVE, List.of(key(conversation.channel(), conversation.sender())),
                 Long.toString(conversation.revision()), Long.toString(saved.revision()),
-                Long.toString(saved.updatedAt().toEpochMilli()), JSON.writeValueAsString(saved),
+                Long.toString(saved.updatedAt().toEpochMilli()), ConversationJson.write(saved),
                 Long.toString(ttl.toMillis()), Long.toString(clock.millis()));
         return Long.valueOf(1).equals(stored) ? Optional.of(saved) : Optional.empty();
     }
@@ -131,12 +87,6 @@ class RedisConversationStore implements ConversationStore {
 
     /** The Redis key of a conversation: see {@link #KEY_PREFIX}. */
     String key(String channel, String sender) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((channel + '\n' + sender).getBytes(StandardCharsets.UTF_8));
-            return keyPrefix + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return keyPrefix + ConversationKey.of(channel, sender);
     }
 }
