@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,18 @@ class StandaloneRestartIntegrationTests {
     private int port;
     private int databasePort;
     private Process application;
+    private URI uri;
+    private EmailUpdates updates;
+
+    @BeforeEach
+    void startTheApplication() throws IOException, InterruptedException {
+        port = freePort();
+        databasePort = freePort();
+        deleteRecursively(dataDirectory);
+        start();
+        uri = URI.create("http://127.0.0.1:" + port);
+        updates = new EmailUpdates(http, uri, uri, KEY);
+    }
 
     @AfterEach
     void stopTheApplication() throws InterruptedException {
@@ -53,12 +66,6 @@ class StandaloneRestartIntegrationTests {
     @Test
     void restartedInTheMiddleOfConversationsItLosesNothingAndAppliesNothingTwice() throws Exception {
         int count = Integer.getInteger("wareg.system-tests.standalone-conversations", 300);
-        port = freePort();
-        databasePort = freePort();
-        deleteRecursively(dataDirectory);
-        start();
-        URI uri = URI.create("http://127.0.0.1:" + port);
-        var updates = new EmailUpdates(http, uri, uri, KEY);
         var done = new AtomicInteger();
         var restart = Thread.ofPlatform().name("restart").start(() -> {
             try {
@@ -87,12 +94,6 @@ class StandaloneRestartIntegrationTests {
 
     @Test
     void aPersonAskedToConfirmBeforeARestartConfirmsAfterIt() throws Exception {
-        port = freePort();
-        databasePort = freePort();
-        deleteRecursively(dataDirectory);
-        start();
-        URI uri = URI.create("http://127.0.0.1:" + port);
-        var updates = new EmailUpdates(http, uri, uri, KEY);
         String phone = updates.phone(0);
         updates.register(phone, "antigo" + phone.substring(1) + "@example.com");
         var person = new ChatUser(http, uri, phone);

@@ -239,7 +239,8 @@ public abstract class EventBusContract {
         assertThat(((DeadLetters) bus).list("worker", 10)).isEmpty();
     }
 
-    protected static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    /** Waits up to {@link #WAIT} for {@code condition}, for tests of asynchronous delivery. */
+    public static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,15 +103,29 @@ abstract class ConversationStoreContract {
 
     @Test
     void ofTwoSavesFromTheSameRevisionExactlyOneWins() throws Exception {
+        onlyOneOfTwoRacingSavesWins(() -> {
+            Conversation base = store.save(collecting("web-chat", PHONE)).orElseThrow();
+            return List.of(inStage(base, Stage.CONFIRMING), inStage(base, Stage.IDLE));
+        });
+    }
+
+    @Test
+    void ofTwoFirstSavesForThePersonExactlyOneWins() throws Exception {
+        onlyOneOfTwoRacingSavesWins(() -> List.of(
+                Conversation.start("web-chat", PHONE, Locale.forLanguageTag("pt-BR"), clock.instant()),
+                Conversation.start("web-chat", PHONE, Locale.ENGLISH, clock.instant())));
+    }
+
+    /** Twenty rounds of saving two conversations at the same moment, each round's two made by {@code rivals}. */
+    private void onlyOneOfTwoRacingSavesWins(Supplier<List<Conversation>> rivals) throws Exception {
         try (var threads = Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 20; round++) {
-                Conversation base = store.save(collecting("web-chat", PHONE)).orElseThrow();
                 var start = new CountDownLatch(1);
                 List<Future<Optional<Conversation>>> saves = new ArrayList<>();
-                for (Stage stage : List.of(Stage.CONFIRMING, Stage.IDLE)) {
+                for (Conversation rival : rivals.get()) {
                     saves.add(threads.submit(() -> {
                         start.await();
-                        return store.save(inStage(base, stage));
+                        return store.save(rival);
                     }));
                 }
                 start.countDown();

@@ -10,13 +10,6 @@ import dev.wareg.chat.conversation.Stage;
 import dev.wareg.testsupport.TestPostgres;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,31 +64,6 @@ class JdbcConversationStoreIntegrationTests extends ConversationStoreContract {
 
         assertThat(jdbc().sql("select count(*) from chat_conversation").query(Integer.class).single()).isEqualTo(1);
         assertThat(store.find("web-chat", "+5521912345678")).contains(recent);
-    }
-
-    @Test
-    void ofTwoFirstSavesForThePersonExactlyOneWins() throws Exception {
-        try (var threads = Executors.newFixedThreadPool(2)) {
-            for (int round = 0; round < 20; round++) {
-                var start = new CountDownLatch(1);
-                List<Future<Optional<Conversation>>> saves = new ArrayList<>();
-                for (Locale language : List.of(Locale.forLanguageTag("pt-BR"), Locale.ENGLISH)) {
-                    saves.add(threads.submit(() -> {
-                        start.await();
-                        return store.save(Conversation.start("web-chat", PHONE, language, clock.instant()));
-                    }));
-                }
-                start.countDown();
-                List<Conversation> won = new ArrayList<>();
-                for (var save : saves) {
-                    save.get().ifPresent(won::add);
-                }
-
-                assertThat(won).as("round %d", round).hasSize(1);
-                assertThat(store.find("web-chat", PHONE)).as("round %d", round).contains(won.getFirst());
-                store.delete("web-chat", PHONE);
-            }
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wareg.platform.messaging.jdbc;
 
+import static dev.wareg.platform.messaging.EventBusContract.awaitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.MessageReceived;
@@ -290,16 +291,6 @@ class JdbcOutboxIntegrationTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            Thread.sleep(20);
         }
     }
 }
