@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,14 +80,19 @@ final class DeadLetterQueues {
                 "the dead letter " + properties.getMessageId() + " of " + subscriber);
     }
 
+    /**
+     * Oldest first by when each was parked: the order the broker hands them out in is not to be relied on, since a
+     * quorum queue applies the returns of an earlier read a moment later.
+     */
     synchronized List<DeadLetter> list(String subscriber, int limit) {
         List<DeadLetter> found = new ArrayList<>();
         holdingAll(subscriber, (channel, held) -> {
-            for (GetResponse response : held.subList(0, Math.min(limit, held.size()))) {
+            for (GetResponse response : held) {
                 found.add(letterOf(subscriber, propertiesOf(response)));
             }
         });
-        return found;
+        found.sort(Comparator.comparing(DeadLetter::deadAt));
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
     }
 
     /** Sends the dead letter back to the shard queue it came from, then removes it from the dead-letter queue. */
