@@ -17,8 +17,8 @@ import org.springframework.validation.annotation.Validated;
  *                         virtual host
  * @param confirmTimeout   how long one publish waits for the broker's confirm before it counts as failed
  * @param publishTimeout   how long {@code publish} keeps trying (through a reconnect) before it throws
- * @param prefetch         unacknowledged deliveries per shard queue; 1 keeps the strict order of each shard even
- *                         when deliveries come back after a crash (see {@code RABBITMQ.md})
+ * @param prefetch         unacknowledged deliveries per shard queue, handled one after another on the shard's
+ *                         thread; more than 1 spares a round trip to the broker per event (see docs/messaging.md)
  * @param recoveryInterval how long a consumer waits before it reconnects after losing the broker
  */
 @Validated
@@ -27,6 +27,6 @@ public record RabbitBusProperties(
         @DefaultValue("wareg") @NotBlank String namespace,
         @DefaultValue("5s") @NotNull Duration confirmTimeout,
         @DefaultValue("30s") @NotNull Duration publishTimeout,
-        @DefaultValue("1") @Min(1) int prefetch,
+        @DefaultValue("16") @Min(1) int prefetch,
         @DefaultValue("5s") @NotNull Duration recoveryInterval) {
 }

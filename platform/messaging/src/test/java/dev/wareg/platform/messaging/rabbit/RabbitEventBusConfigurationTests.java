@@ -49,7 +49,7 @@ class RabbitEventBusConfigurationTests {
                     assertThat(bus.getHost()).isEqualTo("rabbit.example");
                     assertThat(bus.getPort()).isEqualTo(5673);
                     assertThat(context).hasSingleBean(InMemoryProcessedEvents.class);
-                    assertThat(context.getBean(RabbitBusProperties.class).prefetch()).isEqualTo(1);
+                    assertThat(context.getBean(RabbitBusProperties.class).prefetch()).isEqualTo(16);
                 });
     }
 

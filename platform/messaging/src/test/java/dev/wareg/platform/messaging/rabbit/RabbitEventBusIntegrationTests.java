@@ -75,7 +75,7 @@ class RabbitEventBusIntegrationTests extends EventBusContract {
     }
 
     private static RabbitBusProperties rabbit(String namespace, Duration publishTimeout) {
-        return new RabbitBusProperties(namespace, Duration.ofSeconds(5), publishTimeout, 1, Duration.ofMillis(500));
+        return new RabbitBusProperties(namespace, Duration.ofSeconds(5), publishTimeout, 16, Duration.ofMillis(500));
     }
 
     private static String namespace() {
