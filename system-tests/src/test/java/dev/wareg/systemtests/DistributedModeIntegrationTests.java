@@ -94,7 +94,7 @@ class DistributedModeIntegrationTests {
     @Test
     @Order(1)
     void anEmailUpdateConversationCrossesTheProcesses() throws Exception {
-        String phone = updates.phone(9999);
+        String phone = updates.phone(0).replace("+551198", "+551197");
         updates.register(phone, "ana@antigo.com.br");
         var ana = new ChatUser(http, deployment.uri("web-chat"), phone);
 

@@ -58,6 +58,7 @@ final class EmailUpdates {
                 new ServiceAuthProperties(serviceKey, "wareg", "account-api"), Clock.systemUTC());
     }
 
+    /** The phone of the {@code index}th person of this run, 0 to 9,999. */
     String phone(int index) {
         return "+551198" + run + "%04d".formatted(index);
     }
