@@ -1,0 +1,53 @@
+package dev.wareg.cloudapi;
+
+import dev.wareg.platform.defaults.RequestBodyLimit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The WhatsApp Business Cloud API channel, inbound half: Meta's webhook at {@code /webhook}. {@link
+ * CloudApiApplication} runs it alone; another application may import it. Settings: {@link CloudApiProperties}.
+ */
+@Configuration(proxyBeanMethods = false)
+// Not the application class: an application that imports this configuration brings its own.
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+        classes = CloudApiApplication.class))
+@EnableConfigurationProperties(CloudApiProperties.class)
+public class CloudApiConfiguration {
+
+    /** The channel name in {@code MessageReceived} and {@code SendMessage}. */
+    static final String CHANNEL = "cloud-api";
+
+    static final String WEBHOOK_PATH = "/webhook";
+
+    // Registered for the webhook only, so whatever else the host application serves is untouched.
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> cloudApiRequestBodyLimit(CloudApiProperties properties, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(properties.maxBodySize().toBytes(), json));
+        registration.addUrlPatterns(WEBHOOK_PATH);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "wareg.cloud-api.dedupe", havingValue = "memory", matchIfMissing = true)
+    InMemoryProcessedMessages cloudApiInMemoryProcessedMessages(CloudApiProperties properties, Clock clock) {
+        return new InMemoryProcessedMessages(properties.dedupeTtl(), clock);
+    }
+
+    // Actuator (from service-defaults) provides the registry; a host without it still runs, uncounted.
+    @Bean
+    WebhookMetrics cloudApiWebhookMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new WebhookMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}
