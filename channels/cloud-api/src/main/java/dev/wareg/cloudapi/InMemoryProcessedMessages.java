@@ -1,9 +1,8 @@
 package dev.wareg.cloudapi;
 
+import dev.wareg.platform.messaging.ExpiringSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Message ids in this process only, lost on restart: for tests and a single instance that may see a redelivery
@@ -11,26 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InMemoryProcessedMessages implements ProcessedMessages {
 
-    private final ConcurrentHashMap<String, Instant> expiries = new ConcurrentHashMap<>();
-    private final Duration ttl;
-    private final Clock clock;
+    private final ExpiringSet<String> seen;
 
     InMemoryProcessedMessages(Duration ttl, Clock clock) {
-        this.ttl = ttl;
-        this.clock = clock;
+        this.seen = new ExpiringSet<>(ttl, clock);
     }
 
     @Override
     public boolean contains(String messageId) {
-        Instant expiry = expiries.get(messageId);
-        return expiry != null && clock.instant().isBefore(expiry);
+        return seen.contains(messageId);
     }
 
     @Override
     public void remember(String messageId) {
-        Instant now = clock.instant();
-        // Bounded by time, not size: forgetting expired ids on each write keeps the map to one TTL of traffic.
-        expiries.values().removeIf(expiry -> !now.isBefore(expiry));
-        expiries.put(messageId, now.plus(ttl));
+        seen.add(messageId);
     }
 }
