@@ -2,14 +2,12 @@ package dev.wareg.cloudapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.testsupport.TestRedis;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -18,31 +16,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class RedisProcessedMessagesIntegrationTests extends ProcessedMessagesContract {
 
-    private static final String HOST = environment("TEST_REDIS_HOST", "127.0.0.1");
-    private static final int PORT = Integer.parseInt(environment("TEST_REDIS_PORT", "6379"));
-
-    private static LettuceConnectionFactory connections;
+    private static TestRedis testRedis;
     private static StringRedisTemplate redis;
 
-    private final String keyPrefix = "wareg:test:" + UUID.randomUUID() + ":cloud-api:message:";
+    private final String keyPrefix = TestRedis.freshKeyPrefix("cloud-api:message");
     private RedisProcessedMessages redisStore;
 
     @BeforeAll
     static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(HOST, PORT));
-        connections.afterPropertiesSet();
-        redis = new StringRedisTemplate(connections);
-        try {
-            redis.execute(connection -> connection.ping(), true);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot reach the test Redis at " + HOST + ":" + PORT
-                    + " (set TEST_REDIS_HOST, TEST_REDIS_PORT): " + e.getMessage(), e);
-        }
+        testRedis = TestRedis.connect();
+        redis = testRedis.template();
     }
 
     @AfterAll
     static void disconnect() {
-        connections.destroy();
+        testRedis.close();
     }
 
     @Override
@@ -53,7 +41,7 @@ class RedisProcessedMessagesIntegrationTests extends ProcessedMessagesContract {
 
     @AfterEach
     void deleteKeys() {
-        redis.delete(redis.keys(keyPrefix + "*"));
+        testRedis.deleteKeys(keyPrefix);
     }
 
     @Test
@@ -63,10 +51,5 @@ class RedisProcessedMessagesIntegrationTests extends ProcessedMessagesContract {
         String key = redisStore.key("wamid.A");
         assertThat(key).matches(keyPrefix.replace(".", "\\.") + "[0-9a-f]{64}").doesNotContain("wamid");
         assertThat(redis.getExpire(key)).isBetween(Duration.ofDays(7).toSeconds() - 60, Duration.ofDays(7).toSeconds());
-    }
-
-    private static String environment(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

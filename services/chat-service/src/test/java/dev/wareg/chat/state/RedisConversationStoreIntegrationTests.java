@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.conversation.ConversationStore;
+import dev.wareg.testsupport.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -23,31 +21,21 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class RedisConversationStoreIntegrationTests extends ConversationStoreContract {
 
-    private static final String HOST = environment("TEST_REDIS_HOST", "127.0.0.1");
-    private static final int PORT = Integer.parseInt(environment("TEST_REDIS_PORT", "6379"));
-
-    private static LettuceConnectionFactory connections;
+    private static TestRedis testRedis;
     private static StringRedisTemplate redis;
 
-    private final String keyPrefix = "wareg:test:" + UUID.randomUUID() + ":conversation:";
+    private final String keyPrefix = TestRedis.freshKeyPrefix("conversation");
     private RedisConversationStore redisStore;
 
     @BeforeAll
     static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(HOST, PORT));
-        connections.afterPropertiesSet();
-        redis = new StringRedisTemplate(connections);
-        try {
-            redis.execute(connection -> connection.ping(), true);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot reach the test Redis at " + HOST + ":" + PORT
-                    + " (set TEST_REDIS_HOST, TEST_REDIS_PORT): " + e.getMessage(), e);
-        }
+        testRedis = TestRedis.connect();
+        redis = testRedis.template();
     }
 
     @AfterAll
     static void disconnect() {
-        connections.destroy();
+        testRedis.close();
     }
 
     @Override
@@ -58,7 +46,7 @@ class RedisConversationStoreIntegrationTests extends ConversationStoreContract {
 
     @AfterEach
     void deleteKeys() {
-        redis.delete(redis.keys(keyPrefix + "*"));
+        testRedis.deleteKeys(keyPrefix);
     }
 
     @Test
@@ -89,10 +77,5 @@ class RedisConversationStoreIntegrationTests extends ConversationStoreContract {
         redis.opsForHash().put(key, "conversation", json.replace(",\"handled\":null,\"outbox\":[]", ""));
 
         assertThat(store.find("web-chat", PHONE)).contains(saved);
-    }
-
-    private static String environment(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
