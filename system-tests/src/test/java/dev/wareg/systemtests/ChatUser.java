@@ -32,7 +32,6 @@ final class ChatUser {
     private Instant lastSaidAt;
     /** When the web chat stored the last reply awaited, by its own clock. */
     private Instant lastReplyAt;
-    int resends;
 
     ChatUser(HttpClient http, URI webChat, String phone) {
         this.http = http;
@@ -60,7 +59,6 @@ final class ChatUser {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the web chat did not take a message in " + patience);
             }
-            resends++;
             Thread.sleep(500);
         }
     }
