@@ -8,6 +8,10 @@ import java.util.UUID;
 /**
  * A command to a channel: send this text to this person. Channels that have interactive buttons show
  * {@link #buttons()}; the others render them as a numbered list.
+ *
+ * @param language the language the text is in (a BCP 47 tag such as {@code pt-BR}), for what a channel adds around
+ *                 it (a list's menu label, a template's language); null when unknown. Added compatibly within v1:
+ *                 readers ignore members they do not know.
  */
 public record SendMessage(
         UUID eventId,
@@ -15,7 +19,8 @@ public record SendMessage(
         String channel,
         String recipient,
         String text,
-        List<Button> buttons) implements IntegrationEvent {
+        List<Button> buttons,
+        String language) implements IntegrationEvent {
 
     public SendMessage {
         Objects.requireNonNull(eventId, "eventId");
@@ -24,6 +29,12 @@ public record SendMessage(
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(text, "text");
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    /** A message in an unknown language. */
+    public SendMessage(UUID eventId, Instant occurredAt, String channel, String recipient, String text,
+                       List<Button> buttons) {
+        this(eventId, occurredAt, channel, recipient, text, buttons, null);
     }
 
     @Override

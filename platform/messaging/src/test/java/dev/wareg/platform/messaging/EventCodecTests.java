@@ -52,7 +52,7 @@ class EventCodecTests {
         return Stream.of(
                 new MessageReceived(id(1), AT, "web-chat", "wamid.1", PHONE, "quero mudar meu e-mail 📧"),
                 new SendMessage(id(2), AT, "cloud-api", PHONE, "Confirma?",
-                        List.of(new SendMessage.Button("confirm", "Confirmar"))),
+                        List.of(new SendMessage.Button("confirm", "Confirmar")), "pt-BR"),
                 new SendMessage(id(3), AT, "web-chat", PHONE, "Olá!", null),
                 new RegistrationUpdateRequested(id(4), AT, ACCOUNT, PHONE, changes, 3L, "web-chat", PHONE),
                 new RegistrationUpdateRequested(id(5), AT, null, PHONE, changes, null, "whatsapp-web", PHONE),
@@ -119,6 +119,7 @@ class EventCodecTests {
 
         assertThat(event.text()).isEqualTo("Oi");
         assertThat(event.buttons()).isEmpty();
+        assertThat(event.language()).isNull();
     }
 
     @Test

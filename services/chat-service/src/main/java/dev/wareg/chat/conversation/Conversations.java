@@ -155,7 +155,8 @@ class Conversations implements SmartInitializingSingleton {
                 // that no state is created for a person only to remember the telling. Its id comes from the
                 // outcome's instead, so a redelivery tells it under the same id and the channel skips it.
                 bus.publish(new SendMessage(UUID.nameUUIDFromBytes(("told " + outcome.eventId())
-                        .getBytes(StandardCharsets.UTF_8)), clock.instant(), channel, sender, text, List.of()));
+                        .getBytes(StandardCharsets.UTF_8)), clock.instant(), channel, sender, text, List.of(),
+                        language.toLanguageTag()));
                 return;
             }
             // A conversation that moved on (a newer request, a cancellation) keeps its state; it is told anyway.
@@ -181,6 +182,6 @@ class Conversations implements SmartInitializingSingleton {
 
     private SendMessage reply(Conversation conversation, String text, List<SendMessage.Button> buttons) {
         return new SendMessage(ids.next(), clock.instant(), conversation.channel(), conversation.sender(), text,
-                buttons);
+                buttons, conversation.language().toLanguageTag());
     }
 }
