@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CloudApiConfiguration {
 
     /** The channel name in {@code MessageReceived} and {@code SendMessage}. */
-    static final String CHANNEL = "cloud-api";
+    public static final String CHANNEL = "cloud-api";
 
     static final String WEBHOOK_PATH = "/webhook";
 

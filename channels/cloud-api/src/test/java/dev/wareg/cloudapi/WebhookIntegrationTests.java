@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
+import dev.wareg.platform.messaging.DeadLetters;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -32,6 +34,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(classes = CloudApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"wareg.cloud-api.app-secret=" + WebhookIntegrationTests.SECRET,
                 "wareg.cloud-api.verify-token=" + WebhookIntegrationTests.VERIFY_TOKEN,
+                // Nothing is sent here: the Graph API is a closed port.
+                "wareg.cloud-api.graph.access-token=unused", "wareg.cloud-api.graph.phone-number-id=100000000000001",
+                "wareg.cloud-api.graph.base-url=http://127.0.0.1:9",
                 // The messaging module brings JDBC for its outbox bus; this test's bus needs no database.
                 "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @Import(WebhookIntegrationTests.Bus.class)
@@ -60,7 +65,7 @@ class WebhookIntegrationTests {
     }
 
     /** Keeps what is published, from any thread; can be made to fail. */
-    static final class RecordingBus implements EventBus {
+    static final class RecordingBus implements EventBus, DeadLetters {
 
         final List<IntegrationEvent> published = new CopyOnWriteArrayList<>();
         volatile boolean failing;
@@ -75,6 +80,16 @@ class WebhookIntegrationTests {
 
         @Override
         public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
+        }
+
+        @Override
+        public List<DeadLetter> list(String subscriber, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public boolean redrive(String subscriber, UUID eventId) {
+            return false;
         }
 
         List<MessageReceived> messages() {

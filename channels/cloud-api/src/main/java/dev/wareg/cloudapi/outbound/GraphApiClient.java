@@ -1,0 +1,64 @@
+package dev.wareg.cloudapi.outbound;
+
+import java.net.http.HttpClient;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the messages endpoint of the Graph API with the business number's token. Every answer becomes a {@link
+ * GraphResponse}; nothing is thrown, since what to do about a failure is the caller's decision.
+ */
+class GraphApiClient {
+
+    private final RestClient http;
+    private final String messagesPath;
+    private final JsonMapper json;
+
+    GraphApiClient(RestClient.Builder builder, GraphApiProperties properties, JsonMapper json) {
+        var requestFactory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
+        requestFactory.setReadTimeout(properties.timeout());
+        this.http = builder.baseUrl(properties.baseUrl().toString())
+                .requestFactory(requestFactory)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken())
+                .build();
+        this.messagesPath = "/" + properties.version() + "/" + properties.phoneNumberId() + "/messages";
+        this.json = json;
+    }
+
+    GraphResponse post(Map<String, Object> body) {
+        try {
+            return http.post().uri(messagesPath)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        JsonNode answer = parse(response.getBody().readAllBytes());
+                        if (response.getStatusCode().is2xxSuccessful()) {
+                            return new GraphResponse.Accepted(
+                                    answer.path("messages").path(0).path("id").asString(""));
+                        }
+                        return new GraphResponse.Failed(status, answer.path("error").path("code").asInt(0));
+                    });
+        } catch (RestClientException e) {
+            return new GraphResponse.Failed(0, 0);
+        }
+    }
+
+    // A proxy in front of Meta may answer with HTML; such an answer carries no error code, only its status.
+    private JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? json.missingNode() : json.readTree(body);
+        } catch (JacksonException e) {
+            return json.missingNode();
+        }
+    }
+}
