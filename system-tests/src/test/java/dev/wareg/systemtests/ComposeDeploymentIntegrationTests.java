@@ -28,10 +28,10 @@ class ComposeDeploymentIntegrationTests {
         assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(config.exitValue()).as(resolved).isZero();
-        assertThat(resolved).contains("  account-api:", "  chat-service:", "  update-worker:", "  web-chat:",
+        assertThat(resolved).contains("  account-api:", "  chat-service:", "  update-worker:", "  web-chat:", "  cloud-api:",
                 "  postgres:", "  redis:", "  rabbitmq:", "  ollama:", "  ollama-model:");
         assertThat(resolved).contains("WAREG_CHAT_LLM_ENABLED: \"true\"", "WAREG_CHAT_LLM_BASEURL: http://ollama:11434",
-                "WAREG_MESSAGING_BUS: rabbitmq", "WAREG_CHAT_CONVERSATIONSTORE: redis");
+                "WAREG_MESSAGING_BUS: rabbitmq", "WAREG_CHAT_CONVERSATIONSTORE: redis", "WAREG_CLOUDAPI_DEDUPE: redis");
     }
 
     private static boolean onPath(String command) throws IOException, InterruptedException {

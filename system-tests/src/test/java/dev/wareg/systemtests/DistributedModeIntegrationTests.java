@@ -2,6 +2,7 @@ package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FaultInjectingProxy;
 import dev.wareg.testsupport.FaultInjectingProxy.Fault;
 import dev.wareg.testsupport.TestPostgres;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The system as deployed, one process per service (deploy/local/run.sh) against the machine's PostgreSQL, Redis
- * and RabbitMQ, spoken to only through the web chat, as a person would. The update-worker reaches account-api
- * through a proxy that can fail on demand.
+ * and RabbitMQ, spoken to only through the channels, as a person would: the web chat, and the WhatsApp Cloud API
+ * channel with Meta's signed webhook in and a fake Graph API out. The update-worker reaches account-api through a
+ * proxy that can fail on demand.
  *
  * <p>The fault run plays {@code wareg.system-tests.conversations} e-mail updates (1,000 by default; the longer
  * run in docs/benchmarks.md passes 10,000) while the worker is killed and restarted, the broker is stopped and
@@ -48,7 +50,11 @@ class DistributedModeIntegrationTests {
     private static final String DB_APPLICATION = "wareg-system-tests-account-api";
 
     private static TestPostgres.Schema schema;
+    private static final String APP_SECRET = "system-tests-app-secret";
+    private static final String GRAPH_TOKEN = "system-tests-graph-token";
+
     private static FaultInjectingProxy accountApiProxy;
+    private static FakeGraphApi graph;
     private static LocalDeployment deployment;
     private static final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
@@ -58,13 +64,18 @@ class DistributedModeIntegrationTests {
     static void deploy() throws IOException {
         schema = TestPostgres.freshSchema();
         Map<String, Integer> ports = new HashMap<>();
-        for (String service : List.of("account-api", "chat-service", "update-worker", "web-chat")) {
+        for (String service : List.of("account-api", "chat-service", "update-worker", "web-chat", "cloud-api")) {
             ports.put(service, freePort());
         }
         Path runDir = Path.of("target", "deployment").toAbsolutePath();
         Files.createDirectories(runDir);
+        graph = FakeGraphApi.start(GRAPH_TOKEN);
         Map<String, String> environment = Map.of(
                 "SERVICE_AUTH_HMAC_KEY", KEY,
+                "WHATSAPP_APP_SECRET", APP_SECRET,
+                "WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN,
+                "WHATSAPP_PHONE_NUMBER_ID", "106540352242922",
+                "WHATSAPP_GRAPH_BASE_URL", graph.baseUrl().toString(),
                 "ACCOUNT_DB_URL", schema.url() + "&ApplicationName=" + DB_APPLICATION,
                 "MANAGEMENT_PORT_PREFIX", "19",
                 "EXTRA_WEB_CHAT_ARGS", "--wareg.web-chat.max-conversations=20000",
@@ -72,7 +83,7 @@ class DistributedModeIntegrationTests {
                 "EXTRA_UPDATE_WORKER_ARGS", "--wareg.account-api.timeout=1s --wareg.worker.retry.max-attempts=8"
                         + " --wareg.worker.retry.max-backoff=2s");
         deployment = new LocalDeployment(LocalDeployment.repositoryRoot(), runDir, ports, environment);
-        deployment.start("account-api", "chat-service", "web-chat");
+        deployment.start("account-api", "chat-service", "web-chat", "cloud-api");
         accountApiProxy = FaultInjectingProxy.start(deployment.uri("account-api"));
         deployment.start(Map.of("ACCOUNT_API_URL", accountApiProxy.uri().toString()), "update-worker");
         updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"), KEY);
@@ -87,6 +98,9 @@ class DistributedModeIntegrationTests {
         } finally {
             if (accountApiProxy != null) {
                 accountApiProxy.close();
+            }
+            if (graph != null) {
+                graph.close();
             }
         }
     }
@@ -113,6 +127,39 @@ class DistributedModeIntegrationTests {
 
     @Test
     @Order(2)
+    void anEmailUpdateConversationOnWhatsAppGoesThroughTheWebhookAndTheGraphApi() throws Exception {
+        String phone = updates.phone(0).replace("+551198", "+551196");
+        updates.register(phone, "bia@antigo.com.br");
+        var bia = new WhatsAppUser(http, deployment.uri("cloud-api"), APP_SECRET, graph, phone);
+
+        bia.say("quero mudar meu e-mail");
+        assertThat(bia.awaitReply(reply -> "Qual é o novo e-mail?".equals(reply.text()), PATIENCE)).isPresent();
+        bia.say("bia@novo.com.br");
+        assertThat(bia.awaitReply(reply -> reply.text().contains("Posso salvar?"), PATIENCE)).hasValueSatisfying(
+                reply -> {
+                    assertThat(reply.text()).contains("E-mail: bia@antigo.com.br → bia@novo.com.br");
+                    assertThat(reply.type()).isEqualTo("interactive");
+                    assertThat(reply.buttonTitles()).contains("Confirmar");
+                });
+        bia.tap("Confirmar");
+
+        assertThat(bia.awaitReply(reply -> reply.text().startsWith("Pronto!"), PATIENCE)).hasValueSatisfying(
+                reply -> assertThat(reply.text()).isEqualTo("Pronto! Seu cadastro foi atualizado (e-mail)."));
+        assertThat(emailOf(phone)).isEqualTo("bia@novo.com.br");
+        assertThat(bia.received()).allSatisfy(call -> {
+            assertThat(call.accepted()).isTrue();
+            assertThat(call.authorization()).isEqualTo("Bearer " + GRAPH_TOKEN);
+        });
+        // Each of Bia's three messages is marked as read, on a path of its own.
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (graph.readReceipts().size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(graph.readReceipts()).hasSize(3);
+    }
+
+    @Test
+    @Order(3)
     void conversationsThroughCrashesAndOutagesLoseNothingApplyNothingTwiceAndTellTheTruth() throws Exception {
         int count = Integer.getInteger("wareg.system-tests.conversations", 1000);
         var done = new AtomicInteger();

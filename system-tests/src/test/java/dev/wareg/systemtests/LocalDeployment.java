@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalDeployment implements AutoCloseable {
 
-    private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat");
+    private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat",
+            "cloud-api");
 
     private final Path root;
     private final Path runDir;
@@ -98,6 +99,9 @@ final class LocalDeployment implements AutoCloseable {
         env.put("CHAT_SERVICE_PORT", String.valueOf(ports.get("chat-service")));
         env.put("UPDATE_WORKER_PORT", String.valueOf(ports.get("update-worker")));
         env.put("WEB_CHAT_PORT", String.valueOf(ports.get("web-chat")));
+        if (ports.containsKey("cloud-api")) {
+            env.put("CLOUD_API_PORT", String.valueOf(ports.get("cloud-api")));
+        }
         env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent()
                 .toString());
         command(root, env, 240, command.toArray(String[]::new));

@@ -24,11 +24,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 class ArchitectureTests {
 
     private static final String[] SERVICES_AND_CHANNELS = {
-            "dev.wareg.account..", "dev.wareg.chat..", "dev.wareg.worker..", "dev.wareg.webchat.."};
+            "dev.wareg.account..", "dev.wareg.chat..", "dev.wareg.worker..", "dev.wareg.webchat..",
+            "dev.wareg.cloudapi.."};
 
     @ArchTest
     static final ArchRule servicesAndChannelsDoNotKnowEachOther = slices()
-            .matching("dev.wareg.(account|chat|worker|webchat)..")
+            .matching("dev.wareg.(account|chat|worker|webchat|cloudapi)..")
             .should().notDependOnEachOther();
 
     @ArchTest
