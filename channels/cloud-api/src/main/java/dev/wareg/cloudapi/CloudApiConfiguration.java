@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,13 +16,16 @@ import org.springframework.context.annotation.FilterType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The WhatsApp Business Cloud API channel, inbound half: Meta's webhook at {@code /webhook}. {@link
- * CloudApiApplication} runs it alone; another application may import it. Settings: {@link CloudApiProperties}.
+ * The WhatsApp Business Cloud API channel: Meta's webhook at {@code /webhook} in, the Graph API out (package
+ * {@code outbound}). {@link CloudApiApplication} runs it alone; another application may import it. Settings: {@link
+ * CloudApiProperties} and {@code GraphApiProperties}.
  */
 @Configuration(proxyBeanMethods = false)
-// Not the application class: an application that imports this configuration brings its own.
-@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-        classes = CloudApiApplication.class))
+// Not the application class: an application that imports this configuration brings its own. Nor, as with
+// @SpringBootApplication, what tests keep to themselves (@TestConfiguration).
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = CloudApiApplication.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
 @EnableConfigurationProperties(CloudApiProperties.class)
 public class CloudApiConfiguration {
 
