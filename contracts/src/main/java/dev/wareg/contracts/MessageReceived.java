@@ -7,10 +7,15 @@ import java.util.UUID;
 /**
  * A person wrote to the bot on some channel.
  *
+ * <p>{@code location} was added to version 1 without a new version: it is optional, a reader that does not know it
+ * ignores it (and sees a message without text), and a message written before it existed reads with none. A new
+ * version would make every reader not yet updated refuse every message, located or not, during a rolling update.
+ *
  * @param channel          the channel the message came from, e.g. {@code web-chat}; replies go back to it
  * @param channelMessageId the channel's own id of the message, used to drop duplicate deliveries
  * @param sender           the sender's id on that channel (E.164 phone where the channel has one)
- * @param text             what they wrote; may be empty (a sticker, an empty web form)
+ * @param text             what they wrote; may be empty (a sticker, an empty web form, a location)
+ * @param location         the place they shared (a map pin), or null for any other message
  */
 public record MessageReceived(
         UUID eventId,
@@ -18,7 +23,8 @@ public record MessageReceived(
         String channel,
         String channelMessageId,
         String sender,
-        String text) implements IntegrationEvent {
+        String text,
+        Location location) implements IntegrationEvent {
 
     public MessageReceived {
         Objects.requireNonNull(eventId, "eventId");
@@ -29,8 +35,39 @@ public record MessageReceived(
         text = text == null ? "" : text;
     }
 
+    /** A message without a location: what every channel sends for text, buttons and the rest. */
+    public MessageReceived(UUID eventId, Instant occurredAt, String channel, String channelMessageId, String sender,
+                           String text) {
+        this(eventId, occurredAt, channel, channelMessageId, sender, text, null);
+    }
+
     @Override
     public String orderingKey() {
         return channel + ':' + sender;
+    }
+
+    /**
+     * A shared place: always its coordinates; its name and address only when the person picked a place rather than
+     * dropping a pin ("current location" has coordinates only). The address is written as the map app writes it,
+     * e.g. {@code Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200}; nothing checks it is one.
+     *
+     * @param latitude  degrees, -90 to 90
+     * @param longitude degrees, -180 to 180
+     * @param name      the place's name ("MASP"), or null
+     * @param address   the place's address as one line, or null
+     */
+    public record Location(double latitude, double longitude, String name, String address) {
+
+        public Location {
+            if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+                throw new IllegalArgumentException("coordinates out of range");
+            }
+            name = blankToNull(name);
+            address = blankToNull(address);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
     }
 }

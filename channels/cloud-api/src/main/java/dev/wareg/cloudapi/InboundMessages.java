@@ -44,7 +44,7 @@ class InboundMessages {
                 continue;
             }
             bus.publish(new MessageReceived(eventId(message.id()), clock.instant(), CloudApiConfiguration.CHANNEL,
-                    message.id(), message.sender(), message.text()));
+                    message.id(), message.sender(), message.text(), message.location()));
             processed.remember(message.id());
         }
         payload.statuses().forEach(metrics::status);

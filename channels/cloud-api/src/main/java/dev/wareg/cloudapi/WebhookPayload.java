@@ -1,5 +1,6 @@
 package dev.wareg.cloudapi;
 
+import dev.wareg.contracts.MessageReceived.Location;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -13,11 +14,17 @@ import tools.jackson.databind.JsonNode;
 record WebhookPayload(List<InboundMessage> messages, List<String> statuses) {
 
     /**
-     * @param id     the WhatsApp message id ({@code wamid...})
-     * @param sender E.164 phone, or the business-scoped user id where Meta gives no phone
-     * @param text   what the bot reads; empty for what it cannot read (media, reactions, unsupported types)
+     * @param id       the WhatsApp message id ({@code wamid...})
+     * @param sender   E.164 phone, or the business-scoped user id where Meta gives no phone
+     * @param text     what the bot reads; empty for what it cannot read (media, reactions, unsupported types) and
+     *                 for a location, which the bot reads from {@code location}
+     * @param location the place shared, for a location message with usable coordinates; otherwise null
      */
-    record InboundMessage(String id, String sender, String text) {
+    record InboundMessage(String id, String sender, String text, Location location) {
+
+        InboundMessage(String id, String sender, String text) {
+            this(id, sender, text, null);
+        }
     }
 
     static WebhookPayload from(JsonNode root) {
@@ -31,7 +38,7 @@ record WebhookPayload(List<InboundMessage> messages, List<String> statuses) {
                     String sender = sender(message);
                     // Without an id it cannot be deduplicated, without a sender it cannot be answered: skip it.
                     if (!id.isEmpty() && !sender.isEmpty()) {
-                        messages.add(new InboundMessage(id, sender, readableText(message)));
+                        messages.add(new InboundMessage(id, sender, readableText(message), location(message)));
                     }
                 }
                 for (JsonNode status : value.path("statuses")) {
@@ -57,10 +64,41 @@ record WebhookPayload(List<InboundMessage> messages, List<String> statuses) {
             case "text" -> text(message.path("text").path("body"));
             case "interactive" -> interactive(message.path("interactive"));
             case "button" -> firstOf(message.path("button").path("text"), message.path("button").path("payload"));
-            // Turning a place into words the chat understands is not built yet; this marks that one was sent.
-            case "location" -> "[location]";
             default -> "";
         };
+    }
+
+    // {"latitude": -23.56, "longitude": -46.65, "name": "MASP", "address": "Av. Paulista, 1578 - ..."}: name and
+    // address only where a place was picked, not for a dropped pin or "current location". Coordinates that are
+    // missing, not numbers or out of range make no location (the message then reads as one without text): a
+    // delivery is never refused for them, since Meta would retry it for days.
+    private static Location location(JsonNode message) {
+        if (!text(message.path("type")).equals("location")) {
+            return null;
+        }
+        JsonNode location = message.path("location");
+        Double latitude = coordinate(location.path("latitude"));
+        Double longitude = coordinate(location.path("longitude"));
+        if (latitude == null || longitude == null) {
+            return null;
+        }
+        try {
+            return new Location(latitude, longitude, text(location.path("name")), text(location.path("address")));
+        } catch (IllegalArgumentException outOfRange) {
+            return null;
+        }
+    }
+
+    /** A number, or a number written as a string; null for anything else. */
+    private static Double coordinate(JsonNode node) {
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        try {
+            return node.isString() ? Double.valueOf(node.asString().strip()) : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     private static String interactive(JsonNode interactive) {

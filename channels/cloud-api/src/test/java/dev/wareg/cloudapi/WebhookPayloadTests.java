@@ -3,12 +3,27 @@ package dev.wareg.cloudapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.cloudapi.WebhookPayload.InboundMessage;
+import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.contracts.MessageReceived;
+import dev.wareg.contracts.MessageReceived.Location;
+import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.EventHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the bot reads from each of Meta's message shapes (fixtures written from Meta's payload examples). */
+/**
+ * What the bot reads from each of Meta's message shapes (fixtures written from Meta's payload examples), and what of
+ * it reaches the bus.
+ */
 class WebhookPayloadTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,7 +38,6 @@ class WebhookPayloadTests {
             button-reply | wamid.BUTTON1 | Sim
             list-reply   | wamid.LIST1   | E-mail
             button       | wamid.QUICK1  | Confirmar
-            location     | wamid.LOC1    | [location]
             image        | wamid.IMG1    | ''
             reaction     | wamid.REACT1  | ''
             unsupported  | wamid.UNSUP1  | ''
@@ -31,6 +45,92 @@ class WebhookPayloadTests {
     void readsOneMessageFromTheSenderAsE164(String fixture, String id, String text) {
         assertThat(parse(fixture).messages())
                 .containsExactly(new InboundMessage(id, "+5511987654321", text));
+    }
+
+    @Test
+    void aPlaceIsReadAsItsCoordinatesNameAndAddressWithoutText() {
+        assertThat(parse("location").messages()).containsExactly(new InboundMessage("wamid.LOC1", "+5511987654321",
+                "", new Location(-23.5614, -46.6559, "MASP",
+                        "Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200")));
+    }
+
+    @Test
+    void aDroppedPinHasOnlyItsCoordinates() {
+        assertThat(parse("location-pin").messages()).containsExactly(new InboundMessage("wamid.PIN1",
+                "+5511987654321", "", new Location(-23.5505, -46.6333, null, null)));
+    }
+
+    @Test
+    void aLocationIsPublishedInItsMessageReceived() {
+        var published = new ArrayList<IntegrationEvent>();
+        EventBus bus = new EventBus() {
+            @Override
+            public void publish(IntegrationEvent event) {
+                published.add(event);
+            }
+
+            @Override
+            public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
+                    EventHandler<E> handler) {
+            }
+        };
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+        var inbound = new InboundMessages(bus, new InMemoryProcessedMessages(Duration.ofDays(7), clock),
+                new WebhookMetrics(new SimpleMeterRegistry()), clock);
+
+        inbound.receive(parse("location"));
+
+        assertThat(published).containsExactly(new MessageReceived(InboundMessages.eventId("wamid.LOC1"),
+                clock.instant(), "cloud-api", "wamid.LOC1", "+5511987654321", "",
+                parse("location").messages().getFirst().location()));
+    }
+
+    @Test
+    void aPlaceWithANameButNoAddressKeepsTheName() {
+        assertThat(location("{\"latitude\":-23.5505,\"longitude\":-46.6333,\"name\":\"Praça da Sé\",\"address\":\"  \"}"))
+                .isEqualTo(new Location(-23.5505, -46.6333, "Praça da Sé", null));
+    }
+
+    @Test
+    void coordinatesWrittenAsStringsAreRead() {
+        assertThat(location("{\"latitude\":\"-23.5505\",\"longitude\":\"-46.6333\"}"))
+                .isEqualTo(new Location(-23.5505, -46.6333, null, null));
+    }
+
+    // Missing, unreadable or impossible coordinates: still a message (answered as one without text), never a
+    // refused delivery, which Meta would retry for days.
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"name\":\"MASP\",\"address\":\"Av. Paulista, 1578\"}",
+            "{\"latitude\":\"north\",\"longitude\":-46.6333}",
+            "{\"latitude\":-123.5,\"longitude\":-46.6333}",
+            "{\"latitude\":-23.5505,\"longitude\":190}",
+            "{\"latitude\":\"NaN\",\"longitude\":-46.6333}"})
+    void aLocationWithoutUsableCoordinatesIsAMessageWithoutLocation(String location) {
+        var payload = WebhookPayload.from(JSON.readTree(message("location", "\"location\":" + location)));
+
+        assertThat(payload.messages()).containsExactly(new InboundMessage("wamid.X", "+5511987654321", "", null));
+    }
+
+    @Test
+    void onlyALocationMessageHasALocation() {
+        var payload = WebhookPayload.from(JSON.readTree(message("text",
+                "\"text\":{\"body\":\"oi\"},\"location\":{\"latitude\":1,\"longitude\":2}")));
+
+        assertThat(payload.messages()).containsExactly(new InboundMessage("wamid.X", "+5511987654321", "oi"));
+    }
+
+    private static Location location(String location) {
+        var payload = WebhookPayload.from(JSON.readTree(message("location", "\"location\":" + location)));
+        assertThat(payload.messages()).hasSize(1);
+        return payload.messages().getFirst().location();
+    }
+
+    private static String message(String type, String members) {
+        return """
+                {"entry":[{"changes":[{"value":{"messages":[{"from":"5511987654321","id":"wamid.X",
+                "type":"%s",%s}]}}]}]}
+                """.formatted(type, members);
     }
 
     @Test

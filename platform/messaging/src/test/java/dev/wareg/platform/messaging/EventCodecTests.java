@@ -28,6 +28,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every event on the wire: it round-trips, it is what its committed JSON Schema says, and what version 1 producers
@@ -43,6 +46,9 @@ class EventCodecTests {
     private static final TraceContext TRACE =
             new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "wareg=1");
 
+    private static final MessageReceived.Location MASP = new MessageReceived.Location(-23.5614, -46.6559, "MASP",
+            "Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200");
+
     private final EventCodec codec = new EventCodec();
 
     static Stream<IntegrationEvent> everyType() {
@@ -51,6 +57,9 @@ class EventCodecTests {
         changes.put("address.complement", new FieldChange("apto 12", null));
         return Stream.of(
                 new MessageReceived(id(1), AT, "web-chat", "wamid.1", PHONE, "quero mudar meu e-mail 📧"),
+                new MessageReceived(id(9), AT, "cloud-api", "wamid.2", PHONE, "", MASP),
+                new MessageReceived(id(10), AT, "cloud-api", "wamid.3", PHONE, "",
+                        new MessageReceived.Location(-23.55, -46.63, null, null)),
                 new SendMessage(id(2), AT, "cloud-api", PHONE, "Confirma?",
                         List.of(new SendMessage.Button("confirm", "Confirmar")), "pt-BR"),
                 new SendMessage(id(3), AT, "web-chat", PHONE, "Olá!", null),
@@ -106,6 +115,56 @@ class EventCodecTests {
                 Map.of("email", new FieldChange("ana@example.com", "ana.silva@example.com")), 3L, "web-chat",
                 PHONE));
         assertThat(decoded.trace()).isEqualTo(TraceContext.NONE);
+    }
+
+    @Test
+    void aMessageWrittenBeforeLocationsExistedReadsWithoutOne() {
+        var decoded = codec.decode(resource("v1/MessageReceived.json").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.event()).isEqualTo(new MessageReceived(id(1), AT, "web-chat", "wamid.1", PHONE,
+                "quero mudar meu e-mail", null));
+    }
+
+    /**
+     * The location was added to version 1 as an optional member rather than as a version 2: a reader built before
+     * it refuses nothing (it would refuse a version 2 of every message, located or not, while a deployment rolls)
+     * and reads a located message as one without text.
+     */
+    @Test
+    void aLocatedMessageIsVersionOneAndReadsWithItsLocation() {
+        String json = resource("v1/MessageReceived-with-location.json");
+
+        var decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(schemaOf("MessageReceived").validate(json, InputFormat.JSON)).isEmpty();
+        assertThat(decoded.event()).isEqualTo(new MessageReceived(id(9), Instant.parse("2026-11-25T10:15:35Z"),
+                "cloud-api", "wamid.LOC1", PHONE, "", MASP));
+        assertThat(new String(codec.encode(decoded.event(), TraceContext.NONE), StandardCharsets.UTF_8))
+                .contains("\"version\":1");
+    }
+
+    @Test
+    void aReaderThatDoesNotKnowLocationsReadsALocatedMessageAsOneWithoutText() {
+        // What EventCodec of before the location did: the record's members from `data`, unknown ones ignored.
+        JsonNode data = JsonMapper.builder().build()
+                .readTree(resource("v1/MessageReceived-with-location.json")).get("data");
+        var before = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                .treeToValue(data, MessageReceivedBeforeLocations.class);
+
+        assertThat(before).isEqualTo(new MessageReceivedBeforeLocations("cloud-api", "wamid.LOC1", PHONE, ""));
+    }
+
+    /** The members of {@link MessageReceived}'s data as version 1 had them before the location. */
+    record MessageReceivedBeforeLocations(String channel, String channelMessageId, String sender, String text) {
+    }
+
+    @Test
+    void coordinatesOutOfRangeAreNoLocation() {
+        String json = resource("v1/MessageReceived-with-location.json").replace("-23.5614", "-123.5614");
+
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventCodec.UnreadableEvent.class)
+                .message().doesNotContain("123.5614").doesNotContain("Paulista");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
+import dev.wareg.chat.interpretation.MapAddresses;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
@@ -14,12 +15,17 @@ import dev.wareg.platform.messaging.EventBus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +94,9 @@ class Conversations implements SmartInitializingSingleton {
 
     /** The conversation after this message, remembering what it publishes. */
     private Conversation answer(Conversation conversation, MessageReceived message) {
+        if (message.location() != null) {
+            return after(formLoop.handleLocation(conversation, addressOf(message.location())), message);
+        }
         String text = message.text().strip();
         if (text.isEmpty()) {
             return conversation.remembering(message.eventId(),
@@ -104,7 +113,51 @@ class Conversations implements SmartInitializingSingleton {
         Conversation understood = answering ? conversation
                 : meaning.language().map(conversation::withLanguage).orElse(conversation);
         boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
-        Turn turn = formLoop.handle(understood, text, meaning, returning);
+        return after(formLoop.handle(understood, text, meaning, returning), message);
+    }
+
+    /**
+     * What a shared place's written address says, by field: read by position where it is in a map's format
+     * ({@link MapAddresses}), otherwise as typed text is; then its name, where the address says nothing ("Praça da
+     * Sé" is a street, "MASP" nothing). Typed text is read without the field being asked, so that only what the
+     * rules spot is taken, never the whole line as the answer. Empty for a bare pin, which has coordinates only:
+     * they are not turned into an address (that would need a geocoding service outside the deployment, and a pin
+     * is often not where the person lives).
+     */
+    private Map<String, String> addressOf(MessageReceived.Location location) {
+        for (String written : Stream.of(location.address(), location.name()).filter(Objects::nonNull).toList()) {
+            if (written.length() > properties.maxMessageLength()) {
+                continue;
+            }
+            Map<String, String> values = MapAddresses.read(written);
+            if (values.isEmpty()) {
+                values = inWrittenOrder(interpreter.interpret(written).values(), written);
+            }
+            if (!values.isEmpty()) {
+                return values;
+            }
+        }
+        return Map.of();
+    }
+
+    /**
+     * The values in the order the address writes them, so that the bot says them back as the person knows them
+     * (one not written as spotted, after the others in the schema's order).
+     */
+    private Map<String, String> inWrittenOrder(Map<String, String> values, String written) {
+        Comparator<Map.Entry<String, String>> byPlace = Comparator.comparingInt(value -> {
+            int at = written.indexOf(value.getValue());
+            return at < 0 ? written.length() : at;
+        });
+        Map<String, String> ordered = new LinkedHashMap<>();
+        values.entrySet().stream()
+                .sorted(byPlace.thenComparingInt(value -> schema.all().indexOf(value.getKey())))
+                .forEach(value -> ordered.put(value.getKey(), value.getValue()));
+        return ordered;
+    }
+
+    /** The conversation after a turn, remembering the replies and events the message led to. */
+    private Conversation after(Turn turn, MessageReceived message) {
         Conversation next = turn.next().at(clock.instant());
         List<IntegrationEvent> published = new ArrayList<>();
         turn.replies().forEach(reply -> published.add(reply(next, reply.text(), reply.buttons())));

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -63,6 +64,35 @@ class FormLoop {
                 case DELETE_MY_DATA -> handoff(conversation, "erasure.handoff");
                 case SHOW_MY_DATA -> showData(conversation);
                 default -> advance(conversation, text, meaning);
+            };
+        } catch (AccountDirectory.AccountDirectoryUnavailable e) {
+            return Turn.of(conversation, say(conversation, "accounts.unavailable"));
+        }
+    }
+
+    /**
+     * A shared location: a map pin, with the place's address when a place was picked. Where the form asks a field a
+     * location answers (declared in {@link FormSchema}), the address is taken like a typed one: each value by its
+     * field's validator, for the fields still to ask, then the form goes on as after any answer (what the location
+     * lacks, then old -> new to confirm, where the person can still correct it). A pin without a readable address
+     * keeps the question and asks for the address in words. At the start, a known person's location starts an
+     * update of what it answers; anywhere else it is not the answer, and the question is asked again.
+     *
+     * <p>A returning person is not asked whether to resume first: a location answers, it starts nothing new.
+     *
+     * @param address the values the location's written address gives, by field name, in the order it writes them;
+     *                empty for a bare pin
+     */
+    Turn handleLocation(Conversation conversation, Map<String, String> address) {
+        try {
+            return switch (conversation.stage()) {
+                case IDLE, CHOOSING_FIELD -> startFromLocation(conversation, address);
+                case COLLECTING, CONFIRMING -> takesLocation(conversation) ? fromLocation(conversation, address)
+                        : notAsked(conversation);
+                case RESUMING -> takesLocation(conversation.resumed())
+                        ? fromLocation(conversation.resumed(), address) : notAsked(conversation);
+                case OFFERED_REGISTRATION -> notAsked(conversation);
+                case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
             };
         } catch (AccountDirectory.AccountDirectoryUnavailable e) {
             return Turn.of(conversation, say(conversation, "accounts.unavailable"));
@@ -303,6 +333,107 @@ class FormLoop {
             }
         }
         return next.reopening(field, currentValue);
+    }
+
+    // --- A shared location ---
+
+    /** Asking a field a location answers, or confirming a form that has such fields (a location corrects them). */
+    private boolean takesLocation(Conversation conversation) {
+        return switch (conversation.stage()) {
+            case COLLECTING -> schema.takesLocation(conversation.asking());
+            case CONFIRMING -> !locationFieldsIn(conversation).isEmpty();
+            default -> false;
+        };
+    }
+
+    /** A known person's location, with nothing under way: an update of what a location answers, from it. */
+    private Turn startFromLocation(Conversation conversation, Map<String, String> address) {
+        Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
+        List<String> fields = schema.locationFields();
+        if (account.isEmpty()) {
+            return Turn.of(conversation.offeringRegistration(), yesNo(conversation, "location.unregistered"));
+        }
+        if (fields.isEmpty()) {
+            return notAsked(conversation);
+        }
+        Conversation next = conversation.choosingField(account.get())
+                .collecting(fields, currentValues(account.get(), fields), false);
+        return fromLocation(next, address, "location.taken.start", "location.pin.start");
+    }
+
+    private Turn fromLocation(Conversation conversation, Map<String, String> address) {
+        if (conversation.stage() == Stage.CONFIRMING) {
+            return correctFromLocation(conversation, address);
+        }
+        return fromLocation(conversation, address, "location.taken", "location.pin");
+    }
+
+    /**
+     * At the confirmation, a location replaces the form's fields it answers: they are asked again from it (what it
+     * lacks, like the complement, by question). A bare pin changes nothing and the confirmation is shown again.
+     */
+    private Turn correctFromLocation(Conversation conversation, Map<String, String> address) {
+        if (usable(address).isEmpty()) {
+            return Turn.of(conversation, say(conversation, "location.pin"), confirmation(conversation));
+        }
+        Conversation reopened = conversation;
+        for (String field : locationFieldsIn(conversation).reversed()) {
+            reopened = reopened.reopening(field, reopened.current().get(field));
+        }
+        return fromLocation(reopened, address, "location.taken", "location.pin");
+    }
+
+    /**
+     * Takes a location's values for the fields still to ask, like values typed in one message, and says which it
+     * took before the next question; says what a bare pin lacks and asks again.
+     */
+    private Turn fromLocation(Conversation conversation, Map<String, String> address, String takenKey,
+            String pinKey) {
+        Map<String, String> values = usable(address);
+        if (values.isEmpty()) {
+            return Turn.of(conversation, say(conversation, pinKey), prompt(conversation));
+        }
+        var meaning = new Interpretation(Intent.PROVIDE_VALUE, 1, Set.of(), values, Optional.empty(),
+                Optional.empty(), false);
+        Turn filled = fill(conversation, meaning, values.get(conversation.asking()));
+        Map<String, String> before = conversation.collected();
+        Map<String, String> after = filled.next().collected();
+        String taken = values.keySet().stream()
+                .filter(name -> after.get(name) != null && !after.get(name).equals(before.get(name)))
+                .map(name -> schema.show(name, after.get(name)))
+                .collect(Collectors.joining(", "));
+        List<Reply> replies = new ArrayList<>();
+        if (!taken.isEmpty()) {
+            replies.add(say(conversation, takenKey, taken));
+        } else if (!values.containsKey(conversation.asking())) {
+            replies.add(say(conversation, "location.lacks"));
+        }
+        // Otherwise the answer to the field asked was refused or is the current value, and fill said so.
+        replies.addAll(filled.replies());
+        return Turn.of(filled.next(), replies);
+    }
+
+    /** Not the answer to the open question: says so and asks it again; nothing of the form changes. */
+    private Turn notAsked(Conversation conversation) {
+        return Turn.of(conversation, say(conversation, "location.not.asked"), question(conversation));
+    }
+
+    /** The values of a location's address for fields a location answers; anything else read in it is not. */
+    private Map<String, String> usable(Map<String, String> address) {
+        Map<String, String> values = new LinkedHashMap<>();
+        address.forEach((field, value) -> {
+            if (schema.takesLocation(field)) {
+                values.put(field, value);
+            }
+        });
+        return values;
+    }
+
+    /** The fields a location answers that this form collects, in the schema's order. */
+    private List<String> locationFieldsIn(Conversation conversation) {
+        return schema.locationFields().stream()
+                .filter(name -> conversation.current().containsKey(name) || conversation.collected().containsKey(name))
+                .toList();
     }
 
     // --- Confirming and applying ---

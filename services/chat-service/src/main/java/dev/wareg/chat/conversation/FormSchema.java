@@ -12,14 +12,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The forms the conversation fills, declared as data: the fields in the order they are asked, the topics a person
- * names ("endereço" is seven fields), which values are shown masked, and which fields a CEP lookup fills in. The
- * form loop reads everything field-specific from here and from the phrasebook, never from its own code.
+ * names ("endereço" is seven fields), which topic a shared location answers, which values are shown masked, and
+ * which fields a CEP lookup fills in. The form loop reads everything field-specific from here and from the
+ * phrasebook, never from its own code.
  */
 @Component
 class FormSchema {
 
-    /** A thing a person can ask to change; its label is {@code topic.<name>.label}. */
-    record Topic(String name, List<String> fields) {
+    /**
+     * A thing a person can ask to change; its label is {@code topic.<name>.label}.
+     *
+     * @param takesLocation a shared location (a map pin with the place's address) answers it: the address is read
+     *                      like a typed one into these fields
+     */
+    record Topic(String name, List<String> fields, boolean takesLocation) {
+
+        Topic(String name, List<String> fields) {
+            this(name, fields, false);
+        }
+
+        Topic takingLocation() {
+            return new Topic(name, fields, true);
+        }
     }
 
     /** Shown masked even to the person, on confirmation and when showing their data. */
@@ -32,7 +46,8 @@ class FormSchema {
     private final List<Topic> topics = List.of(
             new Topic("name", List.of("name")),
             new Topic("email", List.of("email")),
-            new Topic("address", List.of("postalCode", "street", "number", "complement", "district", "city", "state")),
+            new Topic("address", List.of("postalCode", "street", "number", "complement", "district", "city", "state"))
+                    .takingLocation(),
             new Topic("cpf", List.of("cpf")),
             new Topic("birthDate", List.of("birthDate")));
     private final PostalCodeLookup postalCodes;
@@ -65,6 +80,17 @@ class FormSchema {
     /** The topic a field belongs to. */
     Topic topicOf(String fieldName) {
         return topics.stream().filter(topic -> topic.fields().contains(fieldName)).findFirst().orElseThrow();
+    }
+
+    /** The fields a shared location answers, in the order they are asked. */
+    List<String> locationFields() {
+        return all().stream().filter(this::takesLocation).toList();
+    }
+
+    /** Whether a shared location answers this field; false for null or a name that is no field of the schema. */
+    boolean takesLocation(String fieldName) {
+        return fieldName != null
+                && topics.stream().anyMatch(topic -> topic.takesLocation() && topic.fields().contains(fieldName));
     }
 
     /** All fields, in the order they are asked. */

@@ -95,6 +95,23 @@ final class Dialogue {
         return deliver(() -> conversations.onMessage(message));
     }
 
+    /** The person shares a place: a map pin, with the place's name and address where one was picked. */
+    Dialogue location(double latitude, double longitude, String name, String address) {
+        var message = new MessageReceived(UUID.randomUUID(), clock.instant(), CHANNEL, UUID.randomUUID().toString(),
+                sender, "", new MessageReceived.Location(latitude, longitude, name, address));
+        return deliver(() -> conversations.onMessage(message));
+    }
+
+    /** The person shares a place picked on the map, with its address. */
+    Dialogue location(String address) {
+        return location(-23.5614, -46.6559, null, address);
+    }
+
+    /** The person shares where they are: a pin, coordinates only. */
+    Dialogue pin() {
+        return location(-23.5505, -46.6333, null, null);
+    }
+
     /** The bus delivers the last event again, as it does after its handler threw (or the process died). */
     Dialogue redelivered() {
         return deliver(lastDelivery);

@@ -46,7 +46,9 @@ import org.yaml.snakeyaml.Yaml;
  *     - wait: 31m                             # time passes
  * </pre>
  * Other checks: {@code no_request: true}, {@code handoff: true}, {@code silent: true} (no reply at all).
- * {@code user_long: 5000} sends a message of that many characters.
+ * {@code user_long: 5000} sends a message of that many characters. {@code location: {address: "Av. Paulista, 1578 -
+ * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
+ * and {@code longitude} may be given).
  * {@code from: "+5521..."} makes this and the next steps come from another sender (a second, concurrent
  * conversation); {@code account} and {@code sender} at the story's top set the first sender's account and number.
  */
@@ -90,6 +92,9 @@ class DialogueStoriesTests {
             if (step.containsKey("user")) {
                 dialogue.user(String.valueOf(step.get("user")));
             }
+            if (step.containsKey("location")) {
+                shareLocation(dialogue, step.get("location"));
+            }
             if (step.containsKey("user_long")) {
                 dialogue.user("a".repeat(((Number) step.get("user_long")).intValue()));
             }
@@ -103,6 +108,22 @@ class DialogueStoriesTests {
             }
             check(dialogue, step, publishedBefore, where);
         }
+    }
+
+    private static void shareLocation(Dialogue dialogue, Object location) {
+        if (location instanceof Map<?, ?> place) {
+            dialogue.location(coordinate(place.get("latitude"), -23.5614), coordinate(place.get("longitude"), -46.6559),
+                    place.get("name") == null ? null : String.valueOf(place.get("name")),
+                    place.get("address") == null ? null : String.valueOf(place.get("address")));
+        } else if ("pin".equals(location)) {
+            dialogue.pin();
+        } else {
+            throw new IllegalArgumentException("location: a map of address, name, latitude, longitude, or pin");
+        }
+    }
+
+    private static double coordinate(Object value, double otherwise) {
+        return value == null ? otherwise : ((Number) value).doubleValue();
     }
 
     @SuppressWarnings("unchecked")

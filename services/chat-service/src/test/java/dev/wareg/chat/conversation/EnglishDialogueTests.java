@@ -43,4 +43,26 @@ class EnglishDialogueTests {
                 .user("john at new dot com")
                 .bot("That doesn't look like a valid e-mail address. Please send it like name@example.com.");
     }
+
+    @Test
+    void aSharedPlaceIsTakenAsTheNewAddressInEnglish() {
+        new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com")
+                .user("I want to change my address")
+                .bot("What is the postal code (CEP) of the new address?")
+                .location("Rua Augusta, 500 - Consolação, São Paulo - SP, 01305-000, Brazil")
+                .bot("I took the address from your location: Rua Augusta, 500, Consolação, São Paulo, SP, 01305-000.",
+                        "What is the complement (apartment, block)? If there is none, type skip.")
+                .user("apt 12")
+                .bot("Please check the change:\nPostal code (CEP): (empty) → 01305-000\nStreet: (empty) → Rua Augusta"
+                        + "\nNumber: (empty) → 500\nComplement: (empty) → apt 12\nDistrict: (empty) → Consolação"
+                        + "\nCity: (empty) → São Paulo\nState: (empty) → SP\n\nShall I save it?");
+    }
+
+    @Test
+    void aLocationIsNotTheEmailAskedInEnglish() {
+        new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com")
+                .user("change my email please")
+                .pin()
+                .bot("I got a location, but that's not what I asked for.", "What is the new e-mail address?");
+    }
 }

@@ -210,4 +210,59 @@ class PortugueseDialogueTests {
                 .user("Maria123")
                 .bot("O nome deve ter apenas letras, espaços, apóstrofos e hífens. Envie seu nome completo, por favor.");
     }
+
+    @Test
+    void aSharedPlaceIsTakenAsTheNewAddressAndShownOldToNewBeforeSaving() {
+        var dialogue = new Dialogue(PHONE).withAccount(Map.of("name", "Maria da Silva", "email", "maria@antigo.com.br",
+                "postalCode", "70040-010", "street", "Esplanada dos Ministérios", "number", "10",
+                "district", "Zona Cívico-Administrativa", "city", "Brasília", "state", "DF"));
+        dialogue.user("quero mudar meu endereço")
+                .bot("Qual é o CEP do novo endereço?")
+                .location(-23.5614, -46.6559, "MASP", "Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200")
+                .bot("Peguei o endereço da sua localização: Av. Paulista, 1578, Bela Vista, São Paulo, SP, 01310-200.",
+                        "Qual é o complemento (apartamento, bloco)? Se não tiver, digite pular.")
+                .user("pular")
+                .bot("Confira a alteração:\nCEP: 70040-010 → 01310-200\nRua: Esplanada dos Ministérios → Av. Paulista"
+                        + "\nNúmero: 10 → 1578\nBairro: Zona Cívico-Administrativa → Bela Vista\nCidade: Brasília → São Paulo"
+                        + "\nEstado: DF → SP\n\nPosso salvar?")
+                .botOffers("Confirmar", "Corrigir", "Cancelar")
+                .user("sim");
+
+        assertThat(dialogue.lastRequest().changes()).containsExactly(
+                Map.entry("address.postalCode", new FieldChange("70040-010", "01310-200")),
+                Map.entry("address.street", new FieldChange("Esplanada dos Ministérios", "Av. Paulista")),
+                Map.entry("address.number", new FieldChange("10", "1578")),
+                Map.entry("address.district", new FieldChange("Zona Cívico-Administrativa", "Bela Vista")),
+                Map.entry("address.city", new FieldChange("Brasília", "São Paulo")),
+                Map.entry("address.state", new FieldChange("DF", "SP")));
+    }
+
+    @Test
+    void aPinChangesNothingAndTheAddressIsStillAsked() {
+        var dialogue = new Dialogue(PHONE).withAccount("Maria da Silva", "maria@antigo.com.br");
+        dialogue.user("quero mudar meu endereço")
+                .pin()
+                .bot("Recebi o pino da sua localização, mas ele não traz o endereço. Preciso dele por escrito (CEP, rua,"
+                        + " número, cidade...), uma parte por vez.", "Qual é o CEP do novo endereço?");
+
+        assertThat(dialogue.stored()).hasValueSatisfying(conversation -> {
+            assertThat(conversation.stage()).isEqualTo(Stage.COLLECTING);
+            assertThat(conversation.asking()).isEqualTo("postalCode");
+            assertThat(conversation.collected()).isEmpty();
+        });
+    }
+
+    @Test
+    void aLocationRedeliveredRepublishesTheSameRepliesAndTakesNothingTwice() {
+        var dialogue = new Dialogue(PHONE).withAccount("Maria da Silva", "maria@antigo.com.br");
+        dialogue.user("quero mudar meu endereço")
+                .location("Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200");
+        var first = dialogue.replies();
+        var stored = dialogue.stored().orElseThrow();
+
+        dialogue.redelivered();
+
+        assertThat(dialogue.replies()).isEqualTo(first);
+        assertThat(dialogue.stored()).contains(stored);
+    }
 }
