@@ -6,6 +6,7 @@ import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FaultInjectingProxy;
 import dev.wareg.testsupport.FaultInjectingProxy.Fault;
 import dev.wareg.testsupport.TestPostgres;
+import dev.wareg.testsupport.WhatsAppUser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;

@@ -9,6 +9,9 @@ final class WebhookMetrics {
 
     // Meta's documented statuses; anything else is counted as "other" so a new value cannot grow the tag set.
     private static final Set<String> STATUSES = Set.of("sent", "delivered", "read", "failed");
+    // Meta's codes for messages that failed after they were accepted; others are counted as "other".
+    private static final Set<Integer> FAILURES = Set.of(130429, 130472, 131000, 131026, 131047, 131049, 131050,
+            131051, 131053, 131056);
 
     private final MeterRegistry registry;
 
@@ -24,12 +27,19 @@ final class WebhookMetrics {
                 .increment();
     }
 
-    void status(String status) {
+    void status(WebhookPayload.Status status) {
         Counter.builder("wareg.cloud_api.statuses")
                 .description("Delivery statuses of sent messages reported by Meta")
-                .tag("status", STATUSES.contains(status) ? status : "other")
+                .tag("status", STATUSES.contains(status.status()) ? status.status() : "other")
                 .register(registry)
                 .increment();
+        if ("failed".equals(status.status())) {
+            Counter.builder("wareg.cloud_api.statuses.failed")
+                    .description("Sent messages Meta reported as failed, by error code")
+                    .tag("code", FAILURES.contains(status.errorCode()) ? String.valueOf(status.errorCode()) : "other")
+                    .register(registry)
+                    .increment();
+        }
     }
 
     void duplicate() {

@@ -11,7 +11,16 @@ import tools.jackson.databind.JsonNode;
  * change of every entry, and the statuses of sent messages. Read as a tree and tolerant: unknown fields and
  * unknown message types are not errors, since Meta adds both without notice.
  */
-record WebhookPayload(List<InboundMessage> messages, List<String> statuses) {
+record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
+
+    /**
+     * What became of a message the bot sent.
+     *
+     * @param errorCode for a {@code failed} one, Meta's error code (131047 outside the 24-hour window, 131026
+     *                  undeliverable, ...), else 0
+     */
+    record Status(String status, int errorCode) {
+    }
 
     /**
      * @param id       the WhatsApp message id ({@code wamid...})
@@ -29,7 +38,7 @@ record WebhookPayload(List<InboundMessage> messages, List<String> statuses) {
 
     static WebhookPayload from(JsonNode root) {
         var messages = new ArrayList<InboundMessage>();
-        var statuses = new ArrayList<String>();
+        var statuses = new ArrayList<Status>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
@@ -42,7 +51,8 @@ record WebhookPayload(List<InboundMessage> messages, List<String> statuses) {
                     }
                 }
                 for (JsonNode status : value.path("statuses")) {
-                    statuses.add(text(status.path("status")));
+                    statuses.add(new Status(text(status.path("status")),
+                            status.path("errors").path(0).path("code").asInt(0)));
                 }
             }
         }

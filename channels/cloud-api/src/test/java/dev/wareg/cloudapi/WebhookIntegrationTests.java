@@ -180,11 +180,14 @@ class WebhookIntegrationTests {
     @Test
     void statusesAreCountedAndPublishNothing() throws Exception {
         double before = meters.counter("wareg.cloud_api.statuses", "status", "read").count();
+        double failedBefore = meters.counter("wareg.cloud_api.statuses.failed", "code", "131026").count();
 
         assertThat(post(unique("statuses-only")).statusCode()).isEqualTo(200);
 
         assertThat(bus.published).isEmpty();
         assertThat(meters.counter("wareg.cloud_api.statuses", "status", "read").count()).isEqualTo(before + 1);
+        assertThat(meters.counter("wareg.cloud_api.statuses.failed", "code", "131026").count())
+                .isEqualTo(failedBefore + 1);
     }
 
     @Test

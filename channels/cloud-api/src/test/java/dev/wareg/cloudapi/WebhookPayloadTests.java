@@ -163,7 +163,9 @@ class WebhookPayloadTests {
     void readsStatusesWithoutMessages() {
         var payload = parse("statuses-only");
         assertThat(payload.messages()).isEmpty();
-        assertThat(payload.statuses()).containsExactly("sent", "delivered", "read", "failed");
+        assertThat(payload.statuses()).containsExactly(new WebhookPayload.Status("sent", 0),
+                new WebhookPayload.Status("delivered", 0), new WebhookPayload.Status("read", 0),
+                new WebhookPayload.Status("failed", 131026));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -24,8 +25,14 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties({MessagingProperties.class, JdbcMessagingProperties.class})
 public class JdbcEventBusConfiguration {
 
+    /**
+     * After the application's own Flyway migrations (Boot's, such as account-api's in the embedded default): they
+     * refuse a schema that holds tables but not their history, so the bus's tables must come second, whichever
+     * bean happens to need the bus first.
+     */
     @Bean
     @ConditionalOnMissingBean(EventBus.class)
+    @DependsOnDatabaseInitialization
     JdbcEventBus jdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
                               ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock) {
         return new JdbcEventBus(dataSource, properties, settings, tracing.getIfAvailable(() -> EventTracing.NONE),

@@ -1,6 +1,5 @@
-package dev.wareg.systemtests;
+package dev.wareg.testsupport;
 
-import dev.wareg.testsupport.FakeGraphApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A person on WhatsApp, as the Cloud API channel sees them: what they write arrives as Meta's signed webhook
  * deliveries, and what the bot answers is read from the fake Graph API it was sent to.
  */
-final class WhatsAppUser {
+public final class WhatsAppUser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration POLL = Duration.ofMillis(100);
@@ -35,8 +34,12 @@ final class WhatsAppUser {
     private final String phone;
     private int seen;
 
-    /** @param phone E.164, as the account has it */
-    WhatsAppUser(HttpClient http, URI channel, String appSecret, FakeGraphApi graph, String phone) {
+    /**
+     * @param channel   where the Cloud API channel serves {@code /webhook}
+     * @param appSecret the Meta app secret the channel checks signatures with
+     * @param phone     E.164, as the account has it
+     */
+    public WhatsAppUser(HttpClient http, URI channel, String appSecret, FakeGraphApi graph, String phone) {
         this.http = http;
         this.webhook = channel.resolve("/webhook");
         this.appSecret = appSecret;
@@ -44,12 +47,12 @@ final class WhatsAppUser {
         this.phone = phone;
     }
 
-    void say(String text) throws Exception {
+    public void say(String text) throws Exception {
         deliver(Map.of("type", "text", "text", Map.of("body", text)));
     }
 
     /** Taps a reply button of the bot's last message: Meta sends its id and title back. */
-    void tap(String title) throws Exception {
+    public void tap(String title) throws Exception {
         FakeGraphApi.Call last = received().getLast();
         int index = last.buttonTitles().indexOf(title);
         if (index < 0) {
@@ -62,7 +65,7 @@ final class WhatsAppUser {
     }
 
     /** Waits for a message to this person that matches; messages before it count as seen. */
-    Optional<FakeGraphApi.Call> awaitReply(Predicate<FakeGraphApi.Call> wanted, Duration patience)
+    public Optional<FakeGraphApi.Call> awaitReply(Predicate<FakeGraphApi.Call> wanted, Duration patience)
             throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
@@ -79,7 +82,7 @@ final class WhatsAppUser {
     }
 
     /** Every message sent to this person, in order. */
-    List<FakeGraphApi.Call> received() {
+    public List<FakeGraphApi.Call> received() {
         String digits = phone.substring(1);
         return graph.sent().stream().filter(call -> digits.equals(call.to())).toList();
     }
