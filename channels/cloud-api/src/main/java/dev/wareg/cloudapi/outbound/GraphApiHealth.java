@@ -20,6 +20,8 @@ class GraphApiHealth implements HealthIndicator {
 
     private final AtomicReference<State> state;
     private final Clock clock;
+    private volatile Runnable onRecovery = () -> {
+    };
 
     GraphApiHealth(MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -29,20 +31,23 @@ class GraphApiHealth implements HealthIndicator {
                 .register(registry);
     }
 
-    /**
-     * Records what a call got.
-     *
-     * @return true when this call showed the token works again after it had been rejected
-     */
-    boolean record(GraphResponse response) {
+    /** What to do, once, each time a call shows the token works again after it had been rejected. */
+    void onRecovery(Runnable action) {
+        onRecovery = action;
+    }
+
+    /** Records what a call got. */
+    void record(GraphResponse response) {
         boolean rejected = response instanceof GraphResponse.Failed failed
                 && failed.failure() == GraphResponse.Failure.TOKEN_REJECTED;
         if (!rejected && !(response instanceof GraphResponse.Accepted)) {
-            return false;
+            return;
         }
         State before = state.getAndUpdate(current -> current.tokenRejected() == rejected
                 ? current : new State(rejected, clock.instant()));
-        return before.tokenRejected() && !rejected;
+        if (before.tokenRejected() && !rejected) {
+            onRecovery.run();
+        }
     }
 
     boolean tokenRejected() {

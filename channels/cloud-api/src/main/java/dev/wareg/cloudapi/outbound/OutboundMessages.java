@@ -67,6 +67,11 @@ class OutboundMessages implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         bus.subscribe(SUBSCRIBER, SendMessage.class, this::send);
+        // A read receipt or a send may be the call that shows it; the re-drive must not hold up that call.
+        health.onRecovery(() -> {
+            log.info("Meta takes the access token again; re-driving the sends kept while it was rejected");
+            Thread.ofVirtual().name("cloud-api-redrive").start(this::redriveTokenRejected);
+        });
         // Started again, maybe with a new token: what an old one could not send gets its chance.
         redriveTokenRejected();
     }
@@ -102,10 +107,7 @@ class OutboundMessages implements SmartInitializingSingleton {
             pause.pause(slot);
             metrics.paced(wait.plus(slot));
             response = graph.post(rendered.body());
-            if (health.record(response)) {
-                log.info("Meta takes the access token again; re-driving the sends kept while it was rejected");
-                Thread.ofVirtual().name("cloud-api-redrive").start(this::redriveTokenRejected);
-            }
+            health.record(response);
             if (response instanceof GraphResponse.Accepted) {
                 metrics.sent(rendered.shape());
                 return response;
@@ -115,8 +117,8 @@ class OutboundMessages implements SmartInitializingSingleton {
             if (!failure.retryable()) {
                 return response;
             }
-            // Meta's limits are on its side for a while: hold every send (or this person's) for as long as the
-            // next retry waits, so the other lanes do not run into the same refusal.
+            // Meta's limit holds on its side for a while: hold every send (or this person's) here too, so the other
+            // lanes do not run into the same refusal meanwhile.
             if (failure == Failure.RATE_LIMITED) {
                 limiter.holdAll(properties.retry().initialBackoff());
             } else if (failure == Failure.PAIR_RATE_LIMITED) {

@@ -178,7 +178,7 @@ class OutboundMessagesIntegrationTests {
     }
 
     @Test
-    void aRejectedTokenTurnsHealthDownKeepsTheSendAndAWorkingOneRedrivesWhatWasKept() throws Exception {
+    void aRejectedTokenTurnsHealthDownKeepsTheSendAndTheFirstCallThatWorksAgainRedrivesWhatWasKept() throws Exception {
         graph.failNext(GraphError.tokenExpired());
         OutboundMessages outbound = outbound("");
 
@@ -191,7 +191,9 @@ class OutboundMessagesIntegrationTests {
 
         UUID kept = deadLetters.keep("PermanentFailure: " + OutboundMessages.TOKEN_REJECTED + ": token-rejected");
         UUID other = deadLetters.keep("PermanentFailure: graph-refused: refused (HTTP 400, code 100)");
-        outbound.send(reply("Oi", List.of()));
+        // A read receipt is the first call to go through.
+        new ReadReceipts(new NoBus(), client(Duration.ofSeconds(5)), health, metrics()).markRead(
+                new MessageReceived(UUID.randomUUID(), clock.instant(), "cloud-api", "wamid.HBgNNTW", ANA, "oi"));
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(meters.get("wareg.cloud_api.graph.token_rejected").gauge().value()).isZero();
@@ -200,6 +202,16 @@ class OutboundMessagesIntegrationTests {
             Thread.sleep(20);
         }
         assertThat(deadLetters.redriven).containsExactly(kept).doesNotContain(other);
+    }
+
+    @Test
+    void startedAgainTheChannelRedrivesWhatARejectedTokenCouldNotSend() {
+        UUID kept = deadLetters.keep("PermanentFailure: " + OutboundMessages.TOKEN_REJECTED + ": token-rejected");
+        deadLetters.keep("PermanentFailure: graph-unavailable after 4 attempts: transient (HTTP 500, code 131000)");
+
+        outbound("");
+
+        assertThat(deadLetters.redriven).containsExactly(kept);
     }
 
     @Test
@@ -253,10 +265,12 @@ class OutboundMessagesIntegrationTests {
 
     private OutboundMessages outbound(String template, Duration timeout, int messagesPerSecond) {
         GraphApiProperties properties = properties(template, timeout, messagesPerSecond);
-        return new OutboundMessages(new NoBus(), deadLetters, client(timeout),
+        var outbound = new OutboundMessages(new NoBus(), deadLetters, client(timeout),
                 new SendRateLimiter(messagesPerSecond, properties.recipientBurst(), properties.recipientInterval(),
                         clock),
                 health(), metrics(), properties, pauses::add, ceiling -> ceiling);
+        outbound.afterSingletonsInstantiated();
+        return outbound;
     }
 
     private GraphApiClient client(Duration timeout) {
