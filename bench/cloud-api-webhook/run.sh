@@ -93,6 +93,9 @@ delete_leftovers() {
     | timeout 120 xargs -r -n 500 redis-cli -n "$REDIS_DATABASE" unlink >/dev/null || echo "Could not delete the bench's Redis keys" >&2
 }
 
+# What an earlier run left (a killed launcher), so that the counts at the end are this run's.
+delete_leftovers
+
 echo "Starting the launcher on port $PORT (log: $OUT/server.log)..." >&2
 # shellcheck disable=SC2086 # BENCH_JVM_OPTIONS and BENCH_SETTINGS are lists of arguments
 WHATSAPP_APP_SECRET=$SECRET BENCH_REDIS_DATABASE=$REDIS_DATABASE "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" \
