@@ -1,40 +1,76 @@
 package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.wareg.systemtests.Tool.Result;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code deploy/compose.yaml} cannot run here (no Docker engine), so it is checked as Compose reads it
- * ({@code docker-compose config}, Debian's docker-compose; {@code .ci/run} installs it): valid, with every
- * service, and the chat consulting the local model there.
+ * {@code deploy/compose.yaml} and {@code deploy/compose.observability.yaml} cannot run here (no Docker engine), so
+ * they are checked as Compose reads them ({@code docker-compose config}, Debian's docker-compose; {@code .ci/run}
+ * installs it): valid alone and together, with every service, limits on every container, and the chat consulting
+ * the local model.
  */
 class ComposeDeploymentIntegrationTests {
 
+    private static final Path DEPLOY = LocalDeployment.repositoryRoot().resolve("deploy");
+
     @Test
     void theComposeDeploymentIsValidAndTurnsTheLocalModelOn() throws Exception {
-        Path deploy = LocalDeployment.repositoryRoot().resolve("deploy");
-        assumeTrue(System.getenv("CI") != null || onPath("docker-compose"),
-                "docker-compose is not installed (apt-get install docker-compose); CI fails instead");
+        Result config = compose("-f", "compose.yaml");
 
-        Process config = new ProcessBuilder("docker-compose", "-f", "compose.yaml", "--env-file", ".env.example",
-                "config").directory(deploy.toFile()).redirectErrorStream(true).start();
-        String resolved = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(config.exitValue()).as(resolved).isZero();
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        String resolved = config.output();
         assertThat(resolved).contains("  account-api:", "  chat-service:", "  update-worker:", "  web-chat:", "  cloud-api:",
                 "  postgres:", "  redis:", "  rabbitmq:", "  ollama:", "  ollama-model:");
         assertThat(resolved).contains("WAREG_CHAT_LLM_ENABLED: \"true\"", "WAREG_CHAT_LLM_BASEURL: http://ollama:11434",
                 "WAREG_MESSAGING_BUS: rabbitmq", "WAREG_CHAT_CONVERSATIONSTORE: redis", "WAREG_CLOUDAPI_DEDUPE: redis");
+        assertThat(resolved).contains("image: rabbitmq:3.13-management");
     }
 
-    private static boolean onPath(String command) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
+    @Test
+    void theObservabilityStackIsValidAloneAndWithTheServices() throws Exception {
+        Result alone = compose("-f", "compose.observability.yaml");
+        assertThat(alone.exitValue()).as(alone.output()).isZero();
+
+        Result together = compose("-f", "compose.yaml", "-f", "compose.observability.yaml");
+        assertThat(together.exitValue()).as(together.output()).isZero();
+        assertThat(services(together)).containsKeys("account-api", "rabbitmq", "otel-collector", "jaeger",
+                "prometheus", "grafana");
+        // The UIs without a login are published on this machine only.
+        assertThat(together.output()).contains("127.0.0.1:3001:3000/tcp", "127.0.0.1:9090:9090/tcp",
+                "127.0.0.1:16686:16686/tcp", "127.0.0.1:15672:15672/tcp");
+    }
+
+    @Test
+    void everyContainerHasCpuAndMemoryLimits() throws Exception {
+        Result together = compose("-f", "compose.yaml", "-f", "compose.observability.yaml");
+        assertThat(together.exitValue()).as(together.output()).isZero();
+
+        services(together).forEach((name, service) -> assertThat(limits(service)).as(name + " deploy.resources.limits")
+                .containsKeys("cpus", "memory"));
+    }
+
+    /** {@code docker-compose ... config} with the example settings and every profile on. */
+    private static Result compose(String... files) throws Exception {
+        var arguments = new java.util.ArrayList<>(List.of(files));
+        arguments.addAll(List.of("--env-file", ".env.example", "--profile", "whatsapp", "config"));
+        return Tool.required("docker-compose", "docker-compose").run(DEPLOY, arguments.toArray(String[]::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services(Result config) {
+        return (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(config.output()).get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> limits(Map<String, Object> service) {
+        var deploy = (Map<String, Object>) service.getOrDefault("deploy", Map.of());
+        var resources = (Map<String, Object>) deploy.getOrDefault("resources", Map.of());
+        return (Map<String, Object>) resources.getOrDefault("limits", Map.of());
     }
 }

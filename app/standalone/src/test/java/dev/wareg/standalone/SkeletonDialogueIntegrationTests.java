@@ -90,10 +90,13 @@ class SkeletonDialogueIntegrationTests extends StandaloneTest.Base {
     }
 
     @Test
-    void everyApplicationAnswersHealthAndDocs() {
+    void everyApplicationAnswersHealthMetricsAndDocs() {
         var person = new WebChatDialogue(baseUrl(), "+5511900000000");
         assertThat(person.get("/health").statusCode()).isEqualTo(200);
         assertThat(person.get("/actuator/health").statusCode()).isEqualTo(200);
+        var metrics = person.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("application=\"whatsapp-registration\"");
         assertThat(person.get("/v3/api-docs").statusCode()).isEqualTo(200);
         assertThat(person.get("/swagger").statusCode()).isIn(200, 302);
         var page = person.get("/");

@@ -1,0 +1,236 @@
+package dev.wareg.systemtests;
+
+import static dev.wareg.systemtests.StrictYaml.list;
+import static dev.wareg.systemtests.StrictYaml.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The deployment files as their readers take them, without a cluster or a Docker engine: every YAML file under
+ * {@code deploy/} parses strictly (no key twice), the Kubernetes manifests name what they refer to, the Secret
+ * templates and {@code .env.example} hold no secret, and the dashboards and the collector are wired together.
+ * Tools that need installing (docker-compose, promtool) check the rest in the *IntegrationTests beside this.
+ */
+class DeploymentFilesTests {
+
+    private static final Path DEPLOY = LocalDeployment.repositoryRoot().resolve("deploy");
+    private static final Path K8S = DEPLOY.resolve("k8s");
+    private static final Set<String> SERVICES = Set.of("account-api", "chat-service", "update-worker", "web-chat",
+            "cloud-api");
+
+    @Test
+    void everyYamlFileParsesStrictly() throws IOException {
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            List<Path> yaml = files.filter(file -> file.toString().matches(".*\\.ya?ml$")).sorted().toList();
+            assertThat(yaml).hasSizeGreaterThan(10);
+            for (Path file : yaml) {
+                assertThat(StrictYaml.documents(file)).as(file.toString()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyKubernetesManifestNamesItsKindAndIsApplied() throws IOException {
+        var soft = new SoftAssertions();
+        var names = new HashSet<String>();
+        for (Manifest manifest : manifests()) {
+            Map<String, Object> metadata = map(manifest.document().get("metadata"));
+            soft.assertThat(manifest.document().get("apiVersion")).as(manifest.where() + " apiVersion").isNotNull();
+            soft.assertThat(manifest.document().get("kind")).as(manifest.where() + " kind").isNotNull();
+            soft.assertThat(metadata).as(manifest.where() + " metadata").isNotNull();
+            soft.assertThat(metadata == null ? null : metadata.get("name")).as(manifest.where() + " metadata.name")
+                    .isInstanceOf(String.class);
+            soft.assertThat(names.add(manifest.kind() + "/" + manifest.name())).as("%s %s/%s is declared twice",
+                    manifest.where(), manifest.kind(), manifest.name()).isTrue();
+        }
+        soft.assertAll();
+
+        var kustomization = map(StrictYaml.documents(K8S.resolve("kustomization.yaml")).getFirst());
+        try (Stream<Path> files = Files.list(K8S)) {
+            assertThat(list(kustomization.get("resources"))).as("kustomization.yaml applies every manifest but the"
+                            + " Secret templates").containsExactlyInAnyOrderElementsOf(files
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> !name.equals("kustomization.yaml") && !name.equals("secrets.template.yaml"))
+                    .toList());
+        }
+    }
+
+    @Test
+    void everyServiceIsADeploymentWithProbesAndResources() throws IOException {
+        var soft = new SoftAssertions();
+        List<Manifest> deployments = manifests().stream().filter(manifest -> manifest.kind().equals("Deployment"))
+                .toList();
+        assertThat(deployments).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (Manifest deployment : deployments) {
+            Map<String, Object> container = map(list(map(spec(deployment, "template")).get("containers")).getFirst());
+            Set<String> ports = new HashSet<>();
+            list(container.get("ports")).forEach(port -> ports.add((String) map(port).get("name")));
+            for (var probe : Map.of("livenessProbe", "/actuator/health/liveness", "readinessProbe",
+                    "/actuator/health/readiness", "startupProbe", "/actuator/health/liveness").entrySet()) {
+                Map<String, Object> get = map(map(container.get(probe.getKey())).get("httpGet"));
+                soft.assertThat(get.get("path")).as(deployment.name() + " " + probe.getKey()).isEqualTo(probe.getValue());
+                soft.assertThat(ports).as(deployment.name() + " " + probe.getKey() + " port").contains((String) get.get("port"));
+            }
+            Map<String, Object> resources = map(container.get("resources"));
+            for (String bound : List.of("requests", "limits")) {
+                soft.assertThat(map(resources.get(bound))).as(deployment.name() + " resources." + bound)
+                        .containsKeys("cpu", "memory");
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void servicesAutoscalersAndReferencesPointAtWhatExists() throws IOException {
+        List<Manifest> manifests = manifests();
+        Map<String, Manifest> deployments = new HashMap<>();
+        manifests.stream().filter(m -> m.kind().equals("Deployment")).forEach(m -> deployments.put(m.name(), m));
+        Map<String, Set<String>> secretKeys = new HashMap<>();
+        manifests.stream().filter(m -> m.kind().equals("Secret")).forEach(m -> secretKeys.put(m.name(),
+                map(m.document().get("stringData")).keySet()));
+        Set<String> configMaps = new HashSet<>();
+        manifests.stream().filter(m -> m.kind().equals("ConfigMap")).forEach(m -> configMaps.add(m.name()));
+
+        var soft = new SoftAssertions();
+        for (Manifest service : manifests.stream().filter(m -> m.kind().equals("Service")).toList()) {
+            Map<String, Object> selector = map(map(service.document().get("spec")).get("selector"));
+            soft.assertThat(deployments.values()).as("the pods Service " + service.name() + " selects")
+                    .anyMatch(deployment -> podLabels(deployment).entrySet().containsAll(selector.entrySet()));
+        }
+        List<String> autoscaled = new ArrayList<>();
+        for (Manifest hpa : manifests.stream().filter(m -> m.kind().equals("HorizontalPodAutoscaler")).toList()) {
+            String target = (String) map(map(hpa.document().get("spec")).get("scaleTargetRef")).get("name");
+            soft.assertThat(deployments).as("HPA " + hpa.name() + " scales a Deployment").containsKey(target);
+            autoscaled.add(target);
+        }
+        soft.assertThat(autoscaled).containsExactlyInAnyOrder("chat-service", "update-worker");
+        for (Manifest deployment : deployments.values()) {
+            Map<String, Object> container = map(list(map(spec(deployment, "template")).get("containers")).getFirst());
+            for (Object source : list(container.get("envFrom"))) {
+                soft.assertThat(configMaps).as(deployment.name() + " envFrom")
+                        .contains((String) map(map(source).get("configMapRef")).get("name"));
+            }
+            for (Object variable : list(container.get("env"))) {
+                Object from = map(variable).get("valueFrom");
+                if (from != null) {
+                    Map<String, Object> ref = map(map(from).get("secretKeyRef"));
+                    soft.assertThat(secretKeys.getOrDefault((String) ref.get("name"), Set.of()))
+                            .as("%s: %s from Secret %s", deployment.name(), map(variable).get("name"), ref.get("name"))
+                            .contains((String) ref.get("key"));
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void secretTemplatesAndTheComposeExampleHoldNoSecret() throws IOException {
+        for (Object document : StrictYaml.documents(K8S.resolve("secrets.template.yaml"))) {
+            assertThat(map(map(document).get("stringData")).values()).as(map(map(document).get("metadata")).get("name")
+                    .toString()).allMatch("replace-me"::equals);
+        }
+        Set<String> notSecret = Set.of("RABBITMQ_USER", "OLLAMA_MODEL");
+        for (String line : Files.readAllLines(DEPLOY.resolve(".env.example"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] setting = line.split("=", 2);
+            if (!notSecret.contains(setting[0])) {
+                assertThat(setting[1]).as(setting[0] + " in .env.example").startsWith("replace-");
+            }
+        }
+    }
+
+    @Test
+    void everyDashboardPanelQueriesTheProvisionedPrometheus() {
+        var datasources = map(StrictYaml.documents(ObservabilityQueries.directory()
+                .resolve("grafana/provisioning/datasources/datasources.yaml")).getFirst());
+        String prometheus = list(datasources.get("datasources")).stream().map(StrictYaml::map)
+                .filter(source -> "prometheus".equals(source.get("type"))).map(source -> (String) source.get("uid"))
+                .findFirst().orElseThrow();
+        var soft = new SoftAssertions();
+        var uids = new HashSet<String>();
+        for (Path file : ObservabilityQueries.dashboardFiles()) {
+            JsonNode dashboard = ObservabilityQueries.dashboard(file);
+            soft.assertThat(uids.add(dashboard.path("uid").asString())).as(file + " uid is unique").isTrue();
+            soft.assertThat(dashboard.path("title").asString()).as(file + " title").isNotBlank();
+            var ids = new HashSet<Integer>();
+            for (JsonNode panel : ObservabilityQueries.panels(dashboard)) {
+                String where = file.getFileName() + ": " + panel.path("title").asString();
+                soft.assertThat(ids.add(panel.path("id").asInt())).as(where + " id is unique").isTrue();
+                if (!panel.path("targets").isEmpty()) {
+                    soft.assertThat(panel.path("datasource").path("uid").asString()).as(where).isEqualTo(prometheus);
+                    soft.assertThat(panel.path("description").asString()).as(where + " says what it shows")
+                            .isNotBlank();
+                }
+            }
+        }
+        for (var query : ObservabilityQueries.all()) {
+            soft.assertThat(PromQl.selectors(query.expression())).as(query.where() + " selects a metric").isNotEmpty();
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void theCollectorsPipelinesUseOnlyComponentsItDefines() {
+        var config = map(StrictYaml.documents(ObservabilityQueries.directory().resolve("otel-collector.yaml"))
+                .getFirst());
+        var pipelines = map(map(config.get("service")).get("pipelines"));
+        assertThat(pipelines).containsKey("traces");
+        for (var pipeline : pipelines.entrySet()) {
+            for (String kind : List.of("receivers", "processors", "exporters")) {
+                for (Object component : list(map(pipeline.getValue()).get(kind))) {
+                    assertThat(map(config.get(kind))).as(pipeline.getKey() + " " + kind).containsKey((String) component);
+                }
+            }
+        }
+        for (Object extension : list(map(config.get("service")).get("extensions"))) {
+            assertThat(map(config.get("extensions"))).containsKey((String) extension);
+        }
+    }
+
+    private record Manifest(String where, Map<String, Object> document) {
+
+        String kind() {
+            return (String) document.get("kind");
+        }
+
+        String name() {
+            return (String) map(document.get("metadata")).get("name");
+        }
+    }
+
+    private static List<Manifest> manifests() throws IOException {
+        var manifests = new ArrayList<Manifest>();
+        try (Stream<Path> files = Files.list(K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                List<Object> documents = StrictYaml.documents(file);
+                for (int i = 0; i < documents.size(); i++) {
+                    manifests.add(new Manifest(file.getFileName() + " #" + (i + 1), map(documents.get(i))));
+                }
+            }
+        }
+        return manifests;
+    }
+
+    private static Map<String, Object> podLabels(Manifest deployment) {
+        return map(map(map(map(deployment.document().get("spec")).get("template")).get("metadata")).get("labels"));
+    }
+
+    private static Object spec(Manifest deployment, String key) {
+        return map(map(deployment.document().get("spec")).get(key)).get("spec");
+    }
+}
