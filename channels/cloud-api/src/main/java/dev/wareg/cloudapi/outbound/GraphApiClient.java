@@ -17,8 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GraphApiClient {
 
+    // A template, so that the client metrics' uri tag is the template and not the business number's id.
+    private static final String MESSAGES = "/{version}/{phoneNumberId}/messages";
+
     private final RestClient http;
-    private final String messagesPath;
+    private final String version;
+    private final String phoneNumberId;
     private final JsonMapper json;
 
     GraphApiClient(RestClient.Builder builder, GraphApiProperties properties, JsonMapper json) {
@@ -29,13 +33,14 @@ class GraphApiClient {
                 .requestFactory(requestFactory)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken())
                 .build();
-        this.messagesPath = "/" + properties.version() + "/" + properties.phoneNumberId() + "/messages";
+        this.version = properties.version();
+        this.phoneNumberId = properties.phoneNumberId();
         this.json = json;
     }
 
     GraphResponse post(Map<String, Object> body) {
         try {
-            return http.post().uri(messagesPath)
+            return http.post().uri(MESSAGES, version, phoneNumberId)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .body(body)
