@@ -4,7 +4,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -20,6 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param prefetch         unacknowledged deliveries per shard queue, handled one after another on the shard's
  *                         thread; more than 1 spares a round trip to the broker per event (see docs/messaging.md)
  * @param recoveryInterval how long a consumer waits before it reconnects after losing the broker
+ * @param expectedSubscribers the subscribers every event of some types must reach, by subscriber name (e.g. {@code
+ *                         chat-service: MessageReceived}): this service declares their queues when it starts, and a
+ *                         publish of such a type that no queue takes fails instead of being confirmed and lost.
+ *                         Without it, a broker confirms an event that nobody declared a queue for yet (the
+ *                         consumer's service never started) and stores nothing.
  */
 @Validated
 @ConfigurationProperties("wareg.messaging.rabbitmq")
@@ -28,5 +37,22 @@ public record RabbitBusProperties(
         @DefaultValue("5s") @NotNull Duration confirmTimeout,
         @DefaultValue("30s") @NotNull Duration publishTimeout,
         @DefaultValue("16") @Min(1) int prefetch,
-        @DefaultValue("5s") @NotNull Duration recoveryInterval) {
+        @DefaultValue("5s") @NotNull Duration recoveryInterval,
+        Map<String, Set<String>> expectedSubscribers) {
+
+    @ConstructorBinding
+    public RabbitBusProperties {
+        expectedSubscribers = expectedSubscribers == null ? Map.of() : Map.copyOf(expectedSubscribers);
+    }
+
+    /** Settings that expect no subscriber. */
+    public RabbitBusProperties(String namespace, Duration confirmTimeout, Duration publishTimeout, int prefetch,
+                               Duration recoveryInterval) {
+        this(namespace, confirmTimeout, publishTimeout, prefetch, recoveryInterval, Map.of());
+    }
+
+    /** The event types some expected subscriber must get. */
+    Set<String> expectedTypes() {
+        return expectedSubscribers.values().stream().flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    }
 }

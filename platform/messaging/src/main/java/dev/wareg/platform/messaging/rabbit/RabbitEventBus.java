@@ -13,6 +13,7 @@ import dev.wareg.platform.messaging.TraceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     private final RabbitAdmin admin;
     private final ConfirmedPublisher publisher;
     private final DeadLetterQueues deadLetterQueues;
+    private final Set<String> expectedTypes;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private boolean running;
     /** Counted down when the bus stops, to cut short the consumers' waits between attempts. */
@@ -73,6 +75,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         template.setMandatory(true);
         this.publisher = new ConfirmedPublisher(template, rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
         this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock);
+        this.expectedTypes = rabbit.expectedTypes();
     }
 
     @Override
@@ -93,9 +96,11 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
             message.setHeader("tracestate", trace.tracestate());
         }
         int shard = properties.shardOf(event.orderingKey());
-        // Not mustRoute: an event no subscriber declared a queue for yet has simply nobody to go to.
+        // An event no subscriber declared a queue for has simply nobody to go to, unless a subscriber is expected
+        // to get it: then no queue taking it is a failure, not a confirm of nothing.
         publisher.send(topology.eventsExchange(), RabbitTopology.routingKey(type, shard),
-                new Message(codec.encode(event, trace), message), false, type + " " + event.eventId());
+                new Message(codec.encode(event, trace), message), expectedTypes.contains(type),
+                type + " " + event.eventId());
     }
 
     @Override
@@ -116,6 +121,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
             return;
         }
         stopping = new CountDownLatch(1);
+        rabbit.expectedSubscribers().forEach((subscriber, types) -> topology.declare(admin, subscriber, types));
         for (String subscriber : subscriptions.subscribers()) {
             topology.declare(admin, subscriber, subscriptions.typesOf(subscriber));
         }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -121,6 +122,44 @@ class RabbitEventBusIntegrationTests extends EventBusContract {
                 .hasMessageContaining("MessageReceived")
                 .hasMessageNotContaining("+5511");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anEventAnExpectedSubscriberMustGetWaitsForItEvenBeforeItsServiceEverStarted() throws Exception {
+        String namespace = namespace();
+        RabbitEventBus webhook = expecting(namespace, Duration.ofSeconds(30));
+        webhook.start();
+        MessageReceived event = received("first ever");
+        webhook.publish(event);
+
+        RabbitEventBus chat = bus(1, namespace, processed());
+        List<MessageReceived> handled = new CopyOnWriteArrayList<>();
+        chat.subscribe("chat", MessageReceived.class, handled::add);
+        chat.start();
+
+        awaitUntil(() -> handled.size() == 1);
+        assertThat(handled).containsExactly(event);
+    }
+
+    @Test
+    void anEventAnExpectedSubscriberMustGetFailsWhenNoQueueTakesIt() {
+        // Never started, so the expected queues were never declared (as after the broker lost them); the exchange
+        // is there.
+        RabbitEventBus webhook = expecting(namespace(), Duration.ofMillis(500));
+        admin().declareExchange(new TopicExchange(webhook.topology().eventsExchange(), true, false));
+
+        assertThatThrownBy(() -> webhook.publish(received("nobody")))
+                .isInstanceOf(AmqpException.class)
+                .hasMessageContaining("no queue took it");
+    }
+
+    private RabbitEventBus expecting(String namespace, Duration publishTimeout) {
+        RabbitEventBus bus = new RabbitEventBus(connectionFactory(HOST, PORT), messaging(1),
+                new RabbitBusProperties(namespace, Duration.ofSeconds(5), publishTimeout, 16, Duration.ofMillis(500),
+                        Map.of("chat", Set.of("MessageReceived"))),
+                processed(), EventTracing.NONE, Clock.systemUTC());
+        buses.add(bus);
+        return bus;
     }
 
     @Test
