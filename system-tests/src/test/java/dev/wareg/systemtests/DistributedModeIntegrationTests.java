@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FaultInjectingProxy;
+import dev.wareg.testsupport.FreePorts;
+import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.FaultInjectingProxy.Fault;
 import dev.wareg.testsupport.TestPostgres;
 import dev.wareg.testsupport.WhatsAppUser;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class DistributedModeIntegrationTests {
         schema = TestPostgres.freshSchema();
         Map<String, Integer> ports = new HashMap<>();
         for (String service : List.of("account-api", "chat-service", "update-worker", "web-chat", "cloud-api")) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.next());
         }
         Path runDir = Path.of("target", "deployment").toAbsolutePath();
         Files.createDirectories(runDir);
@@ -75,7 +76,7 @@ class DistributedModeIntegrationTests {
                 "SERVICE_AUTH_HMAC_KEY", KEY,
                 "WHATSAPP_APP_SECRET", APP_SECRET,
                 "WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN,
-                "WHATSAPP_PHONE_NUMBER_ID", "106540352242922",
+                "WHATSAPP_PHONE_NUMBER_ID", MetaWebhooks.PHONE_NUMBER_ID,
                 "WHATSAPP_GRAPH_BASE_URL", graph.baseUrl().toString(),
                 "ACCOUNT_DB_URL", schema.url() + "&ApplicationName=" + DB_APPLICATION,
                 "MANAGEMENT_PORT_PREFIX", "19",
@@ -239,12 +240,6 @@ class DistributedModeIntegrationTests {
             var result = query.executeQuery();
             assertThat(result.next()).isTrue();
             return result.getString(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -8,22 +8,20 @@ import dev.wareg.systemtests.Scrape.Sample;
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FakeGraphApi.GraphError;
 import dev.wareg.testsupport.FakeOllama;
+import dev.wareg.testsupport.FreePorts;
+import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.TestPostgres;
 import dev.wareg.testsupport.WhatsAppUser;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +67,7 @@ class MetricsIntegrationTests {
             + "-0123456789abcdef";
     private static final String APP_SECRET = "metrics-tests-app-secret";
     private static final String GRAPH_TOKEN = "metrics-tests-graph-token";
-    private static final String PHONE_NUMBER_ID = "106540352242922";
+    private static final String PHONE_NUMBER_ID = MetaWebhooks.PHONE_NUMBER_ID;
     private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat",
             "cloud-api");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -90,7 +86,7 @@ class MetricsIntegrationTests {
     static void deployAndTalk() throws Exception {
         var schema = TestPostgres.freshSchema();
         for (String service : SERVICES) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.next());
         }
         String workerPort = String.valueOf(ports.get("update-worker"));
         workerManagementPort = Integer.parseInt("29" + workerPort.substring(workerPort.length() - 2));
@@ -256,11 +252,11 @@ class MetricsIntegrationTests {
                         phone.substring(1)),
                 Map.of("id", wamid + "-out", "status", "failed", "timestamp", now(), "recipient_id",
                         phone.substring(1), "errors", List.of(Map.of("code", 131047, "title", "Re-engagement message"))));
-        assertThat(webhook(value(Map.of("statuses", statuses)), true).statusCode()).isEqualTo(200);
+        assertThat(webhook(MetaWebhooks.delivery(Map.of("statuses", statuses)), true).statusCode()).isEqualTo(200);
 
         var message = Map.of("from", phone.substring(1), "id", wamid, "timestamp", now(), "type", "text",
                 "text", Map.of("body", "oi"));
-        byte[] delivery = value(Map.of("contacts", List.of(Map.of("profile", Map.of("name", "Caio"), "wa_id",
+        byte[] delivery = MetaWebhooks.delivery(Map.of("contacts", List.of(Map.of("profile", Map.of("name", "Caio"), "wa_id",
                 phone.substring(1))), "messages", List.of(message)));
         assertThat(webhook(delivery, true).statusCode()).isEqualTo(200);
         assertThat(webhook(delivery, true).statusCode()).isEqualTo(200);
@@ -317,36 +313,14 @@ class MetricsIntegrationTests {
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A webhook delivery of one change whose {@code value} has these members besides Meta's usual ones. */
-    private static byte[] value(Map<String, Object> members) {
-        var value = new LinkedHashMap<String, Object>();
-        value.put("messaging_product", "whatsapp");
-        value.put("metadata", Map.of("display_phone_number", "15550000000", "phone_number_id", PHONE_NUMBER_ID));
-        value.putAll(members);
-        return JSON.writeValueAsBytes(Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of(
-                "id", "102290129340398", "changes", List.of(Map.of("field", "messages", "value", value))))));
-    }
-
     private static HttpResponse<String> webhook(byte[] body, boolean signed) throws Exception {
         return http.send(HttpRequest.newBuilder(deployment.uri("cloud-api").resolve("/webhook"))
                 .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signed ? signature(body) : "sha256=" + "0".repeat(64))
+                .header("X-Hub-Signature-256", signed ? MetaWebhooks.signature(APP_SECRET, body) : "sha256=" + "0".repeat(64))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String signature(byte[] body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     private static String now() {
         return String.valueOf(System.currentTimeMillis() / 1000);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

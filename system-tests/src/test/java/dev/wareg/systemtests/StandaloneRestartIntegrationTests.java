@@ -2,8 +2,8 @@ package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.testsupport.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +50,8 @@ class StandaloneRestartIntegrationTests {
 
     @BeforeEach
     void startTheApplication() throws IOException, InterruptedException {
-        port = freePort();
-        databasePort = freePort();
+        port = FreePorts.next();
+        databasePort = FreePorts.next();
         deleteRecursively(dataDirectory);
         start();
         uri = URI.create("http://127.0.0.1:" + port);
@@ -155,12 +155,6 @@ class StandaloneRestartIntegrationTests {
                     Files.delete(path);
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,11 +2,10 @@ package dev.wareg.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.testsupport.FreePorts;
+import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.WhatsAppUser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -26,13 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
         properties = {"WHATSAPP_APP_SECRET=" + CloudApiStandaloneIntegrationTests.SECRET,
                 "WHATSAPP_ACCESS_TOKEN=" + CloudApiStandaloneIntegrationTests.TOKEN,
-                "WHATSAPP_PHONE_NUMBER_ID=106540352242922"})
+                "WHATSAPP_PHONE_NUMBER_ID=" + MetaWebhooks.PHONE_NUMBER_ID})
 class CloudApiStandaloneIntegrationTests {
 
     static final String SECRET = "standalone-app-secret";
     static final String TOKEN = "standalone-access-token";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final int PORT = freePort();
+    private static final int PORT = FreePorts.next();
     private static final FakeGraphApi graph = FakeGraphApi.start(TOKEN);
 
     @DynamicPropertySource
@@ -67,13 +66,5 @@ class CloudApiStandaloneIntegrationTests {
         assertThat(maria.awaitReply(reply -> reply.text().startsWith("Pronto! Seu cadastro foi criado."), PATIENCE))
                 .isPresent();
         assertThat(maria.received()).allSatisfy(reply -> assertThat(reply.accepted()).isTrue());
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

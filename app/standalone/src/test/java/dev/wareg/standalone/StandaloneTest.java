@@ -2,14 +2,12 @@ package dev.wareg.standalone;
 
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.wareg.testsupport.FreePorts;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +32,7 @@ public @interface StandaloneTest {
 
     abstract class Base {
 
-        protected static final int PORT = freePort();
+        protected static final int PORT = FreePorts.next();
 
         @DynamicPropertySource
         static void port(DynamicPropertyRegistry registry) {
@@ -49,14 +47,6 @@ public @interface StandaloneTest {
 
         protected static String baseUrl() {
             return "http://127.0.0.1:" + PORT;
-        }
-
-        private static int freePort() {
-            try (var socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

@@ -4,19 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A person on WhatsApp, as the Cloud API channel sees them: what they write arrives as Meta's signed webhook
@@ -24,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class WhatsAppUser {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final HttpClient http;
@@ -93,25 +86,16 @@ public final class WhatsAppUser {
         message.put("id", "wamid." + UUID.randomUUID());
         message.put("timestamp", String.valueOf(System.currentTimeMillis() / 1000));
         message.putAll(content);
-        byte[] body = JSON.writeValueAsBytes(Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of(
-                "id", "102290129340398", "changes", List.of(Map.of("field", "messages", "value", Map.of(
-                        "messaging_product", "whatsapp",
-                        "metadata", Map.of("display_phone_number", "15550000000", "phone_number_id", "106540352242922"),
-                        "contacts", List.of(Map.of("profile", Map.of("name", "Ana"), "wa_id", phone.substring(1))),
-                        "messages", List.of(message))))))));
+        byte[] body = MetaWebhooks.delivery(Map.of(
+                "contacts", List.of(Map.of("profile", Map.of("name", "Ana"), "wa_id", phone.substring(1))),
+                "messages", List.of(message)));
         var response = http.send(HttpRequest.newBuilder(webhook)
                 .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", signature(body))
+                .header("X-Hub-Signature-256", MetaWebhooks.signature(appSecret, body))
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the webhook answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    private String signature(byte[] body) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 }
