@@ -153,6 +153,33 @@ class RabbitEventBusIntegrationTests extends EventBusContract {
                 .hasMessageContaining("no queue took it");
     }
 
+    @Test
+    void aBrokerThatLostTheBusDefinitionsGetsThemBackOnTheNextConnection() throws Exception {
+        String namespace = namespace();
+        CachingConnectionFactory connections = connectionFactory(HOST, PORT);
+        RabbitEventBus bus = new RabbitEventBus(connections, messaging(1),
+                new RabbitBusProperties(namespace, Duration.ofSeconds(5), Duration.ofSeconds(20), 16,
+                        Duration.ofMillis(500), Map.of("chat", Set.of("MessageReceived"))),
+                processed(), EventTracing.NONE, Clock.systemUTC());
+        buses.add(bus);
+        List<MessageReceived> handled = new CopyOnWriteArrayList<>();
+        bus.subscribe("chat", MessageReceived.class, handled::add);
+        bus.start();
+        bus.publish(received("before"));
+        awaitUntil(() -> handled.size() == 1);
+
+        // As a node rebuilt from an empty disk: the definitions are gone, and the clients reconnect.
+        RabbitAdmin admin = admin();
+        bus.queuesOf("chat").forEach(admin::deleteQueue);
+        admin.deleteExchange(bus.topology().eventsExchange());
+        connections.resetConnection();
+
+        MessageReceived after = received("after");
+        bus.publish(after);
+        awaitUntil(() -> handled.size() == 2);
+        assertThat(handled.getLast()).isEqualTo(after);
+    }
+
     private RabbitEventBus expecting(String namespace, Duration publishTimeout) {
         RabbitEventBus bus = new RabbitEventBus(connectionFactory(HOST, PORT), messaging(1),
                 new RabbitBusProperties(namespace, Duration.ofSeconds(5), publishTimeout, 16, Duration.ofMillis(500),
