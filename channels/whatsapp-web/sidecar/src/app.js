@@ -10,7 +10,7 @@ import { createSupervisor } from './supervisor.js';
  * Wires the sidecar from its config and its two outside worlds: a socket factory (real Baileys, or a fake) with
  * an auth store, and the Java channel's URL. main.js picks the real ones; tests pass fakes.
  */
-export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, fetch, sleep, random, clock }) {
+export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, sentMessages, fetch, sleep, random, clock }) {
   const forwarder = createForwarder({ channelUrl: config.channelUrl, secret: config.secret, logger, fetch, sleep, random });
   const onUpsert = createInbound({ forwarder, logger, ignoreGroups: config.ignoreGroups });
   const session = createSupervisor({ socketFactory, auth, logger, onUpsert, pairingPhone: config.pairingPhone, sleep, random });
@@ -19,6 +19,7 @@ export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, f
     limiter: createRateLimiter({ ...config.rate, clock: clock ? () => clock().getTime() : undefined }),
     idempotency: createIdempotency({ clock: clock ? () => clock().getTime() : undefined }),
     logger,
+    sentMessages,
     sleep,
     typingMs: config.typingMs,
   });

@@ -6,6 +6,7 @@ import { createRedisAuthStore } from './auth/redis-auth-state.js';
 import { loadConfig } from './config.js';
 import { createFakeWhatsApp } from './fake-socket.js';
 import { baileysLogger, createLogger } from './log.js';
+import { SentMessages } from './sent-messages.js';
 
 const logger = createLogger({ level: process.env.LOG_LEVEL || 'info' });
 
@@ -21,6 +22,7 @@ let redis;
 let auth;
 let socketFactory;
 let fakeWhatsApp;
+const sentMessages = new SentMessages();
 if (config.fake) {
   // The test fake (docs/channels.md): no WhatsApp, a socket that is connected at once, and /fake/* routes.
   fakeWhatsApp = createFakeWhatsApp();
@@ -46,10 +48,11 @@ if (config.fake) {
       // A bot: it must not mark the account online (the phone would stop notifying) nor pull the history.
       markOnlineOnConnect: false,
       syncFullHistory: false,
+      getMessage: async (key) => sentMessages.get(key),
     });
 }
 
-const app = createApp({ config, socketFactory, auth, logger, fakeWhatsApp });
+const app = createApp({ config, socketFactory, auth, logger, fakeWhatsApp, sentMessages });
 await app.start();
 
 let stopping = false;

@@ -5,7 +5,7 @@ import { jidForRecipient } from './jids.js';
  * Sends the Java channel's replies (`POST /messages`, docs/channels.md): once per id, paced by the rate limiter,
  * after a short "typing…" presence so the reply reads like a person's. Answers are {status, body, headers}.
  */
-export function createOutbound({ session, limiter, idempotency, logger, sleep = realSleep, typingMs = 600 }) {
+export function createOutbound({ session, limiter, idempotency, logger, sentMessages, sleep = realSleep, typingMs = 600 }) {
   async function deliver({ id, to, text }) {
     const jid = jidForRecipient(to);
     const sock = session.openSocket();
@@ -25,6 +25,7 @@ export function createOutbound({ session, limiter, idempotency, logger, sleep = 
     if (typingMs > 0) await sleep(typingMs);
     try {
       const sent = await sock.sendMessage(jid, { text });
+      sentMessages?.remember(sent);
       logger.info('outbound.sent', { id, messageId: sent?.key?.id, waitedMs: pace.waitMs });
       return { status: 200, body: { messageId: sent?.key?.id } };
     } catch (error) {

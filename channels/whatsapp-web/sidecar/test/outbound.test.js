@@ -5,6 +5,7 @@ import { createIdempotency } from '../src/idempotency.js';
 import { jidForRecipient } from '../src/jids.js';
 import { createOutbound } from '../src/outbound.js';
 import { createRateLimiter } from '../src/rate-limit.js';
+import { SentMessages } from '../src/sent-messages.js';
 import { captureLogger, fixtures, manualClock } from './support.js';
 
 describe('recipient to JID', () => {
@@ -180,5 +181,25 @@ describe('outbound send', () => {
       assert.equal(answer.status, 400, JSON.stringify(body));
     }
     assert.equal(sock.sent.length, 0);
+  });
+});
+
+describe('sent messages for retries', () => {
+  it("keeps what was sent, by id, for Baileys' getMessage, and forgets the oldest past the capacity", async () => {
+    const sentMessages = new SentMessages(1);
+    const sock = createFakeSocket();
+    const outbound = createOutbound({
+      session: { openSocket: () => sock, status: () => ({ state: 'open' }) },
+      limiter: createRateLimiter({}),
+      idempotency: createIdempotency(),
+      logger: captureLogger(),
+      sentMessages,
+      typingMs: 0,
+    });
+    const first = await outbound.send({ id: '1', to: '+5511987654321', text: 'um' });
+    assert.deepEqual(sentMessages.get({ id: first.body.messageId }), { extendedTextMessage: { text: 'um' } });
+    const second = await outbound.send({ id: '2', to: '+5511987654321', text: 'dois' });
+    assert.equal(sentMessages.get({ id: first.body.messageId }), undefined);
+    assert.ok(sentMessages.get({ id: second.body.messageId }));
   });
 });
