@@ -39,8 +39,11 @@ export function createSupervisor({
     current = sock;
     if (status.state !== 'logged-out') status.state = 'connecting';
     let pairingRequested = false;
+    const { saveCreds } = authState;
     sock.ev.on('creds.update', () => {
-      authState.saveCreds().catch((error) => logger.error('auth.save-failed', { error: error.name }));
+      // A closed socket's late update must not write back credentials a logout just cleared.
+      if (sock !== current) return;
+      saveCreds().catch((error) => logger.error('auth.save-failed', { error: error.name }));
     });
     sock.ev.on('messages.upsert', (upsert) => {
       if (sock === current) onUpsert(upsert);

@@ -160,6 +160,44 @@ describe('session supervisor with a fake socket', () => {
     assert.equal(supervisor.status().state, 'connecting');
   });
 
+  it('a socket that cannot be made is retried with backoff', async () => {
+    let failures = 1;
+    const made = [];
+    supervisor = createSupervisor({
+      socketFactory: () => {
+        if (failures-- > 0) throw new Error('no network');
+        const sock = createFakeSocket();
+        made.push(sock);
+        return sock;
+      },
+      auth: createMemoryAuthStore(),
+      logger: captureLogger(),
+      sleep: async (ms) => sleeps.push(ms),
+      random: () => 0,
+    });
+    await supervisor.start();
+    assert.deepEqual(sleeps, [500]);
+    assert.equal(made.length, 1);
+    assert.equal(supervisor.status().state, 'connecting');
+  });
+
+  it('credentials are saved on creds.update of the current socket only', async () => {
+    const auth = createMemoryAuthStore();
+    let saves = 0;
+    const load = auth.load;
+    auth.load = async () => ({ ...(await load()), saveCreds: async () => saves++ });
+    supervisor = createSupervisor({ socketFactory: () => (sockets.push(createFakeSocket()), last()), auth, logger: captureLogger(), sleep: async () => {} });
+    await supervisor.start();
+    const first = last();
+    first.open(); // emits creds.update
+    await settle();
+    assert.equal(saves, 1);
+    first.close(DisconnectReason.loggedOut);
+    await settle();
+    first.ev.emit('creds.update', {});
+    assert.equal(saves, 1);
+  });
+
   it('stop ends the socket and never reconnects', async () => {
     await start();
     last().open();
