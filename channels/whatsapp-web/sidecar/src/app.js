@@ -37,8 +37,10 @@ export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, s
     async stop() {
       forwarder.stop();
       await session.stop();
-      await new Promise((resolve) => server.close(resolve));
-      server.closeAllConnections?.();
+      // Requests in flight finish; idle keep-alive connections would otherwise hold the close open.
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await closed;
     },
   };
 }
