@@ -87,8 +87,9 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         // Publishers have their own connection: when the broker blocks publishers (memory or disk alarm), the
         // consumers that would drain the queues keep going.
         template.setUsePublisherConnection(true);
-        template.setMandatory(true);
-        this.publisher = new ConfirmedPublisher(template, rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
+        ConnectionFactory publishers = connectionFactory.getPublisherConnectionFactory();
+        this.publisher = new ConfirmedPublisher(publishers == null ? connectionFactory : publishers,
+                rabbit.publishChannels(), rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
         this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock);
         this.expectedTypes = rabbit.expectedTypes();
     }
@@ -222,6 +223,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     @Override
     public void close() {
         stop();
+        publisher.close();
     }
 
     @Override
