@@ -67,8 +67,12 @@ class WhatsAppWebDistributedModeIntegrationTests {
                 "WHATSAPP_WEB_SECRET", SECRET,
                 "WHATSAPP_WEB_SIDECAR_URL", sidecarUrl.toString(),
                 "ACCOUNT_DB_URL", schema.url(),
-                "MANAGEMENT_PORT_PREFIX", "18"));
-        deployment.start("account-api", "chat-service", "update-worker", "whatsapp-web");
+                "MANAGEMENT_PORT_PREFIX", "18",
+                // A shared 2-core machine starts four JVMs at once in well over run.sh's default two minutes.
+                "START_TIMEOUT", "220"));
+        // Two at a time, so each start fits in LocalDeployment's limit for one run.sh call.
+        deployment.start("account-api", "chat-service");
+        deployment.start("update-worker", "whatsapp-web");
 
         Path sidecarDirectory = root.resolve("channels/whatsapp-web/sidecar");
         assertThat(sidecarDirectory.resolve("node_modules")).as("the sidecar's npm ci (the Maven build runs it)")
