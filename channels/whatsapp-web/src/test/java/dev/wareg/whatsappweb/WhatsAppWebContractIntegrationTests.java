@@ -43,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"wareg.whatsapp-web.secret=" + WhatsAppWebContractIntegrationTests.SECRET,
                 // Nothing is sent here: the sidecar is a closed port.
                 "wareg.whatsapp-web.sidecar-url=http://127.0.0.1:9",
+                "management.endpoint.health.show-components=always",
+                // As main() runs it: whatsapp-web.properties, with its readiness group.
+                "spring.config.name=whatsapp-web",
                 // The messaging module brings JDBC for its outbox bus; this test's bus needs no database.
                 "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @Import(WhatsAppWebContractIntegrationTests.Bus.class)
@@ -292,5 +295,15 @@ class WhatsAppWebContractIntegrationTests {
         bus.failing = false;
         assertThat(post(body).statusCode()).isEqualTo(200);
         assertThat(bus.published).hasSize(1);
+    }
+
+    @Test
+    void readinessIncludesTheSidecarAndAnUnreachableOneDoesNotMakeTheChannelUnready() throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("components").path("whatsappWeb").path("status").asString())
+                .isEqualTo("UNKNOWN");
     }
 }
