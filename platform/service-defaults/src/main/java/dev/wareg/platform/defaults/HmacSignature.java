@@ -21,13 +21,20 @@ public final class HmacSignature {
     private static final String PREFIX = "sha256=";
     private static final int HEX_LENGTH = 64;
 
-    private final SecretKeySpec key;
+    // Initialised once with the key and cloned per body: a clone copies the keyed state, where getInstance and init
+    // would look the provider up and expand the key again for every request.
+    private final Mac keyed;
 
     public HmacSignature(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("a signature needs a secret");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
     }
 
     /** Whether {@code header} is the signature of {@code body}, and if not, why not. */
@@ -54,11 +61,9 @@ public final class HmacSignature {
 
     private byte[] mac(byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
+            return ((Mac) keyed.clone()).doFinal(body);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 

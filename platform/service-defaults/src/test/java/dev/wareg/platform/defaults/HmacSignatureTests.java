@@ -40,6 +40,19 @@ class HmacSignatureTests {
     }
 
     @Test
+    void signsManyBodiesConcurrentlyWithOneInstance() throws Exception {
+        var bodies = java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)).toList();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var verdicts = threads.invokeAll(bodies.stream().<java.util.concurrent.Callable<Verdict>>map(
+                    body -> () -> signature.verify(new HmacSignature("the-secret").sign(body), body)).toList());
+            for (var verdict : verdicts) {
+                assertThat(verdict.get()).isEqualTo(Verdict.VALID);
+            }
+        }
+    }
+
+    @Test
     void needsASecret() {
         assertThatThrownBy(() -> new HmacSignature("")).isInstanceOf(IllegalArgumentException.class);
     }
