@@ -5,7 +5,8 @@
 #   deploy/local/run.sh start            build what is missing, start them all, wait until each is healthy
 #   deploy/local/run.sh stop             stop them (SIGTERM: each finishes what it is handling), then SIGKILL
 #   deploy/local/run.sh status           which are running
-#   deploy/local/run.sh start <service>  start one (account-api, chat-service, update-worker, web-chat, cloud-api)
+#   deploy/local/run.sh start <service>  start one (account-api, chat-service, update-worker, web-chat, cloud-api,
+#                                        whatsapp-web)
 #   deploy/local/run.sh stop <service>   stop one cleanly
 #   deploy/local/run.sh kill <service>   SIGKILL one, as a crash would
 #
@@ -13,7 +14,9 @@
 # logs; ACCOUNT_API_PORT [8080], CHAT_SERVICE_PORT [8081], UPDATE_WORKER_PORT [8083], WEB_CHAT_PORT [8084],
 # CLOUD_API_PORT [8082]; the WhatsApp Cloud API channel (cloud-api) is one of "all" only when WHATSAPP_APP_SECRET
 # is set, and reads WHATSAPP_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_GRAPH_BASE_URL
-# and WHATSAPP_GRAPH_VERSION as they are;
+# and WHATSAPP_GRAPH_VERSION as they are; the WhatsApp Web channel's Java half (whatsapp-web, port
+# WHATSAPP_WEB_PORT [8085]) is one of "all" only when WHATSAPP_WEB_SECRET is set, and reads WHATSAPP_WEB_SIDECAR_URL
+# [http://127.0.0.1:3000] as it is (its Node sidecar is started on its own: docs/channels.md);
 # ACCOUNT_DB_URL [jdbc:postgresql://127.0.0.1:5432/postgres], ACCOUNT_DB_USER [postgres], ACCOUNT_DB_PASSWORD;
 # REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
 # [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; SERVICE_AUTH_HMAC_KEY
@@ -26,6 +29,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 run_dir="${RUN_DIR:-$root/deploy/local/.run}"
 services=(account-api chat-service update-worker web-chat)
 [[ -n "${WHATSAPP_APP_SECRET:-}" ]] && services+=(cloud-api)
+[[ -n "${WHATSAPP_WEB_SECRET:-}" ]] && services+=(whatsapp-web)
 version=0.1.0-SNAPSHOT
 
 java_bin() {
@@ -35,8 +39,9 @@ java_bin() {
 module_of() {
   case "$1" in
     account-api|chat-service|update-worker) echo "services/$1" ;;
-    web-chat|cloud-api) echo "channels/$1" ;;
-    *) echo "unknown service: $1 (one of: account-api chat-service update-worker web-chat cloud-api)" >&2; exit 2 ;;
+    web-chat|cloud-api|whatsapp-web) echo "channels/$1" ;;
+    *) echo "unknown service: $1 (one of: account-api chat-service update-worker web-chat cloud-api whatsapp-web)" >&2
+       exit 2 ;;
   esac
 }
 
@@ -49,6 +54,7 @@ port_of() {
     update-worker) echo "${UPDATE_WORKER_PORT:-8083}" ;;
     web-chat) echo "${WEB_CHAT_PORT:-8084}" ;;
     cloud-api) echo "${CLOUD_API_PORT:-8082}" ;;
+    whatsapp-web) echo "${WHATSAPP_WEB_PORT:-8085}" ;;
   esac
 }
 
@@ -88,6 +94,7 @@ start_one() {
       MANAGEMENT_HEALTH_RABBIT_ENABLED=true \
       WAREG_CHAT_CONVERSATIONSTORE=redis \
       WAREG_CLOUDAPI_DEDUPE=redis \
+      WAREG_WHATSAPPWEB_DEDUPE=redis \
       WAREG_ACCOUNTAPI_BASEURL="${ACCOUNT_API_URL:-http://127.0.0.1:$(port_of account-api)}" \
       ACCOUNT_DB_URL="$db_url" \
       SPRING_RABBITMQ_HOST="${RABBITMQ_HOST:-127.0.0.1}" \

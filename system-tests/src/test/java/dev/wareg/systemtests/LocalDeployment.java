@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class LocalDeployment implements AutoCloseable {
 
     private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat",
-            "cloud-api");
+            "cloud-api", "whatsapp-web");
 
     private final Path root;
     private final Path runDir;
@@ -101,6 +101,9 @@ final class LocalDeployment implements AutoCloseable {
         env.put("WEB_CHAT_PORT", String.valueOf(ports.get("web-chat")));
         if (ports.containsKey("cloud-api")) {
             env.put("CLOUD_API_PORT", String.valueOf(ports.get("cloud-api")));
+        }
+        if (ports.containsKey("whatsapp-web")) {
+            env.put("WHATSAPP_WEB_PORT", String.valueOf(ports.get("whatsapp-web")));
         }
         env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent()
                 .toString());

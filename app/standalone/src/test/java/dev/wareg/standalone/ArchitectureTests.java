@@ -25,11 +25,11 @@ class ArchitectureTests {
 
     private static final String[] SERVICES_AND_CHANNELS = {
             "dev.wareg.account..", "dev.wareg.chat..", "dev.wareg.worker..", "dev.wareg.webchat..",
-            "dev.wareg.cloudapi.."};
+            "dev.wareg.cloudapi..", "dev.wareg.whatsappweb.."};
 
     @ArchTest
     static final ArchRule servicesAndChannelsDoNotKnowEachOther = slices()
-            .matching("dev.wareg.(account|chat|worker|webchat|cloudapi)..")
+            .matching("dev.wareg.(account|chat|worker|webchat|cloudapi|whatsappweb)..")
             .should().notDependOnEachOther();
 
     @ArchTest
