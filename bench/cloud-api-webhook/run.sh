@@ -43,7 +43,7 @@ IDLE_WAIT=${BENCH_IDLE_WAIT:-180}
 REDIS_DATABASE=${BENCH_REDIS_DATABASE:-9}
 BASE=http://127.0.0.1:$PORT
 NAMESPACE=wareg-bench
-# What RedisProcessedMessages writes (wareg.cloud-api.dedupe-key-prefix, the default), in the bench's own database.
+# What the webhook's RedisChannelMessageIds writes (wareg.cloud-api.dedupe-key-prefix, the default), in the bench's own database.
 KEY_PATTERN='wareg:cloud-api:message:*'
 # Message ids each wrk thread goes round in the duplicate scenario: all known after the warm-up.
 DUPLICATE_POOL=1000

@@ -17,12 +17,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The embedded default with {@code WHATSAPP_WEB_SECRET} set serves the WhatsApp Web channel beside the web chat: a
- * message the (fake) sidecar forwards to {@code /whatsapp-web/messages} is answered through the sidecar's
- * {@code /messages}, options written as numbered lines, and the answer goes on the conversation.
+ * The embedded default with {@code WHATSAPP_WEB_SECRET} set serves the WhatsApp Web channel beside the web chat (and
+ * here beside the Cloud API channel too: each keeps its own message ids): a message the (fake) sidecar forwards to
+ * {@code /whatsapp-web/messages} is answered through the sidecar's {@code /messages}, options written as numbered
+ * lines, and the answer goes on the conversation.
  */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
-        properties = "WHATSAPP_WEB_SECRET=" + WhatsAppWebStandaloneIntegrationTests.SECRET)
+        properties = {"WHATSAPP_WEB_SECRET=" + WhatsAppWebStandaloneIntegrationTests.SECRET,
+                "WHATSAPP_APP_SECRET=standalone-cloud-api-secret", "WHATSAPP_ACCESS_TOKEN=unused",
+                "WHATSAPP_PHONE_NUMBER_ID=106540352242922", "WHATSAPP_GRAPH_BASE_URL=http://127.0.0.1:9"})
 class WhatsAppWebStandaloneIntegrationTests {
 
     static final String SECRET = "standalone-whatsapp-web-secret";

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
  * The Cloud API channel on its own, for the distributed mode: Meta's webhook in front of a chat-service that runs
  * elsewhere, reached through the bus. Its settings are in {@code cloud-api.properties}.
  * <p>
- * Redis is excluded here and brought back by {@link RedisProcessedMessagesConfiguration} only when the message ids
+ * Redis is excluded here and brought back by {@link RedisMessageIdsConfiguration} only when the message ids
  * are kept there, so the in-memory default needs no Redis and reports no Redis health.
  */
 @SpringBootConfiguration

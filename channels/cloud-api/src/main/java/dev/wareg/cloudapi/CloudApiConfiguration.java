@@ -1,6 +1,7 @@
 package dev.wareg.cloudapi;
 
 import dev.wareg.platform.defaults.RequestBodyLimit;
+import dev.wareg.platform.messaging.InMemoryChannelMessageIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -33,6 +34,8 @@ public class CloudApiConfiguration {
     public static final String CHANNEL = "cloud-api";
 
     static final String WEBHOOK_PATH = "/webhook";
+    /** The bean that keeps the ids of the messages already handed to the bus. */
+    static final String MESSAGE_IDS = "cloudApiMessageIds";
 
     // Registered for the webhook only, so whatever else the host application serves is untouched.
     @Bean
@@ -43,10 +46,11 @@ public class CloudApiConfiguration {
         return registration;
     }
 
-    @Bean
+    // Named, since another channel in the same application (the embedded default) keeps ids of its own.
+    @Bean(MESSAGE_IDS)
     @ConditionalOnProperty(name = "wareg.cloud-api.dedupe", havingValue = "memory", matchIfMissing = true)
-    InMemoryProcessedMessages cloudApiInMemoryProcessedMessages(CloudApiProperties properties, Clock clock) {
-        return new InMemoryProcessedMessages(properties.dedupeTtl(), clock);
+    InMemoryChannelMessageIds cloudApiInMemoryMessageIds(CloudApiProperties properties, Clock clock) {
+        return new InMemoryChannelMessageIds(properties.dedupeTtl(), clock);
     }
 
     // Actuator (from service-defaults) provides the registry; a host without it still runs, uncounted.

@@ -2,10 +2,12 @@ package dev.wareg.cloudapi;
 
 import dev.wareg.cloudapi.WebhookPayload.InboundMessage;
 import dev.wareg.contracts.MessageReceived;
+import dev.wareg.platform.messaging.ChannelMessageIds;
 import dev.wareg.platform.messaging.EventBus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +23,17 @@ import org.springframework.stereotype.Component;
  *   ({@code ProcessedEvents}). The id store only saves the bus that duplicate work.</li>
  * </ul>
  */
-@Component
+// Named: the WhatsApp Web channel, in the same application in the embedded default, has an InboundMessages too.
+@Component("cloudApiInboundMessages")
 class InboundMessages {
 
     private final EventBus bus;
-    private final ProcessedMessages processed;
+    private final ChannelMessageIds processed;
     private final WebhookMetrics metrics;
     private final Clock clock;
 
-    InboundMessages(EventBus bus, ProcessedMessages processed, WebhookMetrics metrics, Clock clock) {
+    InboundMessages(EventBus bus, @Qualifier(CloudApiConfiguration.MESSAGE_IDS) ChannelMessageIds processed,
+                    WebhookMetrics metrics, Clock clock) {
         this.bus = bus;
         this.processed = processed;
         this.metrics = metrics;

@@ -1,6 +1,7 @@
 package dev.wareg.cloudapi;
 
-import dev.wareg.cloudapi.WebhookSignature.Verdict;
+import dev.wareg.platform.defaults.HmacSignature;
+import dev.wareg.platform.defaults.HmacSignature.Verdict;
 import dev.wareg.platform.defaults.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,14 +33,14 @@ class WebhookController {
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
     private final byte[] verifyToken;
-    private final WebhookSignature signature;
+    private final HmacSignature signature;
     private final InboundMessages inbound;
     private final WebhookMetrics metrics;
     private final JsonMapper json;
 
     WebhookController(CloudApiProperties properties, InboundMessages inbound, WebhookMetrics metrics, JsonMapper json) {
         this.verifyToken = properties.verifyToken().getBytes(StandardCharsets.UTF_8);
-        this.signature = new WebhookSignature(properties.appSecret());
+        this.signature = new HmacSignature(properties.appSecret());
         this.inbound = inbound;
         this.metrics = metrics;
         this.json = json;

@@ -3,6 +3,7 @@ package dev.wareg.cloudapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.cloudapi.WebhookPayload.InboundMessage;
+import dev.wareg.platform.messaging.InMemoryChannelMessageIds;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.MessageReceived.Location;
@@ -75,7 +76,7 @@ class WebhookPayloadTests {
             }
         };
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-        var inbound = new InboundMessages(bus, new InMemoryProcessedMessages(Duration.ofDays(7), clock),
+        var inbound = new InboundMessages(bus, new InMemoryChannelMessageIds(Duration.ofDays(7), clock),
                 new WebhookMetrics(new SimpleMeterRegistry()), clock);
 
         inbound.receive(parse("location"));

@@ -1,9 +1,9 @@
 package dev.wareg.cloudapi;
 
+import dev.wareg.platform.defaults.HmacSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HexFormat;
 
 /** Meta's deliveries for tests: the fixtures under {@code webhooks/}, and signing as Meta does. */
 final class Webhooks {
@@ -24,6 +24,6 @@ final class Webhooks {
 
     /** The {@code X-Hub-Signature-256} header Meta would send with this body. */
     static String signature(String appSecret, byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(new WebhookSignature(appSecret).sign(body));
+        return new HmacSignature(appSecret).sign(body);
     }
 }

@@ -6,6 +6,7 @@ import dev.wareg.platform.messaging.EventBus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * An {@code edit} is a message of its own (its own id) carrying the edited text: the chat reads it as the person's
  * newest word, the way it reads "na verdade é ..." typed anew, so the newest answer wins.
  */
-@Component
+// Named: the Cloud API channel, in the same application in the embedded default, has an InboundMessages too.
+@Component("whatsappWebInboundMessages")
 class InboundMessages {
 
     enum Outcome { ACCEPTED, DUPLICATE }
@@ -30,7 +32,8 @@ class InboundMessages {
     private final InboundMetrics metrics;
     private final Clock clock;
 
-    InboundMessages(EventBus bus, ChannelMessageIds processed, InboundMetrics metrics, Clock clock) {
+    InboundMessages(EventBus bus, @Qualifier(WhatsAppWebConfiguration.MESSAGE_IDS) ChannelMessageIds processed,
+                    InboundMetrics metrics, Clock clock) {
         this.bus = bus;
         this.processed = processed;
         this.metrics = metrics;

@@ -13,14 +13,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * class excludes Boot's Redis auto-configuration; importing it here brings it back, with every
  * {@code spring.data.redis.*} setting and the health check, exactly when it is needed.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "whatsappWebRedisMessageIdsConfiguration", proxyBeanMethods = false)
 @ConditionalOnProperty(name = "wareg.whatsapp-web.dedupe", havingValue = "redis")
 @Import(DataRedisAutoConfiguration.class)
 class RedisMessageIdsConfiguration {
 
     static final String KEY_PREFIX = "wareg:whatsapp-web:message:";
 
-    @Bean
+    @Bean(WhatsAppWebConfiguration.MESSAGE_IDS)
     RedisChannelMessageIds whatsappWebRedisMessageIds(StringRedisTemplate redis, WhatsAppWebProperties properties) {
         return new RedisChannelMessageIds(redis, properties.dedupeTtl(), KEY_PREFIX);
     }

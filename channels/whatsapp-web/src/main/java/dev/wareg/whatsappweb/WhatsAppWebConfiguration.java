@@ -38,6 +38,8 @@ public class WhatsAppWebConfiguration {
     public static final String CHANNEL = "whatsapp-web";
 
     static final String MESSAGES_PATH = "/whatsapp-web/messages";
+    /** The bean that keeps the ids of the messages already handed to the bus (other channels keep their own). */
+    static final String MESSAGE_IDS = "whatsappWebMessageIds";
     static final String SIGNATURE_HEADER = "X-Wareg-Signature-256";
 
     // Registered for the sidecar's path only, so whatever else the host application serves is untouched.
@@ -50,7 +52,7 @@ public class WhatsAppWebConfiguration {
         return registration;
     }
 
-    @Bean
+    @Bean(MESSAGE_IDS)
     @ConditionalOnProperty(name = "wareg.whatsapp-web.dedupe", havingValue = "memory", matchIfMissing = true)
     InMemoryChannelMessageIds whatsappWebInMemoryMessageIds(WhatsAppWebProperties properties, Clock clock) {
         return new InMemoryChannelMessageIds(properties.dedupeTtl(), clock);

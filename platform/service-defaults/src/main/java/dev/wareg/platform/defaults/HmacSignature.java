@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * keyed with a shared secret (https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads).
  * The HMAC is over the bytes as sent, so it is checked before anything parses them, and compared in constant time
  * so that response timing tells a forger nothing about how close a guess was. Used wherever a channel signs or
- * checks such a header (the WhatsApp Web channel both ways; the Cloud API channel's webhook could use it too).
+ * checks such a header: the Cloud API channel's webhook, and the WhatsApp Web channel both ways.
  */
 public final class HmacSignature {
 

@@ -26,6 +26,13 @@ class HmacSignatureTests {
     }
 
     @Test
+    void acceptsUpperCaseHex() {
+        // Hex digits are case-insensitive; Meta writes lower case, other signers need not.
+        assertThat(signature.verify("sha256=" + signature.sign(BODY).substring(7).toUpperCase(java.util.Locale.ROOT),
+                BODY)).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void refusesAMissingMalformedOrWrongSignature() {
         String good = signature.sign(BODY);
         byte[] tampered = "{\"text\":\"oj\"}".getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.wareg.cloudapi;
 
+import dev.wareg.platform.messaging.RedisChannelMessageIds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +13,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * excludes Boot's Redis auto-configuration; importing it here brings it back, with every {@code spring.data.redis.*}
  * setting and the health check, exactly when it is needed.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "cloudApiRedisMessageIdsConfiguration", proxyBeanMethods = false)
 @ConditionalOnProperty(name = "wareg.cloud-api.dedupe", havingValue = "redis")
 @Import(DataRedisAutoConfiguration.class)
-class RedisProcessedMessagesConfiguration {
+class RedisMessageIdsConfiguration {
 
-    @Bean
-    RedisProcessedMessages cloudApiRedisProcessedMessages(StringRedisTemplate redis, CloudApiProperties properties) {
-        return new RedisProcessedMessages(redis, properties.dedupeTtl(), properties.dedupeKeyPrefix());
+    @Bean(CloudApiConfiguration.MESSAGE_IDS)
+    RedisChannelMessageIds cloudApiRedisMessageIds(StringRedisTemplate redis, CloudApiProperties properties) {
+        return new RedisChannelMessageIds(redis, properties.dedupeTtl(), properties.dedupeKeyPrefix());
     }
 }
