@@ -1,6 +1,7 @@
 package dev.wareg.platform.messaging.rabbit;
 
 import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventCodec;
@@ -57,6 +58,12 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
 
     public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock) {
+        this(connectionFactory, properties, rabbit, processedEvents, tracing, clock, DeadLetterCounter.NONE);
+    }
+
+    public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
+            RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock,
+            DeadLetterCounter deadLetterCounter) {
         if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
             throw new IllegalArgumentException(
                     "the event bus needs a connection factory with correlated publisher confirms and returns");
@@ -74,7 +81,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         template.setUsePublisherConnection(true);
         template.setMandatory(true);
         this.publisher = new ConfirmedPublisher(template, rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
-        this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock);
+        this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock, deadLetterCounter);
         this.expectedTypes = rabbit.expectedTypes();
     }
 
