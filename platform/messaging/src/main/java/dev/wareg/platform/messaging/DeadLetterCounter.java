@@ -2,6 +2,7 @@ package dev.wareg.platform.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /**
  * Counts the events each bus gives up on, as {@value #NAME}, once the dead letter is kept: tagged with the
@@ -19,10 +20,25 @@ public final class DeadLetterCounter {
     /** Counts nothing: for a bus built without a meter registry. */
     public static final DeadLetterCounter NONE = new DeadLetterCounter(null);
 
+    private static final List<String> REASONS = List.of("permanent", "unreadable", "no-handler", "exhausted");
+
     private final MeterRegistry registry;
 
     public DeadLetterCounter(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Registers the subscriber's counts for the type at zero, for every reason class, when it subscribes: a series
+     * that appears with its first dead letter hides that one from {@code increase()}, which the alert relies on.
+     */
+    public void expect(String subscriber, String type) {
+        if (registry == null) {
+            return;
+        }
+        for (String reason : REASONS) {
+            counter(subscriber, type, reason);
+        }
     }
 
     /**
@@ -33,11 +49,14 @@ public final class DeadLetterCounter {
         if (registry == null) {
             return;
         }
-        Counter.builder(NAME).description("Events a subscriber gave up on, kept as dead letters")
-                .tag("subscriber", subscriber)
-                .tag("type", type != null && EventCodec.isKnownType(type) ? type : "unknown")
-                .tag("reason", reasonClass(reason))
-                .register(registry).increment();
+        counter(subscriber, type != null && EventCodec.isKnownType(type) ? type : "unknown", reasonClass(reason))
+                .increment();
+    }
+
+    private Counter counter(String subscriber, String type, String reasonClass) {
+        return Counter.builder(NAME).description("Events a subscriber gave up on, kept as dead letters")
+                .tag("subscriber", subscriber).tag("type", type).tag("reason", reasonClass)
+                .register(registry);
     }
 
     /**

@@ -59,6 +59,7 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
         subscriberThreads.computeIfAbsent(subscriber, name -> Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("bus-" + name).daemon(true).factory()));
         subscriptions.add(subscriber, type, handler);
+        deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
     }
 
     private void deliver(String subscriber, IntegrationEvent event) {

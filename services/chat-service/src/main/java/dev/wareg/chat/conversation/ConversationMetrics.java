@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -50,10 +52,47 @@ class ConversationMetrics {
     private static final Set<Stage> BEFORE_A_FORM = Set.of(Stage.IDLE, Stage.OFFERED_REGISTRATION,
             Stage.CHOOSING_FIELD);
 
-    private final MeterRegistry registry;
+    private static final List<String> FORMS = List.of("registration", "update", "review");
+    private static final List<String> ANSWERS = List.of("confirmed", "corrected", "discarded");
+    private static final Set<Stage> CANCELLABLE = EnumSet.complementOf(EnumSet.of(Stage.IDLE, Stage.APPLYING));
+    private static final Set<Stage> HALF_WAY = EnumSet.of(Stage.COLLECTING, Stage.CONFIRMING);
 
-    ConversationMetrics(MeterRegistry registry) {
+    private final MeterRegistry registry;
+    private final Set<String> channelsSeen = ConcurrentHashMap.newKeySet();
+
+    ConversationMetrics(MeterRegistry registry, FormSchema schema) {
         this.registry = registry;
+        for (String field : schema.all()) {
+            zero(FIELD_PROMPTS, "Questions put for a field", "field", field);
+            zero(FIELD_COMPLETIONS, "Fields answered with a valid value (or kept, in a review)", "field", field);
+        }
+    }
+
+    /**
+     * Registers a channel's conversation counters at zero the first time it is seen: a series that appears with
+     * its first increment hides that increment from {@code rate()} and {@code increase()}, and the dashboards
+     * find every series from the start. The tag values are closed sets, so this is a few dozen series.
+     */
+    private void firstSeen(String channel) {
+        if (!channelsSeen.add(channel)) {
+            return;
+        }
+        zero(CONVERSATIONS_STARTED, "Conversations the chat began: no state was kept for the sender",
+                "channel", channel);
+        zero(CONVERSATIONS_COMPLETED, "Requested changes applied and told to the person", "channel", channel);
+        CANCELLABLE.forEach(stage -> zero(CONVERSATIONS_CANCELLED,
+                "Conversations the person dropped, by the stage they were at", "channel", channel,
+                "stage", stage(stage)));
+        HALF_WAY.forEach(stage -> zero(CONVERSATIONS_EXPIRED,
+                "Forms left half-way that the person came back to after the pause", "channel", channel,
+                "stage", stage(stage)));
+        FORMS.forEach(form -> zero(FORMS_STARTED,
+                "Forms started: a registration, an update of some fields, or a review of all", "channel", channel,
+                "form", form));
+        ANSWERS.forEach(answer -> zero(CONFIRMATIONS, "Answers to the confirmation", "channel", channel,
+                "answer", answer));
+        FORMS.subList(0, 2).forEach(form -> zero(UPDATES_REQUESTED,
+                "Changes confirmed and requested from the update-worker", "channel", channel, "form", form));
     }
 
     /**
@@ -65,6 +104,7 @@ class ConversationMetrics {
     void turn(MessageReceived message, boolean started, Conversation before, Conversation after,
               List<Turn.Note> notes) {
         String channel = channel(message.channel());
+        firstSeen(channel);
         String type = message.location() != null ? "location" : message.text().isBlank() ? "empty" : "text";
         count(MESSAGES_RECEIVED, "Messages the chat handled, by channel and type", "channel", channel, "type", type);
         if (started) {
@@ -131,6 +171,7 @@ class ConversationMetrics {
 
     /** The worker applied a request, and the person was told. */
     void completed(String channel) {
+        firstSeen(channel(channel));
         count(CONVERSATIONS_COMPLETED, "Requested changes applied and told to the person", "channel",
                 channel(channel));
     }
@@ -160,6 +201,10 @@ class ConversationMetrics {
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofMinutes(1))
                 .register(registry);
+    }
+
+    private void zero(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry);
     }
 
     private void count(String name, String description, String... tags) {

@@ -129,6 +129,25 @@ class ConversationMetricsTests {
     }
 
     @Test
+    void aChannelsConversationCountersAndEveryFieldsStartAtZeroSoTheFirstIncrementShowsInARate() {
+        var dialogue = new Dialogue(PHONE);
+        assertThat(dialogue.meters.find(ConversationMetrics.FIELD_PROMPTS).tags("field", "cpf").counter())
+                .isNotNull();
+        assertThat(dialogue.meters.find(ConversationMetrics.CONVERSATIONS_EXPIRED).counters()).isEmpty();
+
+        dialogue.user("oi");
+
+        assertThat(dialogue.meters.find(ConversationMetrics.CONVERSATIONS_EXPIRED)
+                .tags("channel", "web-chat", "stage", "confirming").counter()).isNotNull();
+        assertThat(count(dialogue.meters, ConversationMetrics.CONVERSATIONS_CANCELLED, "channel", "web-chat",
+                "stage", "offered-registration")).isZero();
+        assertThat(dialogue.meters.find(ConversationMetrics.CONVERSATIONS_CANCELLED).counters())
+                .extracting(counter -> counter.getId().getTag("stage"))
+                .containsExactlyInAnyOrder("offered-registration", "choosing-field", "collecting", "confirming",
+                        "resuming");
+    }
+
+    @Test
     void aChannelNameThatIsNotOneIsCountedAsOther() {
         assertThat(ConversationMetrics.channel("web-chat")).isEqualTo("web-chat");
         assertThat(ConversationMetrics.channel("+5511987654321")).isEqualTo("other");

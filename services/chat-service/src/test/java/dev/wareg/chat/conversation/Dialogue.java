@@ -85,7 +85,7 @@ final class Dialogue {
         store = new InMemoryConversationStore(clock, properties);
         conversations = new Conversations(store, new RulesInterpreter(),
                 new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema,
-                new ConversationMetrics(meters));
+                new ConversationMetrics(meters, schema));
     }
 
     Dialogue withAccount(String name, String email) {

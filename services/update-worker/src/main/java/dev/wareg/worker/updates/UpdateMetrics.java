@@ -4,6 +4,7 @@ import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,31 +18,56 @@ class UpdateMetrics {
     static final String REJECTED = "wareg.worker.updates.rejected";
     static final String RETRIES = "wareg.worker.updates.retries";
 
+    private static final String REGISTRATION = "registration";
+    private static final String UPDATE = "update";
+
     private final MeterRegistry registry;
 
+    /**
+     * Registers every count at zero: a series that appears with its first increment hides it from {@code rate()}
+     * and {@code increase()}. The forms and reason codes are closed sets.
+     */
     UpdateMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (String form : List.of(REGISTRATION, UPDATE)) {
+            applied(form);
+            for (ReasonCode reason : ReasonCode.values()) {
+                rejected(form, reason);
+            }
+        }
+        retries();
     }
 
     void applied(RegistrationUpdateRequested request) {
-        Counter.builder(APPLIED).description("Update requests account-api applied")
-                .tag("form", form(request)).register(registry).increment();
+        applied(form(request)).increment();
     }
 
     void rejected(RegistrationUpdateRequested request, ReasonCode reason) {
-        Counter.builder(REJECTED).description("Update requests rejected, by reason code")
-                .tag("form", form(request))
-                .tag("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .register(registry).increment();
+        rejected(form(request), reason).increment();
     }
 
     /** A call to account-api that failed in a way worth trying again, and was. */
     void retried() {
-        Counter.builder(RETRIES).description("Calls to account-api tried again after a transient failure")
-                .register(registry).increment();
+        retries().increment();
+    }
+
+    private Counter applied(String form) {
+        return Counter.builder(APPLIED).description("Update requests account-api applied")
+                .tag("form", form).register(registry);
+    }
+
+    private Counter rejected(String form, ReasonCode reason) {
+        return Counter.builder(REJECTED).description("Update requests rejected, by reason code")
+                .tag("form", form).tag("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .register(registry);
+    }
+
+    private Counter retries() {
+        return Counter.builder(RETRIES).description("Calls to account-api tried again after a transient failure")
+                .register(registry);
     }
 
     private static String form(RegistrationUpdateRequested request) {
-        return request.isRegistration() ? "registration" : "update";
+        return request.isRegistration() ? REGISTRATION : UPDATE;
     }
 }

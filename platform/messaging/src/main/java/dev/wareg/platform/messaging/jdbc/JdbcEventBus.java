@@ -150,6 +150,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
         subscriptions.add(subscriber, type, handler);
         deliveries.subscribe(subscriber, EventCodec.typeOf(type));
+        deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
         synchronized (this) {
             if (running) {
                 startWorkers(subscriber);

@@ -50,6 +50,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     private final RabbitAdmin admin;
     private final ConfirmedPublisher publisher;
     private final DeadLetterQueues deadLetterQueues;
+    private final DeadLetterCounter deadLetterCounter;
     private final Set<String> expectedTypes;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     private boolean running;
@@ -81,6 +82,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         template.setUsePublisherConnection(true);
         template.setMandatory(true);
         this.publisher = new ConfirmedPublisher(template, rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
+        this.deadLetterCounter = deadLetterCounter;
         this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock, deadLetterCounter);
         this.expectedTypes = rabbit.expectedTypes();
     }
@@ -114,6 +116,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     public synchronized <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
             EventHandler<E> handler) {
         boolean first = subscriptions.add(subscriber, type, handler);
+        deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
         if (running) {
             topology.declare(admin, subscriber, subscriptions.typesOf(subscriber));
             if (first) {
