@@ -65,6 +65,7 @@ class ConversationMetrics {
         for (String field : schema.all()) {
             zero(FIELD_PROMPTS, "Questions put for a field", "field", field);
             zero(FIELD_COMPLETIONS, "Fields answered with a valid value (or kept, in a review)", "field", field);
+            zero(CORRECTIONS, "Values the person changed at the confirmation", "field", field);
         }
     }
 
