@@ -183,15 +183,20 @@ class ConversationMetrics {
                 count(REPLIES_SENT, "Replies the chat published to a channel", "channel", channel(reply.channel())));
     }
 
+    /** The start of a message's handling, on the registry's monotonic clock. */
+    Timer.Sample startTurn() {
+        return Timer.start(registry);
+    }
+
     /**
-     * How long a message took: handling it here ({@code handling}, measured on the monotonic clock), and from when
-     * the channel received it to its replies being published ({@code sinceReceived}, from the message's time and
-     * the injected clock, so it includes the time the message waited on the bus).
+     * How long a message took: handling it here (since {@code handling} started), and from when the channel
+     * received it to its replies being published ({@code sinceReceived}, from the message's time and the injected
+     * clock, so it includes the time the message waited on the bus; clocks of different machines may disagree a
+     * little).
      */
-    void answered(MessageReceived message, Duration handling, Duration sinceReceived) {
+    void answered(MessageReceived message, Timer.Sample handling, Duration sinceReceived) {
         String channel = channel(message.channel());
-        timer(TURN_DURATION, "From a message's handling start to its replies published", channel)
-                .record(handling);
+        handling.stop(timer(TURN_DURATION, "From a message's handling start to its replies published", channel));
         timer(REPLY_LATENCY, "From the channel receiving a message to the chat publishing its replies", channel)
                 .record(sinceReceived.isNegative() ? Duration.ZERO : sinceReceived);
     }

@@ -13,6 +13,7 @@ import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
 import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     void onMessage(MessageReceived message) {
-        long handlingStart = System.nanoTime();
+        Timer.Sample handling = metrics.startTurn();
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<Conversation> stored = store.find(message.channel(), message.sender());
             Conversation conversation = stored.orElseGet(() -> Conversation.start(message.channel(),
@@ -94,8 +95,7 @@ class Conversations implements SmartInitializingSingleton {
                 metrics.turn(message, stored.isEmpty(), conversation, saved.get(), answer.notes());
                 metrics.replied(saved.get().outbox());
                 publishOutbox(saved.get());
-                metrics.answered(message, Duration.ofNanos(System.nanoTime() - handlingStart),
-                        Duration.between(message.occurredAt(), clock.instant()));
+                metrics.answered(message, handling, Duration.between(message.occurredAt(), clock.instant()));
                 return;
             }
         }

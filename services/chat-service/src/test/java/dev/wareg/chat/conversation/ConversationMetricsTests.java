@@ -54,6 +54,19 @@ class ConversationMetricsTests {
     }
 
     @Test
+    void aSharedPlaceIsCountedAsALocationMessageInEnglish() {
+        var dialogue = new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com");
+        dialogue.user("I want to change my address")
+                .location("Rua Augusta, 500 - Consolação, São Paulo - SP, 01305-000, Brazil");
+
+        assertThat(count(dialogue.meters, ConversationMetrics.MESSAGES_RECEIVED, "channel", "web-chat", "type",
+                "location")).isEqualTo(1);
+        assertThat(count(dialogue.meters, ConversationMetrics.MESSAGES_RECEIVED, "channel", "web-chat", "type",
+                "text")).isEqualTo(1);
+        assertThat(count(dialogue.meters, ConversationMetrics.FIELD_PROMPTS, "field", "complement")).isEqualTo(1);
+    }
+
+    @Test
     void anEnglishUpdateCorrectedAtTheConfirmationCountsTheCorrectionByField() {
         var dialogue = new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com");
         dialogue.user("I want to update my email").user("john@new.com")
