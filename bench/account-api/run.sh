@@ -19,6 +19,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 MODULE=bench/account-api
 OUT=$MODULE/target/bench
 THREADS=${BENCH_THREADS:-2}
@@ -44,24 +46,14 @@ if [ $((HALF / THREADS)) -le $((CONNECTIONS / THREADS)) ]; then
   exit 2
 fi
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk (Debian package)..." >&2
-  SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
-  $SUDO apt-get install -y wrk >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y wrk >/dev/null; }
-fi
+bench_install_wrk
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   echo "Building..." >&2
   ./mvnw -B -ntp -q -pl "$MODULE" -am install -DskipTests
 fi
 
-load_average() { cut -d' ' -f1 /proc/loadavg; }
-for ((waited = 0; waited < IDLE_WAIT; waited += 10)); do
-  awk -v average="$(load_average)" 'BEGIN { exit !(average < 1.0) }' && break
-  echo "Load average $(load_average): waiting for the machine to settle ($waited/${IDLE_WAIT}s)..." >&2
-  sleep 10
-done
-LOAD_BEFORE=$(load_average)
+bench_wait_for_idle "$IDLE_WAIT"
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -70,14 +62,7 @@ echo "Starting the launcher on port $PORT (log: $OUT/server.log)..." >&2
   --server.port="$PORT" --bench.accounts="$ACCOUNTS" --bench.output-dir="$OUT" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 
-stop_server() {
-  kill "$SERVER" 2>/dev/null || return 0
-  for ((i = 0; i < 30; i++)); do
-    kill -0 "$SERVER" 2>/dev/null || return 0
-    sleep 1
-  done
-  kill -9 "$SERVER" 2>/dev/null || true
-}
+stop_server() { bench_stop "$SERVER"; }
 trap stop_server EXIT
 
 for ((i = 0; i < 180; i++)); do
@@ -96,17 +81,6 @@ if [ ! -f "$OUT/accounts.csv" ]; then
   exit 1
 fi
 
-# CPU time (clock ticks) used so far by the given processes, and by the whole machine.
-process_ticks() {
-  local pid total=0 fields
-  for pid in "$@"; do
-    # Fields after "(comm) ": utime and stime are the 12th and 13th.
-    fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
-    total=$((total + $(awk '{ print $12 + $13 }' <<<"$fields")))
-  done
-  echo "$total"
-}
-machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 postgres_pids() { pgrep -u postgres || true; }
 
 # wrk_run <output> <duration> <url> <script> [script arguments...]
@@ -147,35 +121,25 @@ measure patch "$BASE" patch.lua "$OUT" 1 "$HALF" "$THREADS"
 stop_server
 trap - EXIT
 
-requests_per_second() { awk '/^Requests\/sec:/ { print $2 }' "$OUT/$1.txt"; }
-percentile() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
-# Non-2xx answers and socket errors (connect/read/write/timeout), as wrk counts them.
-errors() {
-  awk '/Non-2xx or 3xx responses:/ { bad += $NF }
-       /Socket errors:/ { gsub(",", ""); bad += $4 + $6 + $8 + $10 }
-       END { print bad + 0 }' "$OUT/$1.txt"
-}
-
-PING_RPS=$(requests_per_second ping)
+PING_RPS=$(requests_per_second "$OUT/ping.txt")
 row() {
   local name=$1 label=$2 target=$3 rps verdict
-  rps=$(requests_per_second "$name")
+  rps=$(requests_per_second "$OUT/$name.txt")
   verdict=$(awk -v rps="$rps" -v target="$target" \
     'BEGIN { if (target == 0) print "baseline"; else if (rps >= target) printf "≥ %d: met\n", target;
              else printf "≥ %d: **missed**\n", target }')
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(printf '%.0f' "$rps")" \
-    "$(percentile "$name" 50)" "$(percentile "$name" 90)" "$(percentile "$name" 99)" "$(errors "$name")" \
+    "$(percentile "$OUT/$name.txt" 50)" "$(percentile "$OUT/$name.txt" 90)" "$(percentile "$OUT/$name.txt" 99)" \
+    "$(wrk_errors "$OUT/$name.txt")" \
     "$(awk -v rps="$rps" -v ping="$PING_RPS" 'BEGIN { printf "%.2f", rps / ping }')" "$verdict" \
     "$(cat "$OUT/$name.cpu")"
 }
 
-CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-MEMORY=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 POSTGRES=$(psql -h 127.0.0.1 -U "${ACCOUNT_DB_USER:-postgres}" -tAc 'show server_version' 2>/dev/null | cut -d' ' -f1) || true
 JDK=$("$JAVA" -version 2>&1 | head -1 | tr -d '"') || true
 WRK=$(wrk -v 2>&1 | head -1 | awk '{ print $2 }') || true # wrk -v prints its version and exits 1
 {
-  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores ($CPU_MODEL), $MEMORY RAM;" \
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'): $(machine_description);" \
     "PostgreSQL ${POSTGRES:-(version unknown)} local; $JDK, heap $HEAP;" \
     "wrk $WRK -t$THREADS -c$CONNECTIONS on the same machine, $WARMUP warm-up then $DURATION per scenario;" \
     "load average before: $LOAD_BEFORE."

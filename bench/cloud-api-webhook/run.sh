@@ -19,15 +19,18 @@
 # recording). The broker and Redis are Spring Boot's defaults (127.0.0.1, guest/guest) unless SPRING_RABBITMQ_* and
 # SPRING_DATA_REDIS_* say otherwise; counting and removing the bench's queues needs rabbitmqctl on this machine.
 #
-# The launcher declares the queues chat-service would read MessageReceived from (namespace wareg-bench), with no
-# consumer, so every publish is stored as in a deployment; the messages pile up during the run, are counted against
-# the webhook's 200 answers, and go with the queues when the launcher stops.
+# The launcher's bus declares the queues chat-service reads MessageReceived from (namespace wareg-bench), as the
+# channel does in a deployment (expected subscribers), and nothing consumes them, so every publish is stored; the
+# messages pile up during the run, are counted against the webhook's 200 answers, and go with the queues, which the
+# script deletes before and after the run.
 #
 # Figures are only worth keeping from an otherwise idle machine: the script waits (bounded) for the load average to
 # settle and says in its output what it was.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 MODULE=bench/cloud-api-webhook
 OUT=$MODULE/target/bench
 THREADS=${BENCH_THREADS:-2}
@@ -40,7 +43,7 @@ IDLE_WAIT=${BENCH_IDLE_WAIT:-180}
 REDIS_DATABASE=${BENCH_REDIS_DATABASE:-9}
 BASE=http://127.0.0.1:$PORT
 NAMESPACE=wareg-bench
-# What RedisProcessedMessages writes; its prefix is fixed, hence the bench's own database.
+# What RedisProcessedMessages writes (wareg.cloud-api.dedupe-key-prefix, the default), in the bench's own database.
 KEY_PATTERN='wareg:cloud-api:message:*'
 # Message ids each wrk thread goes round in the duplicate scenario: all known after the warm-up.
 DUPLICATE_POOL=1000
@@ -53,24 +56,14 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 for tool in rabbitmqctl redis-cli openssl curl; do
   command -v "$tool" >/dev/null || { echo "$tool is needed on this machine" >&2; exit 2; }
 done
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk (Debian package)..." >&2
-  SUDO=$([ "$(id -u)" -eq 0 ] || echo sudo)
-  $SUDO apt-get install -y wrk >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y wrk >/dev/null; }
-fi
+bench_install_wrk
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   echo "Building..." >&2
   ./mvnw -B -ntp -q -pl "$MODULE" -am package -DskipTests
 fi
 
-load_average() { cut -d' ' -f1 /proc/loadavg; }
-for ((waited = 0; waited < IDLE_WAIT; waited += 10)); do
-  awk -v average="$(load_average)" 'BEGIN { exit !(average < 1.0) }' && break
-  echo "Load average $(load_average): waiting for the machine to settle ($waited/${IDLE_WAIT}s)..." >&2
-  sleep 10
-done
-LOAD_BEFORE=$(load_average)
+bench_wait_for_idle "$IDLE_WAIT"
 
 rm -rf "$OUT"
 mkdir -p "$OUT/signed"
@@ -103,16 +96,9 @@ WHATSAPP_APP_SECRET=$SECRET BENCH_REDIS_DATABASE=$REDIS_DATABASE "$JAVA" -Xms"$H
   --server.port="$PORT" ${BENCH_SETTINGS:-} >"$OUT/server.log" 2>&1 &
 SERVER=$!
 
-# Stopping the launcher deletes its queues and exchange (SubscriberQueues); whatever a killed one left is deleted
-# here, and so are the message ids it wrote to Redis.
+# After the launcher: its queues and the message ids it wrote to Redis go.
 stop_server() {
-  if kill "$SERVER" 2>/dev/null; then
-    for ((i = 0; i < 30; i++)); do
-      kill -0 "$SERVER" 2>/dev/null || break
-      sleep 1
-    done
-    kill -9 "$SERVER" 2>/dev/null || true
-  fi
+  bench_stop "$SERVER"
   delete_leftovers
 }
 trap stop_server EXIT
@@ -128,17 +114,6 @@ for ((i = 0; i < 120; i++)); do
 done
 curl -fsS -o /dev/null "$BASE/health" || { echo "The launcher was not ready after 120 s; see $OUT/server.log" >&2; exit 1; }
 
-# CPU time (clock ticks) used so far by the given processes, and by the whole machine.
-process_ticks() {
-  local pid total=0 fields
-  for pid in "$@"; do
-    # Fields after "(comm) ": utime and stime are the 12th and 13th.
-    fields=$(sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
-    total=$((total + $(awk '{ print $12 + $13 }' <<<"$fields")))
-  done
-  echo "$total"
-}
-machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 backend_pids() { pgrep -u rabbitmq || true; pgrep -x redis-server || true; }
 
 # Messages in the bench's queues. The broker updates the counts it reports every few seconds, so this waits until
@@ -186,15 +161,7 @@ measure() {
 }
 
 requests() { awk '/ requests in / { print $1 }' "$OUT/$1.txt"; }
-requests_per_second() { awk '/^Requests\/sec:/ { print $2 }' "$OUT/$1.txt"; }
-percentile() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1.txt"; }
 non_2xx() { awk '/Non-2xx or 3xx responses:/ { print $NF; found = 1 } END { if (!found) print 0 }' "$OUT/$1.txt"; }
-# Non-2xx answers and socket errors (connect/read/write/timeout), as wrk counts them.
-errors() {
-  awk '/Non-2xx or 3xx responses:/ { bad += $NF }
-       /Socket errors:/ { gsub(",", ""); bad += $4 + $6 + $8 + $10 }
-       END { print bad + 0 }' "$OUT/$1.txt"
-}
 
 # Before anything is measured: wrk's signatures must be the ones openssl computes, and the webhook must take them.
 echo "Checking wrk's signatures against openssl..." >&2
@@ -208,7 +175,7 @@ for body in "$OUT"/signed/*.json; do
   fi
   checked=$((checked + 1))
 done
-if [ "$checked" -eq 0 ] || [ "$(errors signature-check)" != 0 ]; then
+if [ "$checked" -eq 0 ] || [ "$(wrk_errors "$OUT/signature-check.txt")" != 0 ]; then
   echo "The signature check failed: $checked bodies checked; see $OUT/signature-check.txt and $OUT/server.log" >&2
   exit 1
 fi
@@ -230,27 +197,26 @@ IDS=$(timeout 120 redis-cli -n "$REDIS_DATABASE" --scan --pattern "$KEY_PATTERN"
 stop_server
 trap - EXIT
 
-PING_RPS=$(requests_per_second ping)
+PING_RPS=$(requests_per_second "$OUT/ping.txt")
 row() {
   local name=$1 label=$2 goal=$3 rps verdict
-  rps=$(requests_per_second "$name")
+  rps=$(requests_per_second "$OUT/$name.txt")
   verdict=$(awk -v rps="$rps" -v ping="$PING_RPS" -v goal="$goal" \
     'BEGIN { if (goal == "") print ""; else if (rps / ping >= goal) printf "≥ %.2f: met\n", goal;
              else printf "≥ %.2f: **missed**\n", goal }')
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |\n' "$label" "$(printf '%.0f' "$rps")" \
-    "$(percentile "$name" 50)" "$(percentile "$name" 90)" "$(percentile "$name" 99)" "$(errors "$name")" \
+    "$(percentile "$OUT/$name.txt" 50)" "$(percentile "$OUT/$name.txt" 90)" "$(percentile "$OUT/$name.txt" 99)" \
+    "$(wrk_errors "$OUT/$name.txt")" \
     "$(awk -v rps="$rps" -v ping="$PING_RPS" 'BEGIN { printf "%.2f", rps / ping }')" "$verdict" \
     "$(cat "$OUT/$name.published")" "$(($(requests "$name") - $(non_2xx "$name")))" "$(cat "$OUT/$name.cpu")"
 }
 
-CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-MEMORY=$(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 RABBITMQ=$(timeout 60 rabbitmqctl -q version 2>/dev/null) || true
 REDIS=$(redis-cli info server 2>/dev/null | awk -F: '/^redis_version/ { print $2 }' | tr -d '\r') || true
 JDK=$("$JAVA" -version 2>&1 | head -1 | tr -d '"') || true
 WRK=$(wrk -v 2>&1 | head -1 | awk '{ print $2 }') || true # wrk -v prints its version and exits 1
 {
-  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'): $(nproc) cores ($CPU_MODEL), $MEMORY RAM;" \
+  echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'): $(machine_description);" \
     "RabbitMQ ${RABBITMQ:-(version unknown)} and Redis ${REDIS:-(version unknown)} local; $JDK, heap $HEAP;" \
     "wrk $WRK -t$THREADS -c$CONNECTIONS on the same machine, $WARMUP warm-up then $DURATION per scenario;" \
     "load average before: $LOAD_BEFORE.${BENCH_SETTINGS:+ Launcher settings: $BENCH_SETTINGS.}"

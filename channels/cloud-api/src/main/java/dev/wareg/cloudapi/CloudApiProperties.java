@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize larger deliveries are refused with 413 before more than this is read
  * @param dedupe      where the ids of the messages already handled are kept
  * @param dedupeTtl   how long a message id is remembered; Meta retries a failed delivery for up to 7 days
+ * @param dedupeKeyPrefix with {@code dedupe=redis}, what the Redis keys of the ids start with, so that deployments
+ *                    sharing a Redis keep their ids apart
  */
 @Validated
 @ConfigurationProperties("wareg.cloud-api")
@@ -26,7 +28,8 @@ record CloudApiProperties(
         @NotBlank String appSecret,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("memory") @NotNull Dedupe dedupe,
-        @DefaultValue("7d") Duration dedupeTtl) {
+        @DefaultValue("7d") Duration dedupeTtl,
+        @DefaultValue("wareg:cloud-api:message:") @NotBlank String dedupeKeyPrefix) {
 
     CloudApiProperties {
         if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 1) {

@@ -14,15 +14,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 final class RedisProcessedMessages implements ProcessedMessages {
 
-    static final String KEY_PREFIX = "wareg:cloud-api:message:";
-
     private final StringRedisTemplate redis;
     private final Duration ttl;
     private final String keyPrefix;
-
-    RedisProcessedMessages(StringRedisTemplate redis, Duration ttl) {
-        this(redis, ttl, KEY_PREFIX);
-    }
 
     RedisProcessedMessages(StringRedisTemplate redis, Duration ttl, String keyPrefix) {
         this.redis = redis;

@@ -19,6 +19,6 @@ class RedisProcessedMessagesConfiguration {
 
     @Bean
     RedisProcessedMessages cloudApiRedisProcessedMessages(StringRedisTemplate redis, CloudApiProperties properties) {
-        return new RedisProcessedMessages(redis, properties.dedupeTtl());
+        return new RedisProcessedMessages(redis, properties.dedupeTtl(), properties.dedupeKeyPrefix());
     }
 }

@@ -2,7 +2,10 @@ package dev.wareg.cloudapi;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** What the webhook counts. Tags are drawn from fixed sets: never a phone number, message id or text. */
 final class WebhookMetrics {
@@ -14,9 +17,24 @@ final class WebhookMetrics {
             131051, 131053, 131056);
 
     private final MeterRegistry registry;
+    // Registered once: every new message of a delivery asks for these, and a lookup by name and tags costs more
+    // than the increment.
+    private final Counter duplicates;
+    private final Map<String, Counter> statuses;
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.duplicates = Counter.builder("wareg.cloud_api.messages.duplicate")
+                .description("Messages dropped because their id was already handled")
+                .register(registry);
+        var byStatus = new HashMap<String, Counter>();
+        for (String status : Stream.concat(STATUSES.stream(), Stream.of("other")).toList()) {
+            byStatus.put(status, Counter.builder("wareg.cloud_api.statuses")
+                    .description("Delivery statuses of sent messages reported by Meta")
+                    .tag("status", status)
+                    .register(registry));
+        }
+        this.statuses = Map.copyOf(byStatus);
     }
 
     void rejected(String reason) {
@@ -28,11 +46,7 @@ final class WebhookMetrics {
     }
 
     void status(WebhookPayload.Status status) {
-        Counter.builder("wareg.cloud_api.statuses")
-                .description("Delivery statuses of sent messages reported by Meta")
-                .tag("status", STATUSES.contains(status.status()) ? status.status() : "other")
-                .register(registry)
-                .increment();
+        statuses.get(STATUSES.contains(status.status()) ? status.status() : "other").increment();
         if ("failed".equals(status.status())) {
             Counter.builder("wareg.cloud_api.statuses.failed")
                     .description("Sent messages Meta reported as failed, by error code")
@@ -43,9 +57,6 @@ final class WebhookMetrics {
     }
 
     void duplicate() {
-        Counter.builder("wareg.cloud_api.messages.duplicate")
-                .description("Messages dropped because their id was already handled")
-                .register(registry)
-                .increment();
+        duplicates.increment();
     }
 }

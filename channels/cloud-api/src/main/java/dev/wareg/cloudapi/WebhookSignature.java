@@ -19,10 +19,17 @@ final class WebhookSignature {
     private static final String PREFIX = "sha256=";
     private static final int HEX_LENGTH = 64;
 
-    private final SecretKeySpec key;
+    // Initialised once with the key and cloned per delivery: a clone copies the keyed state, where getInstance and
+    // init would look the provider up and expand the key again for every request.
+    private final Mac keyed;
 
     WebhookSignature(String appSecret) {
-        this.key = new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
     }
 
     Verdict verify(String header, byte[] body) {
@@ -43,11 +50,9 @@ final class WebhookSignature {
 
     byte[] sign(byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
+            return ((Mac) keyed.clone()).doFinal(body);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 

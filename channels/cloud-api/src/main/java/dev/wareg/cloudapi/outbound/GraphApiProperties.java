@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reengagementTemplate the approved template sent instead of a message Meta refuses because the person last
  *                             wrote more than 24 hours ago (131047); empty: such messages are recorded as
  *                             undeliverable
+ * @param readReceipts         whether each message received is marked read (blue ticks) as soon as it is on the bus
  */
 @Validated
 @ConfigurationProperties("wareg.cloud-api.graph")
@@ -42,7 +43,8 @@ record GraphApiProperties(
         @DefaultValue("45") @Min(1) int recipientBurst,
         @DefaultValue("6s") @NotNull Duration recipientInterval,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue("") String reengagementTemplate) {
+        @DefaultValue("") String reengagementTemplate,
+        @DefaultValue("true") boolean readReceipts) {
 
     /**
      * @param maxAttempts    attempts per send, the first included; then the send becomes a dead letter

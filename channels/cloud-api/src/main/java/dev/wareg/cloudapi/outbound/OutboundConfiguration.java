@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,6 +51,7 @@ class OutboundConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "wareg.cloud-api.graph.read-receipts", matchIfMissing = true)
     ReadReceipts cloudApiReadReceipts(EventBus bus, GraphApiClient graph, GraphApiHealth health,
                                       OutboundMetrics metrics) {
         return new ReadReceipts(bus, graph, health, metrics);

@@ -291,7 +291,7 @@ class OutboundMessagesIntegrationTests {
     private static GraphApiProperties properties(String template, Duration timeout, int messagesPerSecond) {
         return new GraphApiProperties(TOKEN, "106540352242922", graph.baseUrl(), "v23.0", timeout,
                 messagesPerSecond, 45, Duration.ofSeconds(6),
-                new GraphApiProperties.Retry(4, Duration.ofMillis(100), Duration.ofSeconds(1)), template);
+                new GraphApiProperties.Retry(4, Duration.ofMillis(100), Duration.ofSeconds(1)), template, true);
     }
 
     private SendMessage reply(String text, List<Button> buttons) {

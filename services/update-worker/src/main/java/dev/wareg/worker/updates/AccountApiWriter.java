@@ -76,7 +76,10 @@ class AccountApiWriter {
             case 404, 410 -> new AccountWrite.Refused(ReasonCode.UNKNOWN_ACCOUNT, reason);
             case 409 -> new AccountWrite.Refused(ReasonCode.CONFLICT, reason);
             case 412 -> new AccountWrite.Refused(ReasonCode.STALE_VERSION, reason);
-            case 408, 429 -> new AccountWrite.Failed(reason);
+            // 401 and 403 say this worker's service token was not taken: its key is being rotated or the settings
+            // are wrong. The person's value was never looked at, so it is no refusal of the value; trying again may
+            // work once every service runs on the new key, and if not, the request is kept as a dead letter.
+            case 401, 403, 408, 429 -> new AccountWrite.Failed(reason);
             default -> status >= 500 ? new AccountWrite.Failed(reason)
                     : new AccountWrite.Refused(ReasonCode.INVALID_VALUE, reason);
         };

@@ -148,6 +148,21 @@ class RegistrationUpdatesIntegrationTests {
     }
 
     @Test
+    void aServiceTokenAccountApiDoesNotTakeIsRetriedAndNeverCalledAnInvalidValue() throws Exception {
+        statuses.addAll(List.of(401, 403));
+        worker(4).apply(update());
+        assertThat(requests).hasSize(3);
+        assertThat(published).singleElement().isInstanceOf(RegistrationUpdateApplied.class);
+
+        published.clear();
+        statuses.addAll(List.of(401, 401, 401));
+        assertThatThrownBy(() -> worker(3).apply(update()))
+                .isInstanceOf(PermanentFailure.class).hasMessage("UNAVAILABLE: account-api answered 401 (after 3 attempts)");
+        assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateRejected.class,
+                rejected -> assertThat(rejected.reasonCode()).isEqualTo(ReasonCode.UNAVAILABLE));
+    }
+
+    @Test
     void anUnreachableAccountApiIsRetriedThenRejected() throws Exception {
         server.stop(0);
         assertThatThrownBy(() -> worker(2).apply(update())).isInstanceOf(PermanentFailure.class);

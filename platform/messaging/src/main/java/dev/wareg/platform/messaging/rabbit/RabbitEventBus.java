@@ -14,14 +14,23 @@ import dev.wareg.platform.messaging.TraceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -40,6 +49,8 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(RabbitEventBus.class);
+
     private final ConnectionFactory connectionFactory;
     private final MessagingProperties properties;
     private final RabbitBusProperties rabbit;
@@ -53,9 +64,13 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     private final DeadLetterCounter deadLetterCounter;
     private final Set<String> expectedTypes;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
-    private boolean running;
+    /** What this bus declared, by subscriber: declared again on every new connection (see {@link #start()}). */
+    private final Map<String, Set<String>> declared = new ConcurrentHashMap<>();
+    private final AtomicBoolean redeclaring = new AtomicBoolean();
+    private volatile boolean running;
     /** Counted down when the bus stops, to cut short the consumers' waits between attempts. */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicBoolean listening = new AtomicBoolean();
 
     public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock) {
@@ -80,8 +95,9 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         // Publishers have their own connection: when the broker blocks publishers (memory or disk alarm), the
         // consumers that would drain the queues keep going.
         template.setUsePublisherConnection(true);
-        template.setMandatory(true);
-        this.publisher = new ConfirmedPublisher(template, rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
+        ConnectionFactory publishers = connectionFactory.getPublisherConnectionFactory();
+        this.publisher = new ConfirmedPublisher(publishers == null ? connectionFactory : publishers,
+                rabbit.publishChannels(), rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
         this.deadLetterCounter = deadLetterCounter;
         this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock, deadLetterCounter);
         this.expectedTypes = rabbit.expectedTypes();
@@ -118,7 +134,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         boolean first = subscriptions.add(subscriber, type, handler);
         deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
         if (running) {
-            topology.declare(admin, subscriber, subscriptions.typesOf(subscriber));
+            declare(subscriber, subscriptions.typesOf(subscriber));
             if (first) {
                 startConsumers(subscriber);
             }
@@ -131,14 +147,48 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
             return;
         }
         stopping = new CountDownLatch(1);
-        rabbit.expectedSubscribers().forEach((subscriber, types) -> topology.declare(admin, subscriber, types));
+        rabbit.expectedSubscribers().forEach(this::declare);
         for (String subscriber : subscriptions.subscribers()) {
-            topology.declare(admin, subscriber, subscriptions.typesOf(subscriber));
+            declare(subscriber, subscriptions.typesOf(subscriber));
+        }
+        if (listening.compareAndSet(false, true)) {
+            connectionFactory.addConnectionListener(this::redeclare);
+            ConnectionFactory publishers = connectionFactory.getPublisherConnectionFactory();
+            if (publishers != null) {
+                publishers.addConnectionListener(this::redeclare);
+            }
         }
         for (String subscriber : subscriptions.subscribers()) {
             startConsumers(subscriber);
         }
         running = true;
+    }
+
+    private void declare(String subscriber, Set<String> types) {
+        declared.merge(subscriber, Set.copyOf(types), (before, added) ->
+                Stream.concat(before.stream(), added.stream()).collect(Collectors.toUnmodifiableSet()));
+        topology.declare(admin, subscriber, types);
+    }
+
+    /**
+     * A new connection may be to a broker that lost its definitions (a node rebuilt from an empty disk, a vhost
+     * re-created): without the exchange and queues, every publish of an expected type would fail and every other
+     * event would be confirmed and dropped. So each new connection declares them again; declaring what exists is
+     * a no-op. It runs on the thread creating the connection, which may hold the connection factory's lock, so it
+     * must not wait for this bus's lock (another thread holding it may be waiting for that connection).
+     */
+    private void redeclare(Connection connection) {
+        if (!running || !redeclaring.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            declared.forEach((subscriber, types) -> topology.declare(admin, subscriber, types));
+        } catch (AmqpException e) {
+            // The consumers retry and the publishers fail loudly; the next connection tries again.
+            log.warn("Could not declare the bus's exchanges and queues on a new connection", e);
+        } finally {
+            redeclaring.set(false);
+        }
     }
 
     private void startConsumers(String subscriber) {
@@ -183,6 +233,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     @Override
     public void close() {
         stop();
+        publisher.close();
     }
 
     @Override

@@ -154,10 +154,63 @@ class RabbitEventBusIntegrationTests extends EventBusContract {
                 .hasMessageContaining("no queue took it");
     }
 
+    @Test
+    void manyPublishesAtOnceShareTheChannelsAndEachReturnsOnlyOnceConfirmed() throws Exception {
+        RabbitEventBus bus = bus(1, namespace(), processed());
+        List<String> handled = new CopyOnWriteArrayList<>();
+        bus.subscribe("chat", MessageReceived.class, event -> handled.add(event.text()));
+        bus.start();
+
+        // As requests on virtual threads: far more publishes in flight than the bus has channels.
+        int publishers = 64;
+        int each = 20;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int publisher = 0; publisher < publishers; publisher++) {
+                String sender = "+55119" + (10_000_000 + publisher);
+                threads.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        bus.publish(received(sender, sender + "/" + i));
+                    }
+                    return null;
+                });
+            }
+        }
+
+        awaitUntil(() -> handled.size() >= publishers * each);
+        assertThat(handled).hasSize(publishers * each).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBrokerThatLostTheBusDefinitionsGetsThemBackOnTheNextConnection() throws Exception {
+        String namespace = namespace();
+        CachingConnectionFactory connections = connectionFactory(HOST, PORT);
+        RabbitEventBus bus = new RabbitEventBus(connections, messaging(1),
+                new RabbitBusProperties(namespace, Duration.ofSeconds(5), Duration.ofSeconds(20), 16,
+                        Duration.ofMillis(500), Map.of("chat", Set.of("MessageReceived")), 4),
+                processed(), EventTracing.NONE, Clock.systemUTC());
+        buses.add(bus);
+        List<MessageReceived> handled = new CopyOnWriteArrayList<>();
+        bus.subscribe("chat", MessageReceived.class, handled::add);
+        bus.start();
+        bus.publish(received("before"));
+        awaitUntil(() -> handled.size() == 1);
+
+        // As a node rebuilt from an empty disk: the definitions are gone, and the clients reconnect.
+        RabbitAdmin admin = admin();
+        bus.queuesOf("chat").forEach(admin::deleteQueue);
+        admin.deleteExchange(bus.topology().eventsExchange());
+        connections.resetConnection();
+
+        MessageReceived after = received("after");
+        bus.publish(after);
+        awaitUntil(() -> handled.size() == 2);
+        assertThat(handled.getLast()).isEqualTo(after);
+    }
+
     private RabbitEventBus expecting(String namespace, Duration publishTimeout) {
         RabbitEventBus bus = new RabbitEventBus(connectionFactory(HOST, PORT), messaging(1),
                 new RabbitBusProperties(namespace, Duration.ofSeconds(5), publishTimeout, 16, Duration.ofMillis(500),
-                        Map.of("chat", Set.of("MessageReceived"))),
+                        Map.of("chat", Set.of("MessageReceived")), 4),
                 processed(), EventTracing.NONE, Clock.systemUTC());
         buses.add(bus);
         return bus;

@@ -1,0 +1,46 @@
+import { createForwarder } from './forwarder.js';
+import { createHttpServer } from './http-server.js';
+import { createIdempotency } from './idempotency.js';
+import { createInbound } from './inbound.js';
+import { createOutbound } from './outbound.js';
+import { createRateLimiter } from './rate-limit.js';
+import { createSupervisor } from './supervisor.js';
+
+/**
+ * Wires the sidecar from its config and its two outside worlds: a socket factory (real Baileys, or a fake) with
+ * an auth store, and the Java channel's URL. main.js picks the real ones; tests pass fakes.
+ */
+export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, sentMessages, fetch, sleep, random, clock }) {
+  const forwarder = createForwarder({ channelUrl: config.channelUrl, secret: config.secret, logger, fetch, sleep, random });
+  const onUpsert = createInbound({ forwarder, logger, ignoreGroups: config.ignoreGroups });
+  const session = createSupervisor({ socketFactory, auth, logger, onUpsert, pairingPhone: config.pairingPhone, sleep, random });
+  const outbound = createOutbound({
+    session,
+    limiter: createRateLimiter({ ...config.rate, clock: clock ? () => clock().getTime() : undefined }),
+    idempotency: createIdempotency({ clock: clock ? () => clock().getTime() : undefined }),
+    logger,
+    sentMessages,
+    sleep,
+    typingMs: config.typingMs,
+  });
+  const server = createHttpServer({ secret: config.secret, session, outbound, logger, fakeWhatsApp });
+
+  return {
+    session,
+    forwarder,
+    server,
+    async start() {
+      await new Promise((resolve, reject) => server.once('error', reject).listen(config.port, resolve));
+      logger.info('sidecar.listening', { port: server.address().port, fake: Boolean(fakeWhatsApp) });
+      await session.start();
+    },
+    async stop() {
+      forwarder.stop();
+      await session.stop();
+      // Requests in flight finish; idle keep-alive connections would otherwise hold the close open.
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await closed;
+    },
+  };
+}

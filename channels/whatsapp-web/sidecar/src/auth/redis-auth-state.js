@@ -1,0 +1,56 @@
+import { BufferJSON, initAuthCreds, proto } from 'baileys';
+
+/**
+ * Baileys' auth state ({state: {creds, keys: {get, set}}, saveCreds}) in Redis, so a session survives restarts
+ * and redeploys. Keys are `${prefix}creds` and `${prefix}${type}:${id}`, values JSON with BufferJSON (Baileys'
+ * Buffer-preserving replacer and reviver). `keys.set` writes everything it is given in one MULTI/EXEC: the
+ * signal protocol's keys change together (a session and its pre-key), and half a write would break decryption.
+ */
+export function createRedisAuthStore(client, { prefix = 'wareg:whatsapp-web:auth:' } = {}) {
+  const credsKey = `${prefix}creds`;
+  const keyOf = (type, id) => `${prefix}${type}:${id}`;
+  const encode = (value) => JSON.stringify(value, BufferJSON.replacer);
+  const decode = (text) => (text == null ? undefined : JSON.parse(text, BufferJSON.reviver));
+
+  return {
+    async load() {
+      const creds = decode(await client.get(credsKey)) ?? initAuthCreds();
+      const keys = {
+        async get(type, ids) {
+          if (ids.length === 0) return {};
+          const values = await client.mGet(ids.map((id) => keyOf(type, id)));
+          const data = {};
+          ids.forEach((id, index) => {
+            let value = decode(values[index]);
+            if (value !== undefined && type === 'app-state-sync-key') value = proto.Message.AppStateSyncKeyData.fromObject(value);
+            if (value !== undefined) data[id] = value;
+          });
+          return data;
+        },
+        async set(data) {
+          const transaction = client.multi();
+          let writes = 0;
+          for (const type of Object.keys(data)) {
+            for (const [id, value] of Object.entries(data[type] ?? {})) {
+              if (value == null) transaction.del(keyOf(type, id));
+              else transaction.set(keyOf(type, id), encode(value));
+              writes++;
+            }
+          }
+          if (writes > 0) await transaction.exec();
+        },
+      };
+      return { state: { creds, keys }, saveCreds: () => client.set(credsKey, encode(creds)) };
+    },
+    /** Forgets the session (logout, bad session): the next load starts a new pairing. */
+    async clear() {
+      const doomed = [];
+      for await (const batch of client.scanIterator({ MATCH: `${escapeGlob(prefix)}*`, COUNT: 500 })) {
+        doomed.push(...[].concat(batch));
+      }
+      for (let i = 0; i < doomed.length; i += 500) await client.del(doomed.slice(i, i + 500));
+    },
+  };
+}
+
+const escapeGlob = (text) => text.replace(/[*?[\]\\]/g, '\\$&');

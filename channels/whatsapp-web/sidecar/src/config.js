@@ -1,0 +1,39 @@
+/**
+ * The sidecar's settings, from the environment (documented in docs/channels.md, "The sidecar"). Throws on a
+ * missing secret: an unsigned sidecar would accept replies from anyone who reaches its port.
+ */
+export function loadConfig(env = process.env) {
+  const secret = env.WHATSAPP_WEB_SECRET;
+  if (!secret) throw new Error('WHATSAPP_WEB_SECRET is required: the secret shared with the Java channel for the HMAC signatures');
+  const auth = env.WHATSAPP_WEB_AUTH || (env.REDIS_URL ? 'redis' : 'file');
+  if (!['redis', 'file'].includes(auth)) throw new Error(`WHATSAPP_WEB_AUTH must be redis or file, not ${auth}`);
+  if (auth === 'redis' && !env.REDIS_URL) throw new Error('WHATSAPP_WEB_AUTH=redis needs REDIS_URL');
+  return {
+    port: integer(env, 'PORT', 3000),
+    channelUrl: env.WAREG_CHANNEL_URL || 'http://127.0.0.1:8080',
+    secret,
+    fake: env.WHATSAPP_WEB_FAKE === 'true',
+    auth,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.WHATSAPP_WEB_REDIS_PREFIX || 'wareg:whatsapp-web:auth:',
+    authFolder: env.WHATSAPP_WEB_AUTH_FOLDER || './auth-state',
+    ignoreGroups: env.WHATSAPP_WEB_IGNORE_GROUPS !== 'false',
+    pairingPhone: env.WHATSAPP_WEB_PAIRING_PHONE || undefined,
+    typingMs: integer(env, 'WHATSAPP_WEB_TYPING_MS', 600),
+    rate: {
+      perRecipientPerMinute: integer(env, 'WHATSAPP_WEB_RATE_PER_RECIPIENT_PER_MINUTE', 20),
+      globalPerMinute: integer(env, 'WHATSAPP_WEB_RATE_GLOBAL_PER_MINUTE', 60),
+      maxWaitMs: integer(env, 'WHATSAPP_WEB_RATE_MAX_WAIT_MS', 5000),
+    },
+    logLevel: env.LOG_LEVEL || 'info',
+    baileysLogLevel: env.WHATSAPP_WEB_BAILEYS_LOG_LEVEL || 'warn',
+  };
+}
+
+function integer(env, name, fallback) {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, not ${text}`);
+  return value;
+}

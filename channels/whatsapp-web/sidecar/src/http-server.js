@@ -1,0 +1,90 @@
+import { createServer } from 'node:http';
+import { problem } from './outbound.js';
+import { SIGNATURE_HEADER, verify } from './signature.js';
+import { statusPage } from './status-page.js';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The sidecar's HTTP face: `POST /messages` (the Java channel's replies, signed), `GET /status` (pairing page or
+ * JSON), `GET /health`. With a fake WhatsApp (fake mode only) also `POST /fake/inbound` and `GET /fake/sent`.
+ */
+export function createHttpServer({ secret, session, outbound, logger, fakeWhatsApp }) {
+  const routes = {
+    'POST /messages': async (request) => {
+      const type = request.headers['content-type'] ?? '';
+      if (!/^application\/json\b/i.test(type)) return json(415, problem(415, 'Unsupported Media Type', 'Send application/json.'));
+      const raw = await readBody(request);
+      if (raw === undefined) return json(413, problem(413, 'Content Too Large', `At most ${MAX_BODY_BYTES} bytes.`));
+      if (!verify(raw, request.headers[SIGNATURE_HEADER], secret)) {
+        logger.warn('outbound.bad-signature');
+        return json(401, problem(401, 'Unauthorized', 'Missing or wrong signature.'));
+      }
+      let body;
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return json(400, problem(400, 'Bad Request', 'The body is not JSON.'));
+      }
+      const answer = await outbound.send(body);
+      return json(answer.status, answer.body, answer.headers);
+    },
+    'GET /status': async (request) => {
+      const status = session.status();
+      if (/\btext\/html\b/.test(request.headers.accept ?? '')) {
+        return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: await statusPage(status) };
+      }
+      const { state, me, qr, pairingCode, lastDisconnect } = status;
+      return json(200, { state, me, qr, pairingCode, lastDisconnect }, { 'cache-control': 'no-store' });
+    },
+    'GET /health': async () => {
+      const { state } = session.status();
+      return state === 'open' ? json(200, { status: 'UP' }) : json(503, { status: 'DOWN', state });
+    },
+  };
+  if (fakeWhatsApp) {
+    routes['POST /fake/inbound'] = async (request) => {
+      const raw = await readBody(request);
+      let message;
+      try {
+        message = JSON.parse(raw?.toString('utf8') ?? '');
+      } catch {
+        return json(400, problem(400, 'Bad Request', 'The body is not JSON.'));
+      }
+      fakeWhatsApp.receive(message);
+      return json(202, { status: 'emitted' });
+    };
+    routes['GET /fake/sent'] = async () => json(200, fakeWhatsApp.sent);
+  }
+
+  return createServer(async (request, response) => {
+    const path = new URL(request.url, 'http://sidecar').pathname;
+    const route = routes[`${request.method} ${path}`];
+    let answer;
+    try {
+      answer = route ? await route(request) : json(404, problem(404, 'Not Found', 'No such route.'));
+    } catch (error) {
+      logger.error('http.failed', { route: `${request.method} ${path}`, error: error?.name });
+      answer = json(500, problem(500, 'Internal Server Error', 'The sidecar failed.'));
+    }
+    response.writeHead(answer.status, answer.headers);
+    response.end(answer.body);
+  });
+}
+
+function json(status, body, headers = {}) {
+  const type = status >= 400 && body?.title ? 'application/problem+json' : 'application/json';
+  return { status, headers: { 'content-type': type, ...headers }, body: JSON.stringify(body) };
+}
+
+/** The raw body, or undefined past the size limit. */
+async function readBody(request) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

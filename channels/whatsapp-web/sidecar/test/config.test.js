@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../src/config.js';
+
+describe('config from the environment', () => {
+  it('has working defaults besides the secret', () => {
+    const config = loadConfig({ WHATSAPP_WEB_SECRET: 's' });
+    assert.equal(config.port, 3000);
+    assert.equal(config.channelUrl, 'http://127.0.0.1:8080');
+    assert.equal(config.auth, 'file');
+    assert.equal(config.fake, false);
+    assert.equal(config.ignoreGroups, true);
+  });
+  it('requires the secret', () => {
+    assert.throws(() => loadConfig({}), /WHATSAPP_WEB_SECRET/);
+  });
+  it('keeps the auth state in Redis when REDIS_URL is set, unless told otherwise', () => {
+    assert.equal(loadConfig({ WHATSAPP_WEB_SECRET: 's', REDIS_URL: 'redis://r:6379' }).auth, 'redis');
+    assert.equal(loadConfig({ WHATSAPP_WEB_SECRET: 's', REDIS_URL: 'redis://r:6379', WHATSAPP_WEB_AUTH: 'file' }).auth, 'file');
+    assert.throws(() => loadConfig({ WHATSAPP_WEB_SECRET: 's', WHATSAPP_WEB_AUTH: 'redis' }), /REDIS_URL/);
+    assert.throws(() => loadConfig({ WHATSAPP_WEB_SECRET: 's', WHATSAPP_WEB_AUTH: 'postgres' }), /redis or file/);
+  });
+  it('reads the switches and numbers', () => {
+    const config = loadConfig({ WHATSAPP_WEB_SECRET: 's', PORT: '3100', WHATSAPP_WEB_FAKE: 'true', WHATSAPP_WEB_IGNORE_GROUPS: 'false', WHATSAPP_WEB_RATE_GLOBAL_PER_MINUTE: '30' });
+    assert.deepEqual([config.port, config.fake, config.ignoreGroups, config.rate.globalPerMinute], [3100, true, false, 30]);
+    assert.throws(() => loadConfig({ WHATSAPP_WEB_SECRET: 's', PORT: 'x' }), /PORT/);
+  });
+});
