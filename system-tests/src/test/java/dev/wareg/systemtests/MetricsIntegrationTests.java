@@ -203,25 +203,32 @@ class MetricsIntegrationTests {
         soft.assertAll();
     }
 
-    /** A new person on the web chat: account-api does not know them (404), the worker registers them (201). */
+    /**
+     * A new person on the web chat: account-api does not know them (404), the worker registers them (201). Their
+     * first e-mail is refused (a validation failure, by field and reason).
+     */
     private static void registerOnTheWebChat(String phone) throws Exception {
         String email = "maria.observada" + phone.substring(8) + "@example.com";
-        remember(phone, email, "Maria Observada");
+        String mistyped = "maria.observada" + phone.substring(8) + " arroba example";
+        remember(phone, email, mistyped, "Maria Observada");
         var maria = new ChatUser(http, deployment.uri("web-chat"), phone);
         converse(maria, "oi", reply -> reply.contains("Quer se cadastrar"));
         converse(maria, "sim", reply -> reply.equals("Qual é o seu nome completo?"));
         converse(maria, "Maria Observada", reply -> reply.equals("Qual é o seu e-mail?"));
+        converse(maria, mistyped, reply -> reply.startsWith("Esse e-mail não parece válido"));
         converse(maria, email, reply -> reply.contains("Posso salvar?"));
         converse(maria, "sim", reply -> reply.startsWith("Pronto!"));
     }
 
-    /** A known person on the web chat (200), whose update the worker applies (PATCH 200). */
+    /** A known person on the web chat (200), who cancels a first try, then updates; the worker applies (PATCH 200). */
     private static void updateOnTheWebChat(EmailUpdates updates, String phone) throws Exception {
         String email = "ana.antiga" + phone.substring(8) + "@example.com";
         String newEmail = "ana.nova" + phone.substring(8) + "@example.com";
         remember(phone, email, newEmail, "Pessoa de Teste");
         updates.register(phone, email);
         var ana = new ChatUser(http, deployment.uri("web-chat"), phone);
+        converse(ana, "quero mudar meu e-mail", reply -> reply.equals("Qual é o novo e-mail?"));
+        converse(ana, "cancelar", reply -> reply.startsWith("Cancelado."));
         converse(ana, "quero mudar meu e-mail", reply -> reply.equals("Qual é o novo e-mail?"));
         converse(ana, newEmail, reply -> reply.contains("Posso salvar?"));
         converse(ana, "sim", reply -> reply.startsWith("Pronto!"));

@@ -8,6 +8,7 @@ import dev.wareg.contracts.MessageReceived;
 import dev.wareg.platform.defaults.TimeOrderedIds;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public class ConversationTurnBenchmark {
         AccountDirectory directory = phone -> Optional.ofNullable(accounts.get(phone));
         conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
                 new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
-                schema);
+                schema, new ConversationMetrics(new SimpleMeterRegistry(), schema)); // counting is part of a turn
     }
 
     /** Turns per second on one thread. */

@@ -29,13 +29,19 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
     private final Subscriptions subscriptions;
     private final Map<String, ExecutorService> subscriberThreads = new ConcurrentHashMap<>();
     private final List<Parked> deadLetters = new CopyOnWriteArrayList<>();
+    private final DeadLetterCounter deadLetterCounter;
 
     public InProcessEventBus(int maxAttempts, Clock clock) {
+        this(maxAttempts, clock, DeadLetterCounter.NONE);
+    }
+
+    public InProcessEventBus(int maxAttempts, Clock clock, DeadLetterCounter deadLetterCounter) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.deadLetterCounter = deadLetterCounter;
         this.subscriptions = new Subscriptions(new InMemoryProcessedEvents(Duration.ofDays(1), clock), EventTracing.NONE);
     }
 
@@ -53,6 +59,7 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
         subscriberThreads.computeIfAbsent(subscriber, name -> Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("bus-" + name).daemon(true).factory()));
         subscriptions.add(subscriber, type, handler);
+        deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
     }
 
     private void deliver(String subscriber, IntegrationEvent event) {
@@ -73,6 +80,7 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
         log.error("{} gave up on {} {} after {} attempts", subscriber, type, event.eventId(), attempt);
         deadLetters.add(new Parked(event, new DeadLetter(subscriber, event.eventId(), type, attempt,
                 Subscriptions.reason(failure), clock.instant())));
+        deadLetterCounter.parked(subscriber, type, Subscriptions.reason(failure));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.wareg.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,8 +21,10 @@ public class MessagingAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EventBus.class)
     @ConditionalOnProperty(name = "wareg.messaging.bus", havingValue = "in-process", matchIfMissing = true)
-    InProcessEventBus inProcessEventBus(MessagingProperties properties, ObjectProvider<Clock> clock) {
-        return new InProcessEventBus(properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC));
+    InProcessEventBus inProcessEventBus(MessagingProperties properties, ObjectProvider<Clock> clock,
+                                        ObjectProvider<MeterRegistry> meters) {
+        return new InProcessEventBus(properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC),
+                new DeadLetterCounter(meters.getIfAvailable()));
     }
 
     /** Adapters' configurations run before this one, so their dead letters are seen here. */

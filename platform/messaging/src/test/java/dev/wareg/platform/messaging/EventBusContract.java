@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.SendMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,14 @@ public abstract class EventBusContract {
      * handlers get each event {@code maxAttempts} times with short delays. It also offers {@link DeadLetters}.
      */
     protected abstract EventBus bus(int maxAttempts);
+
+    /** What the buses this test made counted. */
+    protected final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    /** The dead-letter counter each adapter's bus is built with, counting into {@link #meters}. */
+    protected DeadLetterCounter deadLetterCounter() {
+        return new DeadLetterCounter(meters);
+    }
 
     /** Called once the test has subscribed its handlers; the in-process bus needs nothing. */
     protected void started(EventBus bus) {
@@ -168,6 +177,10 @@ public abstract class EventBusContract {
             assertThat(letter.reason()).contains("IllegalStateException").doesNotContain("poison");
         });
         assertThat(deadLetters.list("audit", 10)).isEmpty();
+        awaitUntil(() -> deadLettersCounted("chat", "MessageReceived", "exhausted") == 1);
+        assertThat(meters.find(DeadLetterCounter.NAME).counters()).as("registered at zero when subscribing")
+                .extracting(counter -> counter.getId().getTag("reason") + " " + counter.count())
+                .containsExactlyInAnyOrder("permanent 0.0", "unreadable 0.0", "no-handler 0.0", "exhausted 1.0");
     }
 
     @Test
@@ -190,6 +203,7 @@ public abstract class EventBusContract {
             assertThat(letter.reason()).isEqualTo("PermanentFailure: INVALID_VALUE: account-api answered 422");
         });
         assertThat(attempts.get()).isEqualTo(1);
+        awaitUntil(() -> deadLettersCounted("worker", "MessageReceived", "permanent") == 1);
     }
 
     @Test
@@ -237,6 +251,12 @@ public abstract class EventBusContract {
         assertThat(handled.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(event);
         assertThat(attempts.get()).isEqualTo(2);
         assertThat(((DeadLetters) bus).list("worker", 10)).isEmpty();
+    }
+
+    private double deadLettersCounted(String subscriber, String type, String reason) {
+        var counter = meters.find(DeadLetterCounter.NAME)
+                .tags("subscriber", subscriber, "type", type, "reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Waits up to {@link #WAIT} for {@code condition}, for tests of asynchronous delivery. */

@@ -11,7 +11,7 @@ class InProcessEventBusTests extends EventBusContract {
 
     @Override
     protected EventBus bus(int maxAttempts) {
-        var bus = new InProcessEventBus(maxAttempts, Clock.systemUTC());
+        var bus = new InProcessEventBus(maxAttempts, Clock.systemUTC(), deadLetterCounter());
         buses.add(bus);
         return bus;
     }

@@ -13,7 +13,9 @@ import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.messaging.EventBus;
 import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,10 +52,13 @@ class Conversations implements SmartInitializingSingleton {
     private final Clock clock;
     private final ChatProperties properties;
     private final FormSchema schema;
+    private final ConversationMetrics metrics;
 
     Conversations(ConversationStore store, Interpreter interpreter, FormLoop formLoop, Phrasebook phrasebook,
-                  EventBus bus, IdGenerator ids, Clock clock, ChatProperties properties, FormSchema schema) {
+                  EventBus bus, IdGenerator ids, Clock clock, ChatProperties properties, FormSchema schema,
+                  ConversationMetrics metrics) {
         this.schema = schema;
+        this.metrics = metrics;
         this.store = store;
         this.interpreter = interpreter;
         this.formLoop = formLoop;
@@ -72,10 +77,11 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     void onMessage(MessageReceived message) {
+        Timer.Sample handling = metrics.startTurn();
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
-            Conversation conversation = store.find(message.channel(), message.sender())
-                    .orElseGet(() -> Conversation.start(message.channel(), message.sender(),
-                            properties.defaultLanguage(), clock.instant()));
+            Optional<Conversation> stored = store.find(message.channel(), message.sender());
+            Conversation conversation = stored.orElseGet(() -> Conversation.start(message.channel(),
+                    message.sender(), properties.defaultLanguage(), clock.instant()));
             if (conversation.hasHandled(message.eventId())) {
                 publishOutbox(conversation);
                 return;
@@ -83,28 +89,36 @@ class Conversations implements SmartInitializingSingleton {
             // Replies and events leave only once the state they follow from is stored, with them: a turn that lost
             // the race against another message of the same sender is played again on the newer state, and a turn
             // whose publishing failed is published again, unchanged, when the bus redelivers its message.
-            Optional<Conversation> saved = store.save(answer(conversation, message));
+            Answer answer = answer(conversation, message);
+            Optional<Conversation> saved = store.save(answer.next());
             if (saved.isPresent()) {
+                metrics.turn(message, stored.isEmpty(), conversation, saved.get(), answer.notes());
+                metrics.replied(saved.get().outbox());
                 publishOutbox(saved.get());
+                metrics.answered(message, handling, Duration.between(message.occurredAt(), clock.instant()));
                 return;
             }
         }
         throw new IllegalStateException("the conversation kept changing while a message was handled");
     }
 
-    /** The conversation after this message, remembering what it publishes. */
-    private Conversation answer(Conversation conversation, MessageReceived message) {
+    /** The conversation after a message, remembering what it publishes, and the turn's notes to count. */
+    private record Answer(Conversation next, List<Turn.Note> notes) {
+    }
+
+    private Answer answer(Conversation conversation, MessageReceived message) {
         if (message.location() != null) {
             return after(formLoop.handleLocation(conversation, addressOf(message.location())), message);
         }
         String text = message.text().strip();
         if (text.isEmpty()) {
-            return conversation.remembering(message.eventId(),
-                    List.of(reply(conversation, phrasebook.say(conversation.language(), "message.empty"))));
+            return new Answer(conversation.remembering(message.eventId(),
+                    List.of(reply(conversation, phrasebook.say(conversation.language(), "message.empty")))), List.of());
         }
         if (text.length() > properties.maxMessageLength()) {
-            return conversation.remembering(message.eventId(), List.of(reply(conversation,
-                    phrasebook.say(conversation.language(), "message.too.long", properties.maxMessageLength()))));
+            return new Answer(conversation.remembering(message.eventId(), List.of(reply(conversation,
+                    phrasebook.say(conversation.language(), "message.too.long", properties.maxMessageLength())))),
+                    List.of());
         }
         Interpretation meaning = interpreter.interpret(text,
                 conversation.stage() == Stage.COLLECTING ? conversation.asking() : null);
@@ -157,16 +171,17 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     /** The conversation after a turn, remembering the replies and events the message led to. */
-    private Conversation after(Turn turn, MessageReceived message) {
+    private Answer after(Turn turn, MessageReceived message) {
         Conversation next = turn.next().at(clock.instant());
         List<IntegrationEvent> published = new ArrayList<>();
         turn.replies().forEach(reply -> published.add(reply(next, reply.text(), reply.buttons())));
         published.addAll(turn.events());
-        return next.remembering(message.eventId(), published);
+        return new Answer(next.remembering(message.eventId(), published), turn.notes());
     }
 
     void onApplied(RegistrationUpdateApplied outcome) {
-        tellOutcome(outcome, outcome.channel(), outcome.conversationId(), outcome.requestId(), (waiting, language) -> {
+        tellOutcome(outcome, () -> metrics.completed(outcome.channel()), outcome.channel(),
+                outcome.conversationId(), outcome.requestId(), (waiting, language) -> {
             if (waiting.isPresent() && waiting.get().isRegistration()) {
                 return phrasebook.say(language, "applied.registration");
             } else if (waiting.isPresent()) {
@@ -181,7 +196,9 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     void onRejected(RegistrationUpdateRejected outcome) {
-        tellOutcome(outcome, outcome.channel(), outcome.conversationId(), outcome.requestId(),
+        // Rejections are counted by the update-worker, which knows the reason first; counting them here too would
+        // show each twice in a sum over services.
+        tellOutcome(outcome, () -> { }, outcome.channel(), outcome.conversationId(), outcome.requestId(),
                 (waiting, language) -> phrasebook.say(language, "rejected." + outcome.reasonCode().name()));
     }
 
@@ -190,7 +207,7 @@ class Conversations implements SmartInitializingSingleton {
      * telling is remembered in the conversation like a message's turn, so a redelivered outcome tells the same
      * message again (same id) instead of a generic one from the reset conversation.
      */
-    private void tellOutcome(IntegrationEvent outcome, String channel, String sender, UUID request,
+    private void tellOutcome(IntegrationEvent outcome, Runnable count, String channel, String sender, UUID request,
                              BiFunction<Optional<Conversation>, Locale, String> telling) {
         for (int attempt = 1; attempt <= SAVE_ATTEMPTS; attempt++) {
             Optional<Conversation> stored = store.find(channel, sender);
@@ -207,9 +224,13 @@ class Conversations implements SmartInitializingSingleton {
                 // The conversation expired (or was never kept): the outcome is still told, and nothing is saved, so
                 // that no state is created for a person only to remember the telling. Its id comes from the
                 // outcome's instead, so a redelivery tells it under the same id and the channel skips it.
-                bus.publish(new SendMessage(UUID.nameUUIDFromBytes(("told " + outcome.eventId())
+                // A redelivery of such an outcome cannot be told from the first delivery: it counts again (rare).
+                SendMessage told = new SendMessage(UUID.nameUUIDFromBytes(("told " + outcome.eventId())
                         .getBytes(StandardCharsets.UTF_8)), clock.instant(), channel, sender, text, List.of(),
-                        language.toLanguageTag()));
+                        language.toLanguageTag());
+                bus.publish(told);
+                count.run();
+                metrics.replied(List.of(told));
                 return;
             }
             // A conversation that moved on (a newer request, a cancellation) keeps its state; it is told anyway.
@@ -218,6 +239,8 @@ class Conversations implements SmartInitializingSingleton {
             Optional<Conversation> saved = store.save(
                     told.remembering(outcome.eventId(), List.of(reply(told, text))));
             if (saved.isPresent()) {
+                count.run();
+                metrics.replied(saved.get().outbox());
                 publishOutbox(saved.get());
                 return;
             }

@@ -142,7 +142,7 @@ class FormLoop {
     private Turn offeredRegistration(Conversation conversation, Interpretation meaning) {
         return switch (meaning.intent()) {
             case AFFIRM, REGISTER -> startRegistration(conversation, meaning);
-            case DENY -> Turn.of(conversation.reset(), say(conversation, "registration.declined"));
+            case DENY -> cancelled(conversation, "registration.declined");
             default -> Turn.of(conversation, yesNo(conversation, "registration.offer.repeat"));
         };
     }
@@ -164,7 +164,7 @@ class FormLoop {
                     : startUpdate(conversation, account.get(), fields, meaning);
         }
         if (meaning.intent() == Intent.DENY || meaning.intent() == Intent.THANKS) {
-            return Turn.of(conversation.reset(), say(conversation, "nothing.changed"));
+            return cancelled(conversation, "nothing.changed");
         }
         return Turn.of(conversation, topicMenu(conversation, "choose.field.repeat"));
     }
@@ -174,7 +174,7 @@ class FormLoop {
         Turn filled = fill(next, meaning, meaning.values().get(next.asking()));
         List<Reply> replies = new ArrayList<>(List.of(say(next, "registration.start")));
         replies.addAll(filled.replies());
-        return Turn.of(filled.next(), replies);
+        return filled.withReplies(replies);
     }
 
     private Turn startUpdate(Conversation conversation, AccountSnapshot account, List<String> fields,
@@ -229,7 +229,7 @@ class FormLoop {
         }
         Turn rest = answer == null || next.stage() == Stage.CONFIRMING ? ask(next) : accept(next, answer);
         replies.addAll(rest.replies());
-        return Turn.of(rest.next(), replies);
+        return rest.withReplies(replies);
     }
 
     /** Validates a value for the field being asked and, when valid, moves on. */
@@ -239,16 +239,18 @@ class FormLoop {
         switch (field.validate(raw)) {
             case Validation.Invalid(String reason, String suggestion) when suggestion != null -> {
                 return Turn.of(conversation.withSuggestion(suggestion).failedOnce(),
-                        new Reply(phrasebook.say(language, field.invalidKey(reason), suggestion), yesNoButtons(language)));
+                        new Reply(phrasebook.say(language, field.invalidKey(reason), suggestion), yesNoButtons(language)))
+                        .noting(new Turn.Refused(field.name(), reason));
             }
             case Validation.Invalid(String reason, String ignored) -> {
                 Conversation failed = conversation.withSuggestion(null).failedOnce();
                 Reply invalid = Reply.text(phrasebook.say(language, field.invalidKey(reason)));
+                Turn.Refused refused = new Turn.Refused(field.name(), reason);
                 if (failed.failures() >= FAILURES_BEFORE_EXAMPLE) {
                     return Turn.of(failed, invalid, say(failed, "collect.example", label(language, field.name()),
-                            phrasebook.say(language, field.exampleKey())));
+                            phrasebook.say(language, field.exampleKey()))).noting(refused);
                 }
-                return Turn.of(failed, invalid);
+                return Turn.of(failed, invalid).noting(refused);
             }
             case Validation.Valid(String value) -> {
                 if (!conversation.isRegistration() && value.equals(conversation.current().get(field.name()))
@@ -259,7 +261,7 @@ class FormLoop {
                 List<Reply> replies = new ArrayList<>();
                 Turn next = ask(take(conversation, field.name(), value, replies));
                 replies.addAll(next.replies());
-                return Turn.of(next.next(), replies);
+                return next.withReplies(replies);
             }
         }
     }
@@ -410,7 +412,7 @@ class FormLoop {
         }
         // Otherwise the answer to the field asked was refused or is the current value, and fill said so.
         replies.addAll(filled.replies());
-        return Turn.of(filled.next(), replies);
+        return filled.withReplies(replies);
     }
 
     /** Not the answer to the open question: says so and asks it again; nothing of the form changes. */
@@ -457,7 +459,7 @@ class FormLoop {
                 yield new Turn(conversation.applying(request.eventId()), List.of(say(conversation, "applying")),
                         List.of(request));
             }
-            case DENY -> Turn.of(conversation.reset(), say(conversation, "confirm.discarded"));
+            case DENY -> cancelled(conversation, "confirm.discarded");
             case BACK -> back(conversation);
             default -> {
                 if (!named.isEmpty()) {
@@ -478,7 +480,7 @@ class FormLoop {
                 Conversation resumed = conversation.resumed();
                 yield Turn.of(resumed, say(resumed, "resume.continue"), question(resumed));
             }
-            case DENY -> Turn.of(conversation.reset(), say(conversation, "resume.discarded"));
+            case DENY -> cancelled(conversation, "resume.discarded");
             default -> advance(conversation.reset(), text, meaning);
         };
     }
@@ -489,8 +491,13 @@ class FormLoop {
         return switch (conversation.stage()) {
             case IDLE -> Turn.of(conversation, say(conversation, "cancel.nothing"));
             case APPLYING -> Turn.of(conversation, say(conversation, "cancel.too.late"));
-            default -> Turn.of(conversation.reset(), say(conversation, "cancelled"));
+            default -> cancelled(conversation, "cancelled");
         };
+    }
+
+    /** The person drops what was under way: the form is forgotten, and the stage they left it at is noted. */
+    private Turn cancelled(Conversation conversation, String reply) {
+        return Turn.of(conversation.reset(), say(conversation, reply)).noting(new Turn.Cancelled(conversation.stage()));
     }
 
     private Turn help(Conversation conversation) {

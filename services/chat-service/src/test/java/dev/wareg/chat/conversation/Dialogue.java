@@ -14,6 +14,7 @@ import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.testsupport.SettableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class Dialogue {
     final Map<String, AccountSnapshot> accounts = new HashMap<>();
     boolean directoryDown;
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    /** What the chat counted. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final List<IntegrationEvent> published = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -51,6 +54,7 @@ final class Dialogue {
     private Runnable lastDelivery;
     /** Publishes to go before the broker refuses one, or -1 while it accepts them all. */
     private int publishesBeforeFailure = -1;
+    private Duration lateness = Duration.ZERO;
 
     Dialogue(String sender) {
         this.sender = sender;
@@ -80,7 +84,8 @@ final class Dialogue {
         var schema = new FormSchema(clock, postalCode -> java.util.Optional.ofNullable(POSTAL_CODES.get(postalCode)));
         store = new InMemoryConversationStore(clock, properties);
         conversations = new Conversations(store, new RulesInterpreter(),
-                new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema);
+                new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema,
+                new ConversationMetrics(meters, schema));
     }
 
     Dialogue withAccount(String name, String email) {
@@ -90,15 +95,15 @@ final class Dialogue {
     }
 
     Dialogue user(String text) {
-        var message = new MessageReceived(UUID.randomUUID(), clock.instant(), CHANNEL, UUID.randomUUID().toString(),
-                sender, text);
+        var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
+                UUID.randomUUID().toString(), sender, text);
         return deliver(() -> conversations.onMessage(message));
     }
 
     /** The person shares a place: a map pin, with the place's name and address where one was picked. */
     Dialogue location(double latitude, double longitude, String name, String address) {
-        var message = new MessageReceived(UUID.randomUUID(), clock.instant(), CHANNEL, UUID.randomUUID().toString(),
-                sender, "", new MessageReceived.Location(latitude, longitude, name, address));
+        var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
+                UUID.randomUUID().toString(), sender, "", new MessageReceived.Location(latitude, longitude, name, address));
         return deliver(() -> conversations.onMessage(message));
     }
 
@@ -110,6 +115,12 @@ final class Dialogue {
     /** The person shares where they are: a pin, coordinates only. */
     Dialogue pin() {
         return location(-23.5505, -46.6333, null, null);
+    }
+
+    /** The next messages reach the chat this long after their channel received them (they waited on the bus). */
+    Dialogue deliveredLate(Duration wait) {
+        lateness = wait;
+        return this;
     }
 
     /** The bus delivers the last event again, as it does after its handler threw (or the process died). */

@@ -30,19 +30,21 @@ class RegistrationUpdates implements SmartInitializingSingleton {
     private final Pause pause;
     private final LongUnaryOperator jitter;
     private final Clock clock;
+    private final UpdateMetrics metrics;
 
     /**
      * @param jitter given the longest wait in milliseconds, how long to actually wait (full jitter draws uniformly
      *               from zero to it)
      */
     RegistrationUpdates(EventBus bus, AccountApiWriter accounts, WorkerProperties.Retry retry, Pause pause,
-                        LongUnaryOperator jitter, Clock clock) {
+                        LongUnaryOperator jitter, Clock clock, UpdateMetrics metrics) {
         this.bus = bus;
         this.accounts = accounts;
         this.retry = retry;
         this.pause = pause;
         this.jitter = jitter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -58,12 +60,15 @@ class RegistrationUpdates implements SmartInitializingSingleton {
         AccountWrite outcome = accounts.apply(request);
         for (int attempt = 2; attempt <= retry.maxAttempts() && outcome instanceof AccountWrite.Failed; attempt++) {
             pause.pause(backoff(attempt - 1));
+            metrics.retried();
             outcome = accounts.apply(request);
         }
         switch (outcome) {
-            case AccountWrite.Applied(var accountId, long version) -> bus.publish(new RegistrationUpdateApplied(
-                    outcomeId(request), clock.instant(), request.eventId(), accountId, version, request.channel(),
-                    request.conversationId()));
+            case AccountWrite.Applied(var accountId, long version) -> {
+                bus.publish(new RegistrationUpdateApplied(outcomeId(request), clock.instant(), request.eventId(),
+                        accountId, version, request.channel(), request.conversationId()));
+                metrics.applied(request);
+            }
             case AccountWrite.Refused(ReasonCode code, String reason) -> reject(request, code, reason);
             case AccountWrite.Failed(String reason) -> reject(request, ReasonCode.UNAVAILABLE,
                     reason + " (after " + retry.maxAttempts() + " attempts)");
@@ -75,6 +80,7 @@ class RegistrationUpdates implements SmartInitializingSingleton {
         log.warn("Update request {} rejected: {} ({})", request.eventId(), code, reason);
         bus.publish(new RegistrationUpdateRejected(outcomeId(request), clock.instant(), request.eventId(), code, reason,
                 request.channel(), request.conversationId()));
+        metrics.rejected(request, code);
         throw new PermanentFailure(code + ": " + reason);
     }
 

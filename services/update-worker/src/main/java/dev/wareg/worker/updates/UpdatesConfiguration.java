@@ -1,6 +1,7 @@
 package dev.wareg.worker.updates;
 
 import dev.wareg.platform.messaging.EventBus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,9 +14,9 @@ class UpdatesConfiguration {
 
     @Bean
     RegistrationUpdates registrationUpdates(EventBus bus, AccountApiWriter accounts, WorkerProperties properties,
-                                            Clock clock) {
+                                            Clock clock, MeterRegistry meters) {
         return new RegistrationUpdates(bus, accounts, properties.worker().retry(),
                 duration -> Thread.sleep(duration), ceiling -> ThreadLocalRandom.current().nextLong(ceiling + 1),
-                clock);
+                clock, new UpdateMetrics(meters));
     }
 }

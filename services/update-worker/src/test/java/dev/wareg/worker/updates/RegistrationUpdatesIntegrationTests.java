@@ -14,6 +14,7 @@ import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.PermanentFailure;
 import dev.wareg.platform.messaging.EventHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -47,6 +48,7 @@ class RegistrationUpdatesIntegrationTests {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final List<IntegrationEvent> published = new ArrayList<>();
     private final List<Duration> pauses = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private static final String KEY = "tests-only-key-0123456789abcdef0123456789";
 
@@ -109,6 +111,7 @@ class RegistrationUpdatesIntegrationTests {
         assertThat(requests.getFirst().path()).isEqualTo("/v1/accounts");
         assertThat(requests.getFirst().body()).isEqualTo("{\"name\":\"Maria\",\"phone\":\"+5511987654321\"}");
         assertThat(published).singleElement().isInstanceOf(RegistrationUpdateApplied.class);
+        assertThat(meters.counter(UpdateMetrics.APPLIED, "form", "registration").count()).isEqualTo(1);
     }
 
     @Test
@@ -119,6 +122,8 @@ class RegistrationUpdatesIntegrationTests {
         assertThat(requests).hasSize(4);
         assertThat(pauses).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
         assertThat(published).singleElement().isInstanceOf(RegistrationUpdateApplied.class);
+        assertThat(meters.counter(UpdateMetrics.RETRIES).count()).isEqualTo(3);
+        assertThat(meters.counter(UpdateMetrics.APPLIED, "form", "update").count()).isEqualTo(1);
     }
 
     @Test
@@ -165,6 +170,9 @@ class RegistrationUpdatesIntegrationTests {
         assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateRejected.class,
                 rejected -> assertThat(rejected.reasonCode()).isEqualTo(ReasonCode.UNAVAILABLE));
         assertThat(pauses).hasSize(1);
+        assertThat(meters.counter(UpdateMetrics.REJECTED, "form", "update", "reason", "unavailable").count())
+                .isEqualTo(1);
+        assertThat(meters.counter(UpdateMetrics.APPLIED, "form", "update").count()).isZero();
     }
 
     @Test
@@ -181,12 +189,18 @@ class RegistrationUpdatesIntegrationTests {
             assertThat(published).singleElement().isInstanceOfSatisfying(RegistrationUpdateRejected.class,
                     rejected -> assertThat(rejected.reasonCode()).isEqualTo(expected.getValue()));
         }
+        for (String reason : List.of("stale-version", "unknown-account", "conflict", "invalid-value")) {
+            assertThat(meters.counter(UpdateMetrics.REJECTED, "form", "update", "reason", reason).count()).as(reason)
+                    .isEqualTo(1);
+        }
+        assertThat(meters.counter(UpdateMetrics.RETRIES).count()).as("refusals are not retried").isZero();
     }
 
     @Test
     void backoffIsCappedAndJittered() {
         var retry = new WorkerProperties.Retry(10, Duration.ofMillis(200), Duration.ofSeconds(1));
-        var updates = new RegistrationUpdates(bus(), null, retry, pauses::add, ceiling -> ceiling / 2, null);
+        var updates = new RegistrationUpdates(bus(), null, retry, pauses::add, ceiling -> ceiling / 2, null,
+                new UpdateMetrics(meters));
         assertThat(updates.backoff(1)).isEqualTo(Duration.ofMillis(100));
         assertThat(updates.backoff(3)).isEqualTo(Duration.ofMillis(400));
         assertThat(updates.backoff(9)).isEqualTo(Duration.ofMillis(500));
@@ -200,7 +214,7 @@ class RegistrationUpdatesIntegrationTests {
         var writer = new AccountApiWriter(RestClient.builder(), properties,
                 new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
         return new RegistrationUpdates(bus(), writer, properties.worker().retry(), pauses::add, ceiling -> ceiling / 2,
-                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new UpdateMetrics(meters));
     }
 
     private EventBus bus() {

@@ -1,6 +1,7 @@
 package dev.wareg.platform.messaging.jdbc;
 
 import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventCodec;
@@ -30,6 +31,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -87,6 +90,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     private final MessagingProperties properties;
     private final JdbcMessagingProperties settings;
     private final Clock clock;
+    private final DeadLetterCounter deadLetterCounter;
     private final Wakeup wakeup = new Wakeup();
     private final NotificationListener listener;
     private final List<Thread> workers = new ArrayList<>();
@@ -97,6 +101,11 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
 
     JdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
                  EventTracing tracing, Clock clock) {
+        this(dataSource, properties, settings, tracing, clock, DeadLetterCounter.NONE);
+    }
+
+    JdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
+                 EventTracing tracing, Clock clock, DeadLetterCounter deadLetterCounter) {
         migrate(dataSource);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         this.deliveries = new Deliveries(jdbc);
@@ -106,6 +115,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
         this.properties = properties;
         this.settings = settings;
         this.clock = clock;
+        this.deadLetterCounter = deadLetterCounter;
         this.listener = new NotificationListener(dataSource, wakeup::signal);
     }
 
@@ -140,6 +150,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
         subscriptions.add(subscriber, type, handler);
         deliveries.subscribe(subscriber, EventCodec.typeOf(type));
+        deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
         synchronized (this) {
             if (running) {
                 startWorkers(subscriber);
@@ -308,6 +319,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                     log.error("{} cannot read {} {} (shard {}), a dead letter now: {}", subscriber, head.type(),
                             head.eventId(), shard, e.getMessage());
                     deliveries.bury(head.id(), head.attempts() + 1, Subscriptions.reason(e), clock.instant());
+                    countOnceBuried(subscriber, head.type(), Subscriptions.reason(e));
                     continue;
                 }
                 if (!handle(subscriber, shard, head, decoded, transaction)) {
@@ -332,7 +344,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                 return true;
             }
             // A type this subscriber once took (its row in messaging_subscription) but no instance here handles.
-            failure = "no handler for " + head.type() + " in this process";
+            failure = DeadLetterCounter.NO_HANDLER + head.type() + " in this process";
         } catch (Exception e) {
             failure = Subscriptions.reason(e);
             retryable = Subscriptions.isRetryable(e);
@@ -349,9 +361,20 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                 log.error("{} gave up on {} {} (shard {}) after {} attempts: {}", subscriber, head.type(),
                         head.eventId(), shard, dead.attempts(), failure);
                 deliveries.bury(head.id(), dead.attempts(), failure, clock.instant());
+                countOnceBuried(subscriber, head.type(), failure);
             }
         }
         return false;
+    }
+
+    /** Counts a dead letter when the burial commits: one rolled back leaves the event pending, not dead. */
+    private void countOnceBuried(String subscriber, String type, String reason) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                deadLetterCounter.parked(subscriber, type, reason);
+            }
+        });
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -1,9 +1,11 @@
 package dev.wareg.platform.messaging.jdbc;
 
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingAutoConfiguration;
 import dev.wareg.platform.messaging.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +36,10 @@ public class JdbcEventBusConfiguration {
     @ConditionalOnMissingBean(EventBus.class)
     @DependsOnDatabaseInitialization
     JdbcEventBus jdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
-                              ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock) {
+                              ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock,
+                              ObjectProvider<MeterRegistry> meters) {
         return new JdbcEventBus(dataSource, properties, settings, tracing.getIfAvailable(() -> EventTracing.NONE),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC),
+                new DeadLetterCounter(meters.getIfAvailable()));
     }
 }

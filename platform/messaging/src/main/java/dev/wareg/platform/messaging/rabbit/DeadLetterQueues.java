@@ -2,6 +2,7 @@ package dev.wareg.platform.messaging.rabbit;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters.DeadLetter;
 import java.io.IOException;
 import java.time.Clock;
@@ -52,9 +53,12 @@ final class DeadLetterQueues {
     private final ConfirmedPublisher publisher;
     private final RabbitTopology topology;
     private final Clock clock;
+    private final DeadLetterCounter counter;
     private final MessagePropertiesConverter converter = new DefaultMessagePropertiesConverter();
 
-    DeadLetterQueues(RabbitTemplate template, ConfirmedPublisher publisher, RabbitTopology topology, Clock clock) {
+    DeadLetterQueues(RabbitTemplate template, ConfirmedPublisher publisher, RabbitTopology topology, Clock clock,
+                     DeadLetterCounter counter) {
+        this.counter = counter;
         this.template = template;
         this.publisher = publisher;
         this.topology = topology;
@@ -78,6 +82,7 @@ final class DeadLetterQueues {
         properties.setHeader(FROM_QUEUE, fromQueue);
         publisher.send(topology.deadLetterExchange(), subscriber, new Message(original.getBody(), properties), true,
                 "the dead letter " + properties.getMessageId() + " of " + subscriber);
+        counter.parked(subscriber, source.getType(), reason);
     }
 
     /**

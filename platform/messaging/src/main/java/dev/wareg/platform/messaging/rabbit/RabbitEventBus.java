@@ -1,6 +1,7 @@
 package dev.wareg.platform.messaging.rabbit;
 
 import dev.wareg.contracts.IntegrationEvent;
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventCodec;
@@ -60,6 +61,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     private final RabbitAdmin admin;
     private final ConfirmedPublisher publisher;
     private final DeadLetterQueues deadLetterQueues;
+    private final DeadLetterCounter deadLetterCounter;
     private final Set<String> expectedTypes;
     private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
     /** What this bus declared, by subscriber: declared again on every new connection (see {@link #start()}). */
@@ -72,6 +74,12 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
 
     public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock) {
+        this(connectionFactory, properties, rabbit, processedEvents, tracing, clock, DeadLetterCounter.NONE);
+    }
+
+    public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
+            RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock,
+            DeadLetterCounter deadLetterCounter) {
         if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
             throw new IllegalArgumentException(
                     "the event bus needs a connection factory with correlated publisher confirms and returns");
@@ -90,7 +98,8 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         ConnectionFactory publishers = connectionFactory.getPublisherConnectionFactory();
         this.publisher = new ConfirmedPublisher(publishers == null ? connectionFactory : publishers,
                 rabbit.publishChannels(), rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
-        this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock);
+        this.deadLetterCounter = deadLetterCounter;
+        this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock, deadLetterCounter);
         this.expectedTypes = rabbit.expectedTypes();
     }
 
@@ -123,6 +132,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     public synchronized <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
             EventHandler<E> handler) {
         boolean first = subscriptions.add(subscriber, type, handler);
+        deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
         if (running) {
             declare(subscriber, subscriptions.typesOf(subscriber));
             if (first) {

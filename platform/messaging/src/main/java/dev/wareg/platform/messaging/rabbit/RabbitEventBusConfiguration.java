@@ -1,11 +1,13 @@
 package dev.wareg.platform.messaging.rabbit;
 
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.InMemoryProcessedEvents;
 import dev.wareg.platform.messaging.MessagingAutoConfiguration;
 import dev.wareg.platform.messaging.MessagingProperties;
 import dev.wareg.platform.messaging.ProcessedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.RabbitConnectionFactoryBean;
@@ -64,8 +66,9 @@ public class RabbitEventBusConfiguration {
     @ConditionalOnMissingBean(EventBus.class)
     RabbitEventBus rabbitEventBus(@Qualifier(CONNECTION_FACTORY) CachingConnectionFactory connectionFactory,
             MessagingProperties properties, RabbitBusProperties rabbit, ProcessedEvents processedEvents,
-            ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock) {
+            ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
         return new RabbitEventBus(connectionFactory, properties, rabbit, processedEvents,
-                tracing.getIfAvailable(() -> EventTracing.NONE), clock.getIfAvailable(Clock::systemUTC));
+                tracing.getIfAvailable(() -> EventTracing.NONE), clock.getIfAvailable(Clock::systemUTC),
+                new DeadLetterCounter(meters.getIfAvailable()));
     }
 }

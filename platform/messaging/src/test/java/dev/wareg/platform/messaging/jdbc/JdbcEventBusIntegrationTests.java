@@ -1,6 +1,7 @@
 package dev.wareg.platform.messaging.jdbc;
 
 import dev.wareg.platform.messaging.EventBus;
+import java.time.Clock;
 import dev.wareg.platform.messaging.EventBusContract;
 import org.junit.jupiter.api.AfterEach;
 
@@ -11,7 +12,7 @@ class JdbcEventBusIntegrationTests extends EventBusContract {
 
     @Override
     protected EventBus bus(int maxAttempts) {
-        return buses.bus(buses.freshSchema(), maxAttempts);
+        return buses.bus(buses.freshSchema(), maxAttempts, TestBuses.POLL, Clock.systemUTC(), deadLetterCounter());
     }
 
     @Override

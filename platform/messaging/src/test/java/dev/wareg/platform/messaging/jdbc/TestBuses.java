@@ -1,6 +1,7 @@
 package dev.wareg.platform.messaging.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingProperties;
 import dev.wareg.testsupport.TestPostgres;
@@ -39,8 +40,14 @@ final class TestBuses implements AutoCloseable {
     }
 
     JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock) {
+        return bus(dataSource, maxAttempts, poll, clock, DeadLetterCounter.NONE);
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock,
+                     DeadLetterCounter deadLetterCounter) {
         var bus = new JdbcEventBus(dataSource, properties(maxAttempts),
-                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), EventTracing.NONE, clock);
+                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), EventTracing.NONE, clock,
+                deadLetterCounter);
         buses.add(bus);
         return bus;
     }

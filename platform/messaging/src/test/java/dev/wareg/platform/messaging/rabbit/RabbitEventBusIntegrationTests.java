@@ -56,7 +56,8 @@ class RabbitEventBusIntegrationTests extends EventBusContract {
 
     private RabbitEventBus bus(int maxAttempts, String namespace, ProcessedEvents processed) {
         RabbitEventBus bus = new RabbitEventBus(connectionFactory(HOST, PORT), messaging(maxAttempts),
-                rabbit(namespace, Duration.ofSeconds(30)), processed, EventTracing.NONE, Clock.systemUTC());
+                rabbit(namespace, Duration.ofSeconds(30)), processed, EventTracing.NONE, Clock.systemUTC(),
+                deadLetterCounter());
         buses.add(bus);
         return bus;
     }
