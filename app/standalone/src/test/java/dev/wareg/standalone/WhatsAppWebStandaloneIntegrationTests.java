@@ -62,9 +62,8 @@ class WhatsAppWebStandaloneIntegrationTests {
         var welcome = sidecar.awaitSent(phone, call -> call.text().contains("Quer se cadastrar agora?"), PATIENCE);
         assertThat(welcome).hasValueSatisfying(call -> assertThat(call.text()).contains("\n\n1. Sim"));
 
-        // The option's words, as a person reads them. (A bare "1" is read by the chat only where it offers topics,
-        // not for a yes/no question: a chat-service matter, noted in docs/channels.md.)
-        sidecar.forward(channel, message(phone, "Sim"));
+        // The number of the option, as people answer numbered lines.
+        sidecar.forward(channel, message(phone, "1"));
         assertThat(sidecar.awaitSent(phone, call -> "Qual é o seu nome completo?".equals(call.text()), PATIENCE))
                 .isPresent();
     }

@@ -120,14 +120,39 @@ class Conversations implements SmartInitializingSingleton {
                     phrasebook.say(conversation.language(), "message.too.long", properties.maxMessageLength())))),
                     List.of());
         }
-        Interpretation meaning = interpreter.interpret(text,
-                conversation.stage() == Stage.COLLECTING ? conversation.asking() : null);
+        String asking = conversation.stage() == Stage.COLLECTING ? conversation.asking() : null;
+        Interpretation meaning = interpreter.interpret(text, asking);
+        Optional<String> option = numberedOption(conversation, meaning);
+        if (option.isPresent()) {
+            text = option.get();
+            meaning = interpreter.interpret(text, asking);
+        }
         // An answer to a question is no evidence of a language ("Ana da Silva" in an English conversation).
         boolean answering = conversation.stage() == Stage.COLLECTING && meaning.intent() == Intent.PROVIDE_VALUE;
         Conversation understood = answering ? conversation
                 : meaning.language().map(conversation::withLanguage).orElse(conversation);
         boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
         return after(formLoop.handle(understood, text, meaning, returning), message);
+    }
+
+    /**
+     * The option a bare number picks ("1", "opção 2") among those the last reply offered. Channels without buttons
+     * show them as numbered lines (WhatsApp Web, the Cloud API where they do not fit), and people answer with the
+     * number; the option's title then reads as if tapped. A number that answers the field being asked (a house
+     * number) stays that value.
+     */
+    private static Optional<String> numberedOption(Conversation conversation, Interpretation meaning) {
+        boolean answersTheField = conversation.stage() == Stage.COLLECTING
+                && meaning.values().containsKey(conversation.asking());
+        if (meaning.choice().isEmpty() || answersTheField) {
+            return Optional.empty();
+        }
+        List<SendMessage.Button> offered = conversation.outbox().reversed().stream()
+                .filter(SendMessage.class::isInstance).map(SendMessage.class::cast)
+                .findFirst().map(SendMessage::buttons).orElse(List.of());
+        int choice = meaning.choice().get();
+        return choice >= 1 && choice <= offered.size() ? Optional.of(offered.get(choice - 1).title())
+                : Optional.empty();
     }
 
     /**
