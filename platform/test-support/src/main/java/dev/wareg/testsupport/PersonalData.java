@@ -8,15 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What personal data looks like in text, to search logs, metrics and spans for it: phone numbers (E.164, Brazilian
- * national forms, WhatsApp ids), e-mail addresses, CPFs and CEPs, plus the exact values a test typed. The masks of
+ * What personal data looks like in text, to search logs, metrics and spans for it: phone numbers (E.164, also
+ * URL-encoded as in {@code ?phone=%2B55...}, Brazilian national forms, WhatsApp ids), e-mail addresses, CPFs and
+ * CEPs, plus the exact values a test typed. The masks of
  * the field schema ({@code m***@example.com}, {@code +55*******4321}, {@code ***.982.247-**}, {@code 01310-***},
  * {@code 1990-**-**}) are written not to match; nor are UUIDs, timestamps, ports or {@code amqp://user@host} URLs.
  */
 public final class PersonalData {
 
     private static final Map<String, Pattern> PATTERNS = Map.of(
-            "a phone number in E.164", Pattern.compile("\\+\\d{10,15}(?!\\d)"),
+            "a phone number in E.164", Pattern.compile("(\\+|%2[Bb])\\d{10,15}(?!\\d)"),
             "a Brazilian phone number", Pattern.compile("(?<![\\w.:-])(\\(?\\d{2}\\)?[ -]?)?9?\\d{4}-\\d{4}(?![\\w-])"),
             "a WhatsApp id (phone digits)", Pattern.compile("(?<![\\w.:+-])55\\d{10,11}(?![\\w-])"),
             "an e-mail address",

@@ -13,6 +13,7 @@ class PersonalDataTests {
     @ValueSource(strings = {
             "Message from +5511987654321 accepted",
             "wa_id=5511987654321",
+            "GET \"/v1/accounts?phone=%2B5511987654321\", parameters={masked}",
             "calling (11) 98765-4321 now",
             "calling 11 98765-4321 now",
             "landline (31) 5553-0303",
