@@ -137,7 +137,9 @@ class LogPiiScanIntegrationTests {
         }
         assertThat(jsonLines.get("web-chat")).as("the web chat's DEBUG line per message, the sender masked")
                 .anyMatch(line -> line.path("message").asString().matches("Web chat message \\S+ from \\+55\\*+\\d{4}"));
-        assertThat(jsonLines.get("account-api")).anyMatch(line -> line.path("message").asString().endsWith("registered"));
+        assertThat(jsonLines.get("account-api")).anyMatch(line -> line.path("message").asString().endsWith("registered"))
+                .as("the field and reason of a refused value, nothing of the value")
+                .anyMatch(line -> line.path("message").asString().equals("Refused email (format)"));
     }
 
     /**
