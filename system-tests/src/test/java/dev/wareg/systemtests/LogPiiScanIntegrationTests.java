@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceTokens;
 import dev.wareg.testsupport.FakeGraphApi;
+import dev.wareg.testsupport.FakeGraphApi.GraphError;
 import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.PersonalData;
@@ -42,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code deploy/local/run.sh} starts it (its logs JSON, as deployed; {@code dev.wareg} at DEBUG, so the lines an
  * operator turns on are checked too). Two people register, one on the web chat and one on WhatsApp, giving their
  * name, e-mail, CEP, street, complement, district, CPF and birth date, with invalid answers and corrections on the
- * way; account-api and the web chat get requests that carry personal data and are refused. Then every line of every
+ * way; one claims the other's CPF (refused by account-api, a dead letter), the Graph API fails (a 500, then an error
+ * quoting the number); account-api and the web chat get requests that carry personal data and are refused. Then every line of every
  * service's log is searched for anything that looks like a phone number, e-mail address, CPF or CEP, and for every
  * value the people typed ({@link PersonalData}): none may be there.
  */
@@ -207,6 +209,28 @@ class LogPiiScanIntegrationTests {
         awaitOnWhatsApp(teodoro, text -> text.contains("Posso salvar?"));
         teodoro.tap("Confirmar");
         awaitOnWhatsApp(teodoro, text -> text.startsWith("Pronto!"));
+
+        // Heloísa's CPF: account-api refuses it (409), the worker keeps the request as a dead letter.
+        teodoro.say("quero informar meu cpf");
+        awaitOnWhatsApp(teodoro, text -> text.equals("Qual é o seu CPF?"));
+        teodoro.say("529.982.247-25");
+        awaitOnWhatsApp(teodoro, text -> text.contains("Posso salvar?"));
+        teodoro.tap("Confirmar");
+        awaitOnWhatsApp(teodoro, text -> text.contains("já pertence a outro cadastro"));
+
+        // The Graph API fails: a 500 (retried), then an error whose details quote the number, as Meta's may.
+        String digitsOnly = phone.substring(1);
+        graph.failNext(2, GraphError.serverError());
+        teodoro.say("ajuda");
+        awaitOnWhatsApp(teodoro, text -> !text.isBlank());
+        graph.failNext(2, GraphError.invalidParameter("Recipient " + digitsOnly + " (" + email + ") is not valid"));
+        teodoro.say("ajuda");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (graph.calls().stream().noneMatch(call -> digitsOnly.equals(call.to()) && call.status() == 400)) {
+            assertThat(System.nanoTime()).as("the refused send").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        graph.reset();
     }
 
     /**
