@@ -44,8 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * operator turns on are checked too). Two people register, one on the web chat and one on WhatsApp, giving their
  * name, e-mail, CEP, street, complement, district, CPF and birth date, with invalid answers and corrections on the
  * way; one claims the other's CPF (refused by account-api, a dead letter), the Graph API fails (a 500, then an error
- * quoting the number); account-api and the web chat get requests that carry personal data and are refused. Then every line of every
- * service's log is searched for anything that looks like a phone number, e-mail address, CPF or CEP, and for every
+ * quoting the number); account-api and the web chat get requests that carry personal data and are refused. The
+ * embedded default (plain text) plays the web chat's registration too. Then every line of every service's log is
+ * searched for anything that looks like a phone number, e-mail address, CPF or CEP, and for every
  * value the people typed ({@link PersonalData}): none may be there.
  */
 class LogPiiScanIntegrationTests {
@@ -62,6 +63,7 @@ class LogPiiScanIntegrationTests {
 
     private static FakeGraphApi graph;
     private static LocalDeployment deployment;
+    private static Process standalone;
     private static final Map<String, Integer> ports = new HashMap<>();
     /** Every value the people typed or are known by: none may reach a log. */
     private static final Set<String> typed = new TreeSet<>();
@@ -93,7 +95,7 @@ class LogPiiScanIntegrationTests {
         deployment.start(SERVICES.toArray(String[]::new));
 
         String run = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
-        registerEverythingOnTheWebChat("+5511977" + run + "101");
+        registerEverythingOnTheWebChat(deployment.uri("web-chat"), "+5511977" + run + "101");
         registerOnWhatsApp("+5521966" + run + "202");
         refusedRequests("+5531955" + run + "303");
 
@@ -103,11 +105,51 @@ class LogPiiScanIntegrationTests {
         for (String service : SERVICES) {
             readLog(service, runDir.resolve(service + ".log"));
         }
+
+        // The embedded default: one process, its events in the JDBC outbox, its PostgreSQL embedded; plain text.
+        Path standaloneLog = runDir.resolve("standalone.log");
+        Files.deleteIfExists(standaloneLog);
+        int port = FreePorts.next();
+        Path jar = LocalDeployment.repositoryRoot().resolve("app/standalone/target/standalone-0.1.0-SNAPSHOT.jar");
+        standalone = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx384m",
+                "-XX:TieredStopAtLevel=1", "-Dlogging.level.dev.wareg=DEBUG", "-jar", jar.toString(),
+                "--server.port=" + port, "--wareg.standalone.database.port=" + FreePorts.next(),
+                "--wareg.service-auth.hmac-key=" + KEY)
+                .redirectErrorStream(true).redirectOutput(standaloneLog.toFile()).start();
+        URI embedded = URI.create("http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!healthy(embedded)) {
+            assertThat(standalone.isAlive()).as("the embedded default is starting (see %s)", standaloneLog).isTrue();
+            assertThat(System.nanoTime()).as("the embedded default started in time").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        registerEverythingOnTheWebChat(embedded, "+5541988" + run + "404");
+        stopTheEmbeddedDefault();
+        readLog("embedded default", standaloneLog);
+    }
+
+    private static boolean healthy(URI application) throws InterruptedException {
+        try {
+            return send(HttpRequest.newBuilder(application.resolve("/health"))).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** As a platform stops it: SIGTERM, then it finishes what it is handling. */
+    private static void stopTheEmbeddedDefault() throws InterruptedException {
+        if (standalone != null && standalone.isAlive()) {
+            standalone.destroy();
+            if (!standalone.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                standalone.destroyForcibly().waitFor();
+            }
+        }
     }
 
     @AfterAll
-    static void undeploy() {
+    static void undeploy() throws InterruptedException {
         try {
+            stopTheEmbeddedDefault();
             if (deployment != null) {
                 deployment.close();
             }
@@ -144,11 +186,19 @@ class LogPiiScanIntegrationTests {
                 .anyMatch(line -> line.path("message").asString().equals("Refused email (format)"));
     }
 
+    @Test
+    void theEmbeddedDefaultLoggedPlainTextForTheDeveloperRunningIt() {
+        assertThat(logs.get("embedded default")).as("the embedded default's log").isNotEmpty()
+                .noneMatch(line -> line.startsWith("{"))
+                .anyMatch(line -> line.contains("Started StandaloneApplication"))
+                .anyMatch(line -> line.matches(".*Web chat message \\S+ from \\+55\\*+\\d{4}$"));
+    }
+
     /**
      * A new person registers on the web chat with an invalid e-mail and a correction, then gives a CPF (a wrong one
      * first), a birth date (an impossible one first) and an address under a CEP the lookup does not know.
      */
-    private static void registerEverythingOnTheWebChat(String phone) throws Exception {
+    private static void registerEverythingOnTheWebChat(URI webChat, String phone) throws Exception {
         String digits = phone.substring(phone.length() - 4);
         String name = "Heloísa Quaresma Pimentel";
         String wrongEmail = "heloisa.quaresma" + digits + "@@exemplo";
@@ -159,7 +209,7 @@ class LogPiiScanIntegrationTests {
                 "helo.pimentel" + digits, "529.982.247-26", "52998224726", "529.982.247-25", "52998224725",
                 "31/02/1990", "17/05/1990", "1990-05-17", "13010-001", "13010001", "Rua dos Girassóis Azuis",
                 "Girassóis Azuis", "Bloco Jacarandá 12", "Jacarandá", "Jardim Quaresmeira", "Quaresmeira");
-        var heloisa = new ChatUser(http, deployment.uri("web-chat"), phone);
+        var heloisa = new ChatUser(http, webChat, phone);
         converse(heloisa, "oi", reply -> reply.contains("Quer se cadastrar"));
         converse(heloisa, "sim", reply -> reply.equals("Qual é o seu nome completo?"));
         converse(heloisa, name, reply -> reply.equals("Qual é o seu e-mail?"));
