@@ -6,6 +6,8 @@ import dev.wareg.fields.Validation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks and normalises the values of an account, for creation and for patches alike, with the shared
@@ -14,6 +16,8 @@ import java.util.Map;
  * Each method returns the value to store, or null after recording a {@link Violation}.
  */
 final class AccountValues {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountValues.class);
 
     /** The parts of an address by their JSON names, in the order they are shown. */
     static final Map<String, Field> ADDRESS_PARTS = addressParts();
@@ -54,6 +58,9 @@ final class AccountValues {
         return switch (field.validate(raw)) {
             case Validation.Valid valid -> valid.value();
             case Validation.Invalid invalid -> {
+                // The field and the reason, nothing of the value: masks are written for normalised values, and a
+                // refused one may be anything (a CPF sent as the state, which is shown unmasked).
+                log.debug("Refused {} ({})", field.apiProperty(), invalid.reason());
                 violations.add(field.apiProperty(), invalid.reason(), message(field, invalid));
                 yield null;
             }

@@ -71,7 +71,7 @@ class DialogueStoriesTests {
     }
 
     @SuppressWarnings("unchecked")
-    private static void run(Map<String, Object> story) {
+    static void run(Map<String, Object> story) {
         var dialogue = new Dialogue(String.valueOf(story.getOrDefault("sender", PHONE)));
         if (story.get("account") instanceof Map<?, ?> account) {
             var values = new LinkedHashMap<String, String>();
@@ -172,7 +172,7 @@ class DialogueStoriesTests {
         return Duration.parse("PT" + text.toUpperCase());
     }
 
-    private static Stream<Path> storyFiles() {
+    static Stream<Path> storyFiles() {
         try {
             Path folder = Path.of(DialogueStoriesTests.class.getResource("/stories").toURI());
             try (Stream<Path> files = Files.list(folder)) {
@@ -186,7 +186,7 @@ class DialogueStoriesTests {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> stories(Path file) {
+    static List<Map<String, Object>> stories(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             List<Map<String, Object>> stories = new Yaml().load(in);
             return stories == null ? List.of() : new ArrayList<>(stories);
