@@ -39,8 +39,12 @@ final class TestBuses implements AutoCloseable {
     }
 
     JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock) {
+        return bus(dataSource, maxAttempts, poll, clock, EventTracing.NONE);
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock, EventTracing tracing) {
         var bus = new JdbcEventBus(dataSource, properties(maxAttempts),
-                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), EventTracing.NONE, clock);
+                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), tracing, clock);
         buses.add(bus);
         return bus;
     }
