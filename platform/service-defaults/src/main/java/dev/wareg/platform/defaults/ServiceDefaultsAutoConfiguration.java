@@ -1,5 +1,6 @@
 package dev.wareg.platform.defaults;
 
+import io.micrometer.observation.ObservationFilter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,5 +24,11 @@ public class ServiceDefaultsAutoConfiguration {
     @ConditionalOnMissingBean
     IdGenerator idGenerator(Clock clock) {
         return new TimeOrderedIds(clock);
+    }
+
+    /** Boot applies every {@link ObservationFilter} bean to its observation registry (HTTP server and clients). */
+    @Bean
+    ObservationFilter urlTemplatesOnly() {
+        return new UrlTemplatesOnly();
     }
 }
