@@ -5,8 +5,8 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +72,9 @@ public final class MicrometerEventTracing implements EventTracing {
     @Override
     public Scope resume(TraceContext context, IntegrationEvent event, String subscriber, MessagingProperties.Bus bus) {
         String type = EventCodec.typeOf(event.getClass());
-        Span.Builder builder = context.isEmpty() ? tracer.spanBuilder() : propagator.extract(context, FROM_CONTEXT);
+        // Without a context (published where nothing traced), the handling starts a trace of its own.
+        Span.Builder builder = context.isEmpty() ? tracer.spanBuilder().setNoParent()
+                : propagator.extract(context, FROM_CONTEXT);
         Span span = describe(builder, event, type, bus)
                 .name(subscriber + " " + type)
                 .kind(Span.Kind.CONSUMER)

@@ -5,18 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.SendMessage;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,15 +29,9 @@ public abstract class EventTracingContract {
     private static final String SENDER = "+5511987654321";
     private static final String TEXT = "meu e-mail é maria@example.com";
 
-    private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    private final SdkTracerProvider provider = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build();
-    private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder().setTracerProvider(provider)
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
-    private final io.opentelemetry.api.trace.Tracer otelTracer = openTelemetry.getTracer("event-tracing-tests");
-    protected final OtelTracer tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> { });
-    protected final EventTracing tracing = new MicrometerEventTracing(tracer,
-            new OtelPropagator(openTelemetry.getPropagators(), otelTracer));
+    private final RecordedSpans spans = new RecordedSpans();
+    protected final OtelTracer tracer = spans.tracer();
+    protected final EventTracing tracing = spans.tracing();
 
     /** A bus that traces with {@code tracing}, not started. */
     protected abstract EventBus bus(EventTracing tracing);
@@ -57,7 +43,7 @@ public abstract class EventTracingContract {
 
     @AfterEach
     void closeTracing() {
-        provider.close();
+        spans.close();
     }
 
     @Test
@@ -102,7 +88,7 @@ public abstract class EventTracingContract {
         assertThat(handled.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")))
                 .isEqualTo("MessageReceived");
         assertThat(published.getAttributes().get(AttributeKey.stringKey("wareg.channel"))).isEqualTo("web-chat");
-        for (SpanData span : exporter.getFinishedSpanItems()) {
+        for (SpanData span : spans.finished()) {
             span.getAttributes().forEach((key, value) -> assertThat(String.valueOf(value)).as(span.getName() + " " + key)
                     .doesNotContain(SENDER.substring(1)).doesNotContain("maria").doesNotContain("Olá"));
         }
@@ -132,15 +118,15 @@ public abstract class EventTracingContract {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no span " + name + " among " + exporter.getFinishedSpanItems());
+        throw new AssertionError("no span " + name + " among " + spans.finished());
     }
 
     private SpanData span(String name) {
         return find(name).orElseThrow(() -> new AssertionError("no span " + name + " among "
-                + exporter.getFinishedSpanItems()));
+                + spans.finished()));
     }
 
     private Optional<SpanData> find(String name) {
-        return exporter.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).findFirst();
+        return spans.finished().stream().filter(span -> span.getName().equals(name)).findFirst();
     }
 }
