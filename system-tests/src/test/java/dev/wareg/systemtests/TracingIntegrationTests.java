@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * person registers on the web chat; the turn that confirms it goes from the web chat through the chat, the
  * update-worker and account-api back to the web chat, and
  * <ul>
- *   <li>every span of that turn, in all five hops, has one trace id, started by the web chat's request;</li>
+ *   <li>every span of that turn, in all four services, has one trace id, started by the web chat's request;</li>
  *   <li>every consumer span of the bus is the child of the producer span that published its event;</li>
  *   <li>no span, of any turn, carries a phone number, e-mail address, CPF, CEP or what the person wrote.</li>
  * </ul>
