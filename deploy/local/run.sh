@@ -21,7 +21,8 @@
 # REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
 # [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; SERVICE_AUTH_HMAC_KEY
 # (made up once and kept in RUN_DIR when unset); MANAGEMENT_PORT_PREFIX [90]: the internal management port of a
-# service is this prefix and the last two digits of its port (9083 for the worker); JAVA_OPTS; EXTRA_<SERVICE>_ARGS (e.g. EXTRA_UPDATE_WORKER_ARGS)
+# service is this prefix and the last two digits of its port (9083 for the worker); OTEL_EXPORTER_OTLP_ENDPOINT
+# (traces over OTLP/HTTP, e.g. http://127.0.0.1:4318; none are sent when unset); JAVA_OPTS; EXTRA_<SERVICE>_ARGS (e.g. EXTRA_UPDATE_WORKER_ARGS)
 # for more Spring arguments.
 set -euo pipefail
 

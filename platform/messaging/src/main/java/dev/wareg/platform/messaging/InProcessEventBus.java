@@ -42,7 +42,8 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
         this.maxAttempts = maxAttempts;
         this.clock = clock;
         this.deadLetterCounter = deadLetterCounter;
-        this.subscriptions = new Subscriptions(new InMemoryProcessedEvents(Duration.ofDays(1), clock), EventTracing.NONE);
+        this.subscriptions = new Subscriptions(new InMemoryProcessedEvents(Duration.ofDays(1), clock), EventTracing.NONE,
+                MessagingProperties.Bus.IN_PROCESS);
     }
 
     @Override

@@ -15,10 +15,12 @@ public final class Subscriptions {
             new ConcurrentHashMap<>();
     private final ProcessedEvents processed;
     private final EventTracing tracing;
+    private final MessagingProperties.Bus bus;
 
-    public Subscriptions(ProcessedEvents processed, EventTracing tracing) {
+    public Subscriptions(ProcessedEvents processed, EventTracing tracing, MessagingProperties.Bus bus) {
         this.processed = processed;
         this.tracing = tracing;
+        this.bus = bus;
     }
 
     public enum Outcome { HANDLED, ALREADY_PROCESSED, NOT_SUBSCRIBED }
@@ -56,8 +58,13 @@ public final class Subscriptions {
         if (processed.isProcessed(subscriber, event.eventId())) {
             return Outcome.ALREADY_PROCESSED;
         }
-        try (var scope = tracing.resume(trace, subscriber + " " + EventCodec.typeOf(event.getClass()))) {
-            handler.handle(event);
+        try (var scope = tracing.resume(trace, event, subscriber, bus)) {
+            try {
+                handler.handle(event);
+            } catch (Exception | Error e) {
+                scope.failed(e);
+                throw e;
+            }
         }
         processed.markProcessed(subscriber, event.eventId());
         return Outcome.HANDLED;

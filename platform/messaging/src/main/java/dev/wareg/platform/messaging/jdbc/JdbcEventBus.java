@@ -109,7 +109,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
         migrate(dataSource);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         this.deliveries = new Deliveries(jdbc);
-        this.subscriptions = new Subscriptions(NOTHING_TO_SKIP, tracing);
+        this.subscriptions = new Subscriptions(NOTHING_TO_SKIP, tracing, MessagingProperties.Bus.JDBC);
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.tracing = tracing;
         this.properties = properties;
@@ -142,8 +142,16 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             // Refused here rather than dead-lettered by every subscriber: no reader could decode it.
             throw new IllegalArgumentException(type + " is not an event type the codec knows");
         }
-        String payload = new String(codec.encode(event, tracing.current()), StandardCharsets.UTF_8);
-        deliveries.publish(event.eventId(), type, payload, properties.shardOf(event.orderingKey()), clock.instant());
+        try (var publishing = tracing.publishing(event, MessagingProperties.Bus.JDBC)) {
+            String payload = new String(codec.encode(event, publishing.context()), StandardCharsets.UTF_8);
+            try {
+                deliveries.publish(event.eventId(), type, payload, properties.shardOf(event.orderingKey()),
+                        clock.instant());
+            } catch (RuntimeException e) {
+                publishing.failed(e);
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         this.properties = properties;
         this.rabbit = rabbit;
         this.tracing = tracing;
-        this.subscriptions = new Subscriptions(processedEvents, tracing);
+        this.subscriptions = new Subscriptions(processedEvents, tracing, MessagingProperties.Bus.RABBITMQ);
         this.topology = new RabbitTopology(rabbit.namespace(), properties.shards());
         this.admin = new RabbitAdmin(connectionFactory);
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
@@ -105,8 +105,18 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
 
     @Override
     public void publish(IntegrationEvent event) {
+        try (var publishing = tracing.publishing(event, MessagingProperties.Bus.RABBITMQ)) {
+            try {
+                send(event, publishing.context());
+            } catch (RuntimeException e) {
+                publishing.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void send(IntegrationEvent event, TraceContext trace) {
         String type = EventCodec.typeOf(event.getClass());
-        TraceContext trace = tracing.current();
         MessageProperties message = new MessageProperties();
         message.setMessageId(event.eventId().toString());
         message.setType(type);

@@ -40,14 +40,22 @@ final class TestBuses implements AutoCloseable {
     }
 
     JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock) {
-        return bus(dataSource, maxAttempts, poll, clock, DeadLetterCounter.NONE);
+        return bus(dataSource, maxAttempts, poll, clock, EventTracing.NONE, DeadLetterCounter.NONE);
     }
 
     JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock,
                      DeadLetterCounter deadLetterCounter) {
+        return bus(dataSource, maxAttempts, poll, clock, EventTracing.NONE, deadLetterCounter);
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock, EventTracing tracing) {
+        return bus(dataSource, maxAttempts, poll, clock, tracing, DeadLetterCounter.NONE);
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock, EventTracing tracing,
+                     DeadLetterCounter deadLetterCounter) {
         var bus = new JdbcEventBus(dataSource, properties(maxAttempts),
-                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), EventTracing.NONE, clock,
-                deadLetterCounter);
+                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), tracing, clock, deadLetterCounter);
         buses.add(bus);
         return bus;
     }

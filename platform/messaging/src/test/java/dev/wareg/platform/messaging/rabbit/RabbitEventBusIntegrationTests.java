@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.platform.messaging.DeadLetters;
 import dev.wareg.platform.messaging.EventBus;
@@ -335,12 +336,22 @@ class RabbitEventBusIntegrationTests extends EventBusContract {
         List<TraceContext> resumed = new CopyOnWriteArrayList<>();
         EventTracing tracing = new EventTracing() {
             @Override
-            public TraceContext current() {
-                return published;
+            public Publishing publishing(IntegrationEvent event, MessagingProperties.Bus bus) {
+                return new Publishing() {
+                    @Override
+                    public TraceContext context() {
+                        return published;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
             }
 
             @Override
-            public Scope resume(TraceContext context, String operation) {
+            public Scope resume(TraceContext context, IntegrationEvent event, String subscriber,
+                    MessagingProperties.Bus bus) {
                 resumed.add(context);
                 return () -> { };
             }

@@ -32,7 +32,8 @@ class ShardConsumerTests {
     private final MessagingProperties properties = new MessagingProperties(MessagingProperties.Bus.RABBITMQ, 4,
             Duration.ofSeconds(1), Duration.ofSeconds(3), 8, Duration.ofDays(1));
     private final Subscriptions subscriptions = new Subscriptions(
-            new InMemoryProcessedEvents(Duration.ofDays(1), Clock.systemUTC()), EventTracing.NONE);
+            new InMemoryProcessedEvents(Duration.ofDays(1), Clock.systemUTC()), EventTracing.NONE,
+            MessagingProperties.Bus.RABBITMQ);
     private final EventCodec codec = new EventCodec();
     private final Channel channel = mock(Channel.class);
     private final List<Duration> waits = new ArrayList<>();
