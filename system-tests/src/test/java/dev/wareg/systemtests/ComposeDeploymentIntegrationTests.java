@@ -1,6 +1,7 @@
 package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import dev.wareg.systemtests.Tool.Result;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * {@code deploy/compose.yaml} and {@code deploy/compose.observability.yaml} cannot run here (no Docker engine), so
  * they are checked as Compose reads them ({@code docker-compose config}, Debian's docker-compose; {@code .ci/run}
- * installs it): valid alone and together, with every service, limits on every container, and the chat consulting
- * the local model.
+ * installs it): valid alone and together, with every service, limits on every container, the chat consulting
+ * the local model, both halves of the WhatsApp Web channel, and a Redis that keeps its state.
  */
 class ComposeDeploymentIntegrationTests {
 
@@ -26,10 +27,45 @@ class ComposeDeploymentIntegrationTests {
         assertThat(config.exitValue()).as(config.output()).isZero();
         String resolved = config.output();
         assertThat(resolved).contains("  account-api:", "  chat-service:", "  update-worker:", "  web-chat:", "  cloud-api:",
-                "  postgres:", "  redis:", "  rabbitmq:", "  ollama:", "  ollama-model:");
+                "  postgres:", "  redis:", "  rabbitmq:", "  ollama:", "  ollama-model:", "  whatsapp-web:",
+                "  whatsapp-web-sidecar:");
         assertThat(resolved).contains("WAREG_CHAT_LLM_ENABLED: \"true\"", "WAREG_CHAT_LLM_BASEURL: http://ollama:11434",
                 "WAREG_MESSAGING_BUS: rabbitmq", "WAREG_CHAT_CONVERSATIONSTORE: redis", "WAREG_CLOUDAPI_DEDUPE: redis");
         assertThat(resolved).contains("image: rabbitmq:3.13-management");
+    }
+
+    @Test
+    void theWhatsAppWebChannelRunsBothHalvesAndPublishesThePairingPageOnThisMachineOnly() throws Exception {
+        Result config = compose("-f", "compose.yaml");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Map<String, Object>> services = services(config);
+
+        assertThat(environment(services.get("whatsapp-web")))
+                .containsEntry("WHATSAPP_WEB_SIDECAR_URL", "http://whatsapp-web-sidecar:3000")
+                .containsEntry("WAREG_WHATSAPPWEB_DEDUPE", "redis")
+                .containsEntry("WHATSAPP_WEB_SECRET", "replace-me");
+        Map<String, Object> sidecar = services.get("whatsapp-web-sidecar");
+        assertThat(environment(sidecar)).containsEntry("WAREG_CHANNEL_URL", "http://whatsapp-web:8085")
+                .containsEntry("WHATSAPP_WEB_AUTH", "redis").containsEntry("REDIS_URL", "redis://redis:6379")
+                .containsEntry("WHATSAPP_WEB_SECRET", "replace-me").containsEntry("PORT", "3000");
+        assertThat(sidecar.get("profiles")).isEqualTo(List.of("whatsapp-web"));
+        assertThat(sidecar.get("ports")).as("the status page lets whoever reaches it pair their own account")
+                .isEqualTo(List.of("127.0.0.1:3000:3000/tcp"));
+        assertThat(sidecar).containsKeys("healthcheck", "restart", "user");
+        assertThat(String.valueOf(sidecar.get("healthcheck"))).contains("/health");
+        assertThat(String.valueOf(sidecar.get("depends_on"))).contains("redis={condition=service_healthy}");
+    }
+
+    @Test
+    void redisKeepsItsStateAcrossRestartsAndNeverEvictsIt() throws Exception {
+        Result config = compose("-f", "compose.yaml");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Object> redis = services(config).get("redis");
+
+        assertThat(redis.get("command")).asInstanceOf(LIST)
+                .containsSequence("--appendonly", "yes").containsSequence("--maxmemory-policy", "noeviction")
+                .doesNotContain("no");
+        assertThat(String.valueOf(redis.get("volumes"))).contains("redis:/data");
     }
 
     @Test
@@ -58,13 +94,19 @@ class ComposeDeploymentIntegrationTests {
     /** {@code docker-compose ... config} with the example settings and every profile on. */
     private static Result compose(String... files) throws Exception {
         var arguments = new java.util.ArrayList<>(List.of(files));
-        arguments.addAll(List.of("--env-file", ".env.example", "--profile", "whatsapp", "config"));
+        arguments.addAll(List.of("--env-file", ".env.example", "--profile", "whatsapp", "--profile", "whatsapp-web",
+                "config"));
         return Tool.required("docker-compose", "docker-compose").run(DEPLOY, arguments.toArray(String[]::new));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> services(Result config) {
         return (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(config.output()).get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(Map<String, Object> service) {
+        return (Map<String, Object>) service.get("environment");
     }
 
     @SuppressWarnings("unchecked")

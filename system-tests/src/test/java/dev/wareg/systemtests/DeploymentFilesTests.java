@@ -29,7 +29,7 @@ class DeploymentFilesTests {
     private static final Path DEPLOY = LocalDeployment.repositoryRoot().resolve("deploy");
     private static final Path K8S = DEPLOY.resolve("k8s");
     private static final Set<String> SERVICES = Set.of("account-api", "chat-service", "update-worker", "web-chat",
-            "cloud-api");
+            "cloud-api", "whatsapp-web");
 
     @Test
     void everyYamlFileParsesStrictly() throws IOException {
@@ -68,6 +68,10 @@ class DeploymentFilesTests {
         }
     }
 
+    /**
+     * The service's own container comes first and has Spring Boot's three probes; every container (a sidecar too)
+     * has CPU and memory requests and limits, and probes only on ports it declares.
+     */
     @Test
     void everyServiceIsADeploymentWithProbesAndResources() throws IOException {
         var soft = new SoftAssertions();
@@ -75,22 +79,67 @@ class DeploymentFilesTests {
                 .toList();
         assertThat(deployments).extracting(Manifest::name).containsExactlyInAnyOrderElementsOf(SERVICES);
         for (Manifest deployment : deployments) {
-            Map<String, Object> container = map(list(map(spec(deployment, "template")).get("containers")).getFirst());
-            Set<String> ports = new HashSet<>();
-            list(container.get("ports")).forEach(port -> ports.add((String) map(port).get("name")));
+            List<Map<String, Object>> containers = containers(deployment);
+            Map<String, Object> service = containers.getFirst();
             for (var probe : Map.of("livenessProbe", "/actuator/health/liveness", "readinessProbe",
                     "/actuator/health/readiness", "startupProbe", "/actuator/health/liveness").entrySet()) {
-                Map<String, Object> get = map(map(container.get(probe.getKey())).get("httpGet"));
+                Map<String, Object> get = map(map(service.get(probe.getKey())).get("httpGet"));
                 soft.assertThat(get.get("path")).as(deployment.name() + " " + probe.getKey()).isEqualTo(probe.getValue());
-                soft.assertThat(ports).as(deployment.name() + " " + probe.getKey() + " port").contains((String) get.get("port"));
             }
-            Map<String, Object> resources = map(container.get("resources"));
-            for (String bound : List.of("requests", "limits")) {
-                soft.assertThat(map(resources.get(bound))).as(deployment.name() + " resources." + bound)
-                        .containsKeys("cpu", "memory");
+            for (Map<String, Object> container : containers) {
+                String where = deployment.name() + "/" + container.get("name");
+                Set<String> ports = new HashSet<>();
+                list(container.get("ports")).forEach(port -> ports.add((String) map(port).get("name")));
+                for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                    if (container.get(probe) != null) {
+                        soft.assertThat(ports).as(where + " " + probe + " port")
+                                .contains((String) map(map(container.get(probe)).get("httpGet")).get("port"));
+                    }
+                }
+                Map<String, Object> resources = map(container.get("resources"));
+                for (String bound : List.of("requests", "limits")) {
+                    soft.assertThat(resources == null ? null : map(resources.get(bound)))
+                            .as(where + " resources." + bound).isNotNull().containsKeys("cpu", "memory");
+                }
             }
         }
         soft.assertAll();
+    }
+
+    /**
+     * A WhatsApp Web session must never run twice: a second one with the same keys replaces the first. One replica,
+     * the old pod gone before the new one starts, and the sidecar's status page neither a readiness gate (it is
+     * not ready until paired) nor hidden from its Service before the pod is ready (the pairing needs it).
+     */
+    @Test
+    void theWhatsAppWebSessionRunsInOnePodAtATime() throws IOException {
+        List<Manifest> manifests = manifests();
+        Manifest deployment = manifests.stream()
+                .filter(m -> m.kind().equals("Deployment") && m.name().equals("whatsapp-web")).findFirst().orElseThrow();
+        Map<String, Object> spec = map(deployment.document().get("spec"));
+        assertThat(spec.get("replicas")).isEqualTo(1);
+        assertThat(map(spec.get("strategy")).get("type")).isEqualTo("Recreate");
+
+        List<Map<String, Object>> containers = containers(deployment);
+        assertThat(containers).extracting(container -> container.get("image")).containsExactly(
+                "wareg/whatsapp-web:0.1.0-SNAPSHOT", "wareg/whatsapp-web-sidecar:0.1.0-SNAPSHOT");
+        Map<String, Object> java = containers.get(0);
+        Map<String, Object> sidecar = containers.get(1);
+        assertThat(env(java)).containsEntry("WHATSAPP_WEB_SIDECAR_URL", "http://127.0.0.1:" + port(sidecar));
+        assertThat(env(sidecar)).containsEntry("WAREG_CHANNEL_URL", "http://127.0.0.1:" + port(java))
+                .containsEntry("WHATSAPP_WEB_AUTH", "redis").containsKeys("WHATSAPP_WEB_SECRET", "REDIS_URL");
+        assertThat(sidecar).doesNotContainKey("readinessProbe");
+        assertThat(map(map(sidecar.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/status");
+
+        assertThat(manifests).filteredOn(m -> m.kind().equals("Service"))
+                .filteredOn(m -> podLabels(deployment).entrySet()
+                        .containsAll(map(map(m.document().get("spec")).get("selector")).entrySet()))
+                .singleElement().satisfies(service -> {
+                    Map<String, Object> serviceSpec = map(service.document().get("spec"));
+                    assertThat(serviceSpec.get("publishNotReadyAddresses")).isEqualTo(true);
+                    assertThat(list(serviceSpec.get("ports"))).extracting(port -> map(port).get("port"))
+                            .containsExactly(port(sidecar));
+                });
     }
 
     @Test
@@ -101,8 +150,9 @@ class DeploymentFilesTests {
         Map<String, Set<String>> secretKeys = new HashMap<>();
         manifests.stream().filter(m -> m.kind().equals("Secret")).forEach(m -> secretKeys.put(m.name(),
                 map(m.document().get("stringData")).keySet()));
-        Set<String> configMaps = new HashSet<>();
-        manifests.stream().filter(m -> m.kind().equals("ConfigMap")).forEach(m -> configMaps.add(m.name()));
+        Map<String, Set<String>> configMaps = new HashMap<>();
+        manifests.stream().filter(m -> m.kind().equals("ConfigMap")).forEach(m -> configMaps.put(m.name(),
+                map(m.document().get("data")).keySet()));
 
         var soft = new SoftAssertions();
         for (Manifest service : manifests.stream().filter(m -> m.kind().equals("Service")).toList()) {
@@ -118,18 +168,27 @@ class DeploymentFilesTests {
         }
         soft.assertThat(autoscaled).containsExactlyInAnyOrder("chat-service", "update-worker");
         for (Manifest deployment : deployments.values()) {
-            Map<String, Object> container = map(list(map(spec(deployment, "template")).get("containers")).getFirst());
-            for (Object source : list(container.get("envFrom"))) {
-                soft.assertThat(configMaps).as(deployment.name() + " envFrom")
-                        .contains((String) map(map(source).get("configMapRef")).get("name"));
-            }
-            for (Object variable : list(container.get("env"))) {
-                Object from = map(variable).get("valueFrom");
-                if (from != null) {
-                    Map<String, Object> ref = map(map(from).get("secretKeyRef"));
-                    soft.assertThat(secretKeys.getOrDefault((String) ref.get("name"), Set.of()))
-                            .as("%s: %s from Secret %s", deployment.name(), map(variable).get("name"), ref.get("name"))
-                            .contains((String) ref.get("key"));
+            for (Map<String, Object> container : containers(deployment)) {
+                String where = deployment.name() + "/" + container.get("name");
+                for (Object source : list(container.get("envFrom"))) {
+                    soft.assertThat(configMaps).as(where + " envFrom")
+                            .containsKey((String) map(map(source).get("configMapRef")).get("name"));
+                }
+                for (Object variable : list(container.get("env"))) {
+                    Map<String, Object> from = map(map(variable).get("valueFrom"));
+                    if (from == null) {
+                        continue;
+                    }
+                    boolean fromSecret = from.containsKey("secretKeyRef");
+                    Map<String, Object> ref = map(from.get(fromSecret ? "secretKeyRef" : "configMapKeyRef"));
+                    soft.assertThat(ref).as("%s: %s from a Secret or ConfigMap", where, map(variable).get("name"))
+                            .isNotNull();
+                    if (ref != null) {
+                        soft.assertThat((fromSecret ? secretKeys : configMaps).getOrDefault((String) ref.get("name"),
+                                        Set.of())).as("%s: %s from %s %s", where, map(variable).get("name"),
+                                        fromSecret ? "Secret" : "ConfigMap", ref.get("name"))
+                                .contains((String) ref.get("key"));
+                    }
                 }
             }
         }
@@ -142,7 +201,7 @@ class DeploymentFilesTests {
             assertThat(map(map(document).get("stringData")).values()).as(map(map(document).get("metadata")).get("name")
                     .toString()).allMatch("replace-me"::equals);
         }
-        Set<String> notSecret = Set.of("RABBITMQ_USER", "OLLAMA_MODEL");
+        Set<String> notSecret = Set.of("RABBITMQ_USER", "OLLAMA_MODEL", "WHATSAPP_WEB_PAIRING_PHONE");
         for (String line : Files.readAllLines(DEPLOY.resolve(".env.example"))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -228,6 +287,22 @@ class DeploymentFilesTests {
 
     private static Map<String, Object> podLabels(Manifest deployment) {
         return map(map(map(map(deployment.document().get("spec")).get("template")).get("metadata")).get("labels"));
+    }
+
+    private static List<Map<String, Object>> containers(Manifest deployment) {
+        return list(map(spec(deployment, "template")).get("containers")).stream().map(StrictYaml::map).toList();
+    }
+
+    /** A container's plain environment variables by name; those from a Secret or ConfigMap with a null value. */
+    private static Map<String, Object> env(Map<String, Object> container) {
+        var env = new HashMap<String, Object>();
+        list(container.get("env")).forEach(variable -> env.put((String) map(variable).get("name"),
+                map(variable).get("value")));
+        return env;
+    }
+
+    private static Object port(Map<String, Object> container) {
+        return map(list(container.get("ports")).getFirst()).get("containerPort");
     }
 
     private static Object spec(Manifest deployment, String key) {
