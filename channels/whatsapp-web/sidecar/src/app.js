@@ -8,10 +8,11 @@ import { createSupervisor } from './supervisor.js';
 
 /**
  * Wires the sidecar from its config and its two outside worlds: a socket factory (real Baileys, or a fake) with
- * an auth store, and the Java channel's URL. main.js picks the real ones; tests pass fakes.
+ * an auth store, the forward outbox (Redis, or memory by default), and the Java channel's URL. main.js picks the
+ * real ones; tests pass fakes.
  */
-export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, sentMessages, fetch, sleep, random, clock }) {
-  const forwarder = createForwarder({ channelUrl: config.channelUrl, secret: config.secret, logger, fetch, sleep, random });
+export function createApp({ config, socketFactory, auth, outbox, logger, fakeWhatsApp, sentMessages, fetch, sleep, random, clock }) {
+  const forwarder = createForwarder({ channelUrl: config.channelUrl, secret: config.secret, logger, outbox, fetch, sleep, random });
   const onUpsert = createInbound({ forwarder, logger, ignoreGroups: config.ignoreGroups });
   const session = createSupervisor({ socketFactory, auth, logger, onUpsert, pairingPhone: config.pairingPhone, sleep, random });
   const outbound = createOutbound({
@@ -32,15 +33,18 @@ export function createApp({ config, socketFactory, auth, logger, fakeWhatsApp, s
     async start() {
       await new Promise((resolve, reject) => server.once('error', reject).listen(config.port, resolve));
       logger.info('sidecar.listening', { port: server.address().port, fake: Boolean(fakeWhatsApp) });
+      // Queued before the session opens: what an earlier run left goes out ahead of anything received now.
+      forwarder.resume();
       await session.start();
     },
+    /** Stops taking messages, gives the forwarder `config.stopDrainMs` to drain, and closes the HTTP server. */
     async stop() {
-      forwarder.stop();
       await session.stop();
       // Requests in flight finish; idle keep-alive connections would otherwise hold the close open.
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
-      await closed;
+      const [{ left }] = await Promise.all([forwarder.close({ drainMs: config.stopDrainMs ?? 5000 }), closed]);
+      return { left };
     },
   };
 }

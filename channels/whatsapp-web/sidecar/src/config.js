@@ -20,6 +20,7 @@ export function loadConfig(env = process.env) {
     ignoreGroups: env.WHATSAPP_WEB_IGNORE_GROUPS !== 'false',
     pairingPhone: env.WHATSAPP_WEB_PAIRING_PHONE || undefined,
     typingMs: integer(env, 'WHATSAPP_WEB_TYPING_MS', 600),
+    stopDrainMs: integer(env, 'WHATSAPP_WEB_STOP_DRAIN_MS', 5000),
     rate: {
       perRecipientPerMinute: integer(env, 'WHATSAPP_WEB_RATE_PER_RECIPIENT_PER_MINUTE', 20),
       globalPerMinute: integer(env, 'WHATSAPP_WEB_RATE_GLOBAL_PER_MINUTE', 60),

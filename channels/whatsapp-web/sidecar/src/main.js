@@ -5,6 +5,7 @@ import { createMemoryAuthStore } from './auth/memory-auth-state.js';
 import { createRedisAuthStore } from './auth/redis-auth-state.js';
 import { loadConfig } from './config.js';
 import { createFakeWhatsApp } from './fake-socket.js';
+import { createRedisOutbox } from './outbox.js';
 import { baileysLogger, createLogger } from './log.js';
 import { SentMessages } from './sent-messages.js';
 
@@ -20,6 +21,7 @@ try {
 
 let redis;
 let auth;
+let outbox;
 let socketFactory;
 let fakeWhatsApp;
 const sentMessages = new SentMessages();
@@ -36,6 +38,7 @@ if (config.fake) {
     redis.on('error', (error) => logger.error('redis.error', { error: error.name }));
     await redis.connect();
     auth = createRedisAuthStore(redis, { prefix: config.redisPrefix });
+    outbox = createRedisOutbox(redis, { prefix: config.redisPrefix });
   } else {
     auth = createFileAuthStore(config.authFolder);
   }
@@ -52,7 +55,8 @@ if (config.fake) {
     });
 }
 
-const app = createApp({ config, socketFactory, auth, logger, fakeWhatsApp, sentMessages });
+// Without an outbox (file auth, fake mode) the forwarder queues in memory, and says so at start.
+const app = createApp({ config, socketFactory, auth, outbox, logger, fakeWhatsApp, sentMessages });
 await app.start();
 
 let stopping = false;
@@ -62,7 +66,8 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     stopping = true;
     logger.info('sidecar.stopping', { signal });
     await app.stop().catch((error) => logger.error('sidecar.stop-failed', { error: error.name }));
-    await redis?.quit().catch(() => undefined);
+    // QUIT waits for the outbox's last removals; a Redis that is gone must not hold the exit.
+    await Promise.race([redis?.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     process.exit(0);
   });
 }

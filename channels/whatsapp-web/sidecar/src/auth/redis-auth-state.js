@@ -1,4 +1,5 @@
 import { BufferJSON, initAuthCreds, proto } from 'baileys';
+import { OUTBOX_SUFFIX } from '../outbox.js';
 
 /**
  * Baileys' auth state ({state: {creds, keys: {get, set}}, saveCreds}) in Redis, so a session survives restarts
@@ -42,11 +43,15 @@ export function createRedisAuthStore(client, { prefix = 'wareg:whatsapp-web:auth
       };
       return { state: { creds, keys }, saveCreds: () => client.set(credsKey, encode(creds)) };
     },
-    /** Forgets the session (logout, bad session): the next load starts a new pairing. */
+    /**
+     * Forgets the session (logout, bad session): the next load starts a new pairing. The forward outbox shares
+     * the prefix and is kept: its messages were received and still have to reach the Java side.
+     */
     async clear() {
+      const outboxKey = `${prefix}${OUTBOX_SUFFIX}`;
       const doomed = [];
       for await (const batch of client.scanIterator({ MATCH: `${escapeGlob(prefix)}*`, COUNT: 500 })) {
-        doomed.push(...[].concat(batch));
+        doomed.push(...[].concat(batch).filter((key) => key !== outboxKey));
       }
       for (let i = 0; i < doomed.length; i += 500) await client.del(doomed.slice(i, i + 500));
     },
