@@ -91,4 +91,14 @@ describe('Redis auth state', () => {
     const { state: fresh } = await store.load();
     assert.equal(fresh.creds.me, undefined);
   });
+
+  it('clear keeps the forward outbox: its messages were received and still have to reach the Java side', async () => {
+    await client.rPush(`${prefix}outbox`, '{"messageId":"KEPT"}');
+    await (await store.load()).state.keys.set({ session: { 'f.0': Buffer.from('f') } });
+    await store.clear();
+    const keys = [];
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*` })) keys.push(...batch);
+    assert.deepEqual(keys, [`${prefix}outbox`]);
+    await client.del(`${prefix}outbox`);
+  });
 });
