@@ -10,6 +10,7 @@ describe('config from the environment', () => {
     assert.equal(config.auth, 'file');
     assert.equal(config.fake, false);
     assert.equal(config.ignoreGroups, true);
+    assert.equal(config.stopDrainMs, 5000);
   });
   it('requires the secret', () => {
     assert.throws(() => loadConfig({}), /WHATSAPP_WEB_SECRET/);
@@ -24,5 +25,7 @@ describe('config from the environment', () => {
     const config = loadConfig({ WHATSAPP_WEB_SECRET: 's', PORT: '3100', WHATSAPP_WEB_FAKE: 'true', WHATSAPP_WEB_IGNORE_GROUPS: 'false', WHATSAPP_WEB_RATE_GLOBAL_PER_MINUTE: '30' });
     assert.deepEqual([config.port, config.fake, config.ignoreGroups, config.rate.globalPerMinute], [3100, true, false, 30]);
     assert.throws(() => loadConfig({ WHATSAPP_WEB_SECRET: 's', PORT: 'x' }), /PORT/);
+    assert.equal(loadConfig({ WHATSAPP_WEB_SECRET: 's', WHATSAPP_WEB_STOP_DRAIN_MS: '250' }).stopDrainMs, 250);
+    assert.throws(() => loadConfig({ WHATSAPP_WEB_SECRET: 's', WHATSAPP_WEB_STOP_DRAIN_MS: '-1' }), /WHATSAPP_WEB_STOP_DRAIN_MS/);
   });
 });
