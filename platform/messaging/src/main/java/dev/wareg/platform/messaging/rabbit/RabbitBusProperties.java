@@ -29,7 +29,6 @@ import org.springframework.validation.annotation.Validated;
  *                         publish of such a type that no queue takes fails instead of being confirmed and lost.
  *                         Without it, a broker confirms an event that nobody declared a queue for yet (the
  *                         consumer's service never started) and stores nothing.
- * @param publishChannels  the channels a service publishes on, each carrying many publishes in flight at once
  */
 @Validated
 @ConfigurationProperties("wareg.messaging.rabbitmq")
@@ -39,8 +38,7 @@ public record RabbitBusProperties(
         @DefaultValue("30s") @NotNull Duration publishTimeout,
         @DefaultValue("16") @Min(1) int prefetch,
         @DefaultValue("5s") @NotNull Duration recoveryInterval,
-        Map<String, Set<String>> expectedSubscribers,
-        @DefaultValue("4") @Min(1) int publishChannels) {
+        Map<String, Set<String>> expectedSubscribers) {
 
     @ConstructorBinding
     public RabbitBusProperties {
@@ -50,7 +48,7 @@ public record RabbitBusProperties(
     /** Settings that expect no subscriber. */
     public RabbitBusProperties(String namespace, Duration confirmTimeout, Duration publishTimeout, int prefetch,
                                Duration recoveryInterval) {
-        this(namespace, confirmTimeout, publishTimeout, prefetch, recoveryInterval, Map.of(), 4);
+        this(namespace, confirmTimeout, publishTimeout, prefetch, recoveryInterval, Map.of());
     }
 
     /** The event types some expected subscriber must get. */

@@ -95,9 +95,8 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         // Publishers have their own connection: when the broker blocks publishers (memory or disk alarm), the
         // consumers that would drain the queues keep going.
         template.setUsePublisherConnection(true);
-        ConnectionFactory publishers = connectionFactory.getPublisherConnectionFactory();
-        this.publisher = new ConfirmedPublisher(publishers == null ? connectionFactory : publishers,
-                rabbit.publishChannels(), rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
+        template.setMandatory(true);
+        this.publisher = new ConfirmedPublisher(template, rabbit.confirmTimeout(), rabbit.publishTimeout(), clock);
         this.deadLetterCounter = deadLetterCounter;
         this.deadLetterQueues = new DeadLetterQueues(template, publisher, topology, clock, deadLetterCounter);
         this.expectedTypes = rabbit.expectedTypes();
@@ -243,7 +242,6 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     @Override
     public void close() {
         stop();
-        publisher.close();
     }
 
     @Override
