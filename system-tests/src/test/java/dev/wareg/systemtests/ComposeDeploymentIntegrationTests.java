@@ -91,6 +91,29 @@ class ComposeDeploymentIntegrationTests {
                 .containsKeys("cpus", "memory"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLongRunningServiceHasAHealthCheckAndTheChatWaitsForAHealthyAccountApi() throws Exception {
+        Result config = compose("-f", "compose.yaml");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Map<String, Object>> services = services(config);
+
+        // ollama-model runs once (it pulls the model) and exits.
+        services.forEach((name, service) -> {
+            if (!name.equals("ollama-model")) {
+                assertThat(service).as(name + " healthcheck").containsKey("healthcheck");
+            }
+        });
+        for (String waiting : List.of("chat-service", "update-worker")) {
+            var dependsOn = (Map<String, Map<String, Object>>) services.get(waiting).get("depends_on");
+            assertThat(dependsOn.get("account-api")).as(waiting + " depends_on account-api")
+                    .containsEntry("condition", "service_healthy");
+        }
+        // Its readiness includes the sidecar's session, which needs the channel first: the sidecar must not wait
+        // for it to be healthy, and its own health check is liveness.
+        assertThat(services.get("whatsapp-web").get("healthcheck").toString()).contains("/actuator/health/liveness");
+    }
+
     /** {@code docker-compose ... config} with the example settings and every profile on. */
     private static Result compose(String... files) throws Exception {
         var arguments = new java.util.ArrayList<>(List.of(files));
