@@ -41,7 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the services log says nothing about who people are or what they wrote. The distributed mode runs as
  * {@code deploy/local/run.sh} starts it (its logs JSON, as deployed; {@code dev.wareg} at DEBUG, so the lines an
- * operator turns on are checked too). Two people register, one on the web chat and one on WhatsApp, giving their
+ * operator turns on are checked too), the WhatsApp Web channel behind its real sidecar in fake mode
+ * ({@link WhatsAppWebSidecar}, its JSON lines at debug). Three people register, on the web chat, on WhatsApp and on
+ * WhatsApp Web, giving their
  * name, e-mail, CEP, street, complement, district, CPF and birth date, with invalid answers and corrections on the
  * way; one claims the other's CPF (refused by account-api, a dead letter), the Graph API fails (a 500, then an error
  * quoting the number); account-api and the web chat get requests that carry personal data and are refused. The
@@ -56,13 +58,16 @@ class LogPiiScanIntegrationTests {
             + "-0123456789abcdef";
     private static final String APP_SECRET = "log-scan-app-secret";
     private static final String GRAPH_TOKEN = "log-scan-graph-token";
+    private static final String WHATSAPP_WEB_SECRET = "log-scan-whatsapp-web-secret";
+    private static final String SIDECAR = "whatsapp-web sidecar";
     private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat",
-            "cloud-api");
+            "cloud-api", "whatsapp-web");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     private static FakeGraphApi graph;
     private static LocalDeployment deployment;
+    private static WhatsAppWebSidecar sidecar;
     private static Process standalone;
     private static final Map<String, Integer> ports = new HashMap<>();
     /** Every value the people typed or are known by: none may reach a log. */
@@ -80,7 +85,8 @@ class LogPiiScanIntegrationTests {
         Path runDir = Path.of("target", "log-scan-deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         graph = FakeGraphApi.start(GRAPH_TOKEN);
-        var environment = new HashMap<String, String>();
+        sidecar = new WhatsAppWebSidecar(http, runDir);
+        var environment = new HashMap<>(sidecar.environment(WHATSAPP_WEB_SECRET));
         environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
         environment.put("WHATSAPP_APP_SECRET", APP_SECRET);
         environment.put("WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN);
@@ -91,20 +97,27 @@ class LogPiiScanIntegrationTests {
         environment.put("WAREG_MESSAGING_RABBITMQ_NAMESPACE", "wareg-log-scan-tests");
         // The project's own DEBUG lines are checked too: an operator turns them on when something goes wrong.
         environment.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlogging.level.dev.wareg=DEBUG");
+        // Six JVMs on a small machine: three at a time, so that each start fits in one run.sh call's limit.
+        environment.put("START_TIMEOUT", "220");
         deployment = new LocalDeployment(LocalDeployment.repositoryRoot(), runDir, ports, environment);
-        deployment.start(SERVICES.toArray(String[]::new));
+        deployment.start(SERVICES.subList(0, 3).toArray(String[]::new));
+        deployment.start(SERVICES.subList(3, 6).toArray(String[]::new));
+        sidecar.start(deployment.uri("whatsapp-web"), WHATSAPP_WEB_SECRET, Map.of("LOG_LEVEL", "debug"));
 
         String run = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
         registerEverythingOnTheWebChat(deployment.uri("web-chat"), "+5511977" + run + "101");
         registerOnWhatsApp("+5521966" + run + "202");
+        registerOnWhatsAppWeb("+5561944" + run + "505");
         refusedRequests("+5531955" + run + "303");
 
         // Stopped, so that every line is written, shutdown included.
+        sidecar.close();
         deployment.close();
         deployment = null;
         for (String service : SERVICES) {
             readLog(service, runDir.resolve(service + ".log"));
         }
+        readLog(SIDECAR, sidecar.log());
 
         // The embedded default: one process, its events in the JDBC outbox, its PostgreSQL embedded; plain text.
         Path standaloneLog = runDir.resolve("standalone.log");
@@ -150,6 +163,9 @@ class LogPiiScanIntegrationTests {
     static void undeploy() throws InterruptedException {
         try {
             stopTheEmbeddedDefault();
+            if (sidecar != null) {
+                sidecar.close();
+            }
             if (deployment != null) {
                 deployment.close();
             }
@@ -184,6 +200,9 @@ class LogPiiScanIntegrationTests {
         assertThat(jsonLines.get("account-api")).anyMatch(line -> line.path("message").asString().endsWith("registered"))
                 .as("the field and reason of a refused value, nothing of the value")
                 .anyMatch(line -> line.path("message").asString().equals("Refused email (format)"));
+        assertThat(jsonLines.get(SIDECAR)).as("the sidecar's JSON lines: the messages it forwarded and sent")
+                .anyMatch(line -> line.path("msg").asString().equals("inbound.forwarded"))
+                .anyMatch(line -> line.path("msg").asString().equals("outbound.sent"));
     }
 
     @Test
@@ -281,6 +300,43 @@ class LogPiiScanIntegrationTests {
             Thread.sleep(100);
         }
         graph.reset();
+    }
+
+    /**
+     * A new person registers on WhatsApp Web, writing to the sidecar as WhatsApp delivers a message: a mistyped
+     * e-mail first, then a CPF and a CEP. The sidecar logs at debug; the Java channel gets their number as a JID.
+     */
+    private static void registerOnWhatsAppWeb(String phone) throws Exception {
+        String digits = phone.substring(phone.length() - 4);
+        String name = "Iracema Lacerda Montenegro";
+        String wrongEmail = "iracema.montenegro" + digits + "@@exemplo";
+        String email = "iracema.montenegro" + digits + "@exemplo.net";
+        rememberPhone(phone);
+        remember(name, "Lacerda Montenegro", wrongEmail, email, "iracema.montenegro" + digits,
+                phone.substring(1) + "@s.whatsapp.net", "168.995.350-09", "16899535009", "70040-010", "70040010",
+                "Quadra dos Ipês Roxos", "Ipês Roxos", "Setor Buritizal", "Buritizal",
+                "Casa Aroeira 3", "Aroeira");
+        var iracema = sidecar.person(phone);
+        iracema.converse("oi", reply -> reply.contains("Quer se cadastrar"), PATIENCE);
+        iracema.converse("sim", reply -> reply.equals("Qual é o seu nome completo?"), PATIENCE);
+        iracema.converse(name, reply -> reply.equals("Qual é o seu e-mail?"), PATIENCE);
+        iracema.converse(wrongEmail, reply -> reply.startsWith("Esse e-mail não parece válido"), PATIENCE);
+        iracema.converse(email, reply -> reply.contains("Posso salvar?"), PATIENCE);
+        iracema.converse("Confirmar", reply -> reply.startsWith("Pronto!"), PATIENCE);
+
+        iracema.converse("quero informar meu cpf", reply -> reply.equals("Qual é o seu CPF?"), PATIENCE);
+        iracema.converse("168.995.350-09", reply -> reply.contains("Posso salvar?"), PATIENCE);
+        iracema.converse("Confirmar", reply -> reply.startsWith("Pronto!"), PATIENCE);
+
+        iracema.converse("quero mudar meu endereço", reply -> reply.equals("Qual é o CEP do novo endereço?"), PATIENCE);
+        iracema.converse("70040-010", reply -> reply.equals("Qual é a rua (ou avenida)?"), PATIENCE);
+        iracema.converse("Quadra dos Ipês Roxos", reply -> reply.startsWith("Qual é o número?"), PATIENCE);
+        iracema.converse("15", reply -> reply.contains("complemento"), PATIENCE);
+        iracema.converse("Casa Aroeira 3", reply -> reply.equals("Qual é o bairro?"), PATIENCE);
+        iracema.converse("Setor Buritizal", reply -> reply.equals("Qual é a cidade?"), PATIENCE);
+        iracema.converse("Brasília", reply -> reply.startsWith("Qual é o estado"), PATIENCE);
+        iracema.converse("df", reply -> reply.contains("Posso salvar?"), PATIENCE);
+        iracema.converse("Confirmar", reply -> reply.startsWith("Pronto!"), PATIENCE);
     }
 
     /**

@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the dashboards and alerts of {@code deploy/observability} query is what the services expose. The distributed
  * mode runs as {@code deploy/local/run.sh} starts it (RabbitMQ, Redis, PostgreSQL; the local model on, against
- * {@link FakeOllama}; the Cloud API channel against {@link FakeGraphApi}); people register and update their e-mail
- * on the web chat and on WhatsApp, Meta reports statuses, redelivers a message and sends an unsigned one, and the
+ * {@link FakeOllama}; the Cloud API channel against {@link FakeGraphApi}; the WhatsApp Web channel behind its real
+ * sidecar in fake mode, {@link WhatsAppWebSidecar}); people register and update their e-mail on the web chat, on
+ * WhatsApp and on WhatsApp Web (an invalid e-mail on the way), Meta reports statuses, redelivers a message and sends an unsigned one, and the
  * Graph API fails now and then. Then each service's {@code /actuator/prometheus} is scraped, and
  * <ul>
  *   <li>every metric a Grafana panel, dashboard variable or alert rule selects is in a scrape, with every label
@@ -49,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       {@link #NOT_FROM_A_SERVICE} with the reason;</li>
  *   <li>the metrics are where docs/operations.md says: on each service's port, the update-worker's on its management
  *       port only;</li>
+ *   <li>each channel's own metrics are there ({@code wareg_whatsapp_web_*} for WhatsApp Web: the sidecar serves
+ *       none, docs/operations.md);</li>
  *   <li>no scrape carries a phone number, e-mail address, name or message id of the people who talked.</li>
  * </ul>
  */
@@ -68,14 +71,16 @@ class MetricsIntegrationTests {
     private static final String APP_SECRET = "metrics-tests-app-secret";
     private static final String GRAPH_TOKEN = "metrics-tests-graph-token";
     private static final String PHONE_NUMBER_ID = MetaWebhooks.PHONE_NUMBER_ID;
+    private static final String WHATSAPP_WEB_SECRET = "metrics-tests-whatsapp-web-secret";
     private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat",
-            "cloud-api");
+            "cloud-api", "whatsapp-web");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     private static FakeGraphApi graph;
     private static FakeOllama ollama;
     private static LocalDeployment deployment;
+    private static WhatsAppWebSidecar sidecar;
     private static final Map<String, Integer> ports = new HashMap<>();
     private static int workerManagementPort;
     /** What people said and who they are: none of it may reach a metric. */
@@ -94,7 +99,8 @@ class MetricsIntegrationTests {
         Files.createDirectories(runDir);
         graph = FakeGraphApi.start(GRAPH_TOKEN);
         ollama = FakeOllama.start("qwen2.5:0.5b-instruct");
-        var environment = new HashMap<String, String>();
+        sidecar = new WhatsAppWebSidecar(http, runDir);
+        var environment = new HashMap<>(sidecar.environment(WHATSAPP_WEB_SECRET));
         environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
         environment.put("WHATSAPP_APP_SECRET", APP_SECRET);
         environment.put("WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN);
@@ -107,10 +113,14 @@ class MetricsIntegrationTests {
         // As compose runs the chat: consulting the local model, which registers its counters.
         environment.put("EXTRA_CHAT_SERVICE_ARGS", "--wareg.chat.llm.enabled=true --wareg.chat.llm.base-url="
                 + ollama.baseUrl());
-        // Five JVMs start on a small machine: the quick compiler alone starts them sooner.
+        // Six JVMs start on a small machine: the quick compiler alone starts them sooner, three at a time each
+        // start fits in LocalDeployment's limit for one run.sh call.
         environment.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        environment.put("START_TIMEOUT", "220");
         deployment = new LocalDeployment(LocalDeployment.repositoryRoot(), runDir, ports, environment);
-        deployment.start(SERVICES.toArray(String[]::new));
+        deployment.start(SERVICES.subList(0, 3).toArray(String[]::new));
+        deployment.start(SERVICES.subList(3, 6).toArray(String[]::new));
+        sidecar.start(deployment.uri("whatsapp-web"), WHATSAPP_WEB_SECRET, Map.of());
 
         var updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"), KEY);
         registerOnTheWebChat(updates.phone(1).replace("+551198", "+551195"));
@@ -118,6 +128,7 @@ class MetricsIntegrationTests {
         WhatsAppUser whatsApp = updateOnWhatsApp(updates, updates.phone(3).replace("+551198", "+551195"));
         metaReportsStatusesRedeliversAndIsImpersonated(updates.phone(4).replace("+551198", "+551195"));
         theGraphApiFails(whatsApp);
+        registerOnWhatsAppWeb(updates.phone(5).replace("+551198", "+551195"));
 
         for (String service : SERVICES) {
             String exposition = scrape(metricsUri(service)).body();
@@ -128,8 +139,11 @@ class MetricsIntegrationTests {
     }
 
     @AfterAll
-    static void undeploy() {
+    static void undeploy() throws InterruptedException {
         try {
+            if (sidecar != null) {
+                sidecar.close();
+            }
             if (deployment != null) {
                 deployment.close();
             }
@@ -176,7 +190,7 @@ class MetricsIntegrationTests {
 
     @Test
     void eachServiceServesItsMetricsOnItsPortAndTheWorkerOnItsManagementPortOnly() throws Exception {
-        for (String service : List.of("account-api", "chat-service", "web-chat", "cloud-api")) {
+        for (String service : List.of("account-api", "chat-service", "web-chat", "cloud-api", "whatsapp-web")) {
             assertThat(scrape(deployment.uri(service).resolve("/actuator/prometheus")).statusCode()).as(service)
                     .isEqualTo(200);
         }
@@ -185,6 +199,18 @@ class MetricsIntegrationTests {
         assertThat(scrape(metricsUri("update-worker")).statusCode()).isEqualTo(200);
         scrapes.forEach((service, scrape) -> assertThat(scrape.samples()).as(service)
                 .anyMatch(sample -> service.equals(sample.labels().get("application"))));
+    }
+
+    /** Beyond what the dashboards query: what the WhatsApp Web conversation counted, by type and outcome only. */
+    @Test
+    void theWhatsAppWebChannelCountsWhatCameInAndWentOut() {
+        List<Sample> samples = scrapes.get("whatsapp-web").samples();
+        assertThat(samples).as("whatsapp-web's own metrics")
+                .anyMatch(sample -> sample.name().equals("wareg_whatsapp_web_messages_received_total")
+                        && "text".equals(sample.labels().get("type")))
+                .anyMatch(sample -> sample.name().equals("wareg_whatsapp_web_messages_sent_total")
+                        && "sent".equals(sample.labels().get("outcome")))
+                .anyMatch(sample -> sample.name().equals("wareg_whatsapp_web_requests_rejected_total"));
     }
 
     @Test
@@ -218,6 +244,28 @@ class MetricsIntegrationTests {
         converse(maria, mistyped, reply -> reply.startsWith("Esse e-mail não parece válido"));
         converse(maria, email, reply -> reply.contains("Posso salvar?"));
         converse(maria, "sim", reply -> reply.startsWith("Pronto!"));
+    }
+
+    /**
+     * A new person registers on WhatsApp Web, through the sidecar as WhatsApp delivers a message: their first e-mail
+     * is refused. Then a request to the Java channel without the sidecar's signature, refused.
+     */
+    private static void registerOnWhatsAppWeb(String phone) throws Exception {
+        String email = "rui.observado" + phone.substring(8) + "@example.com";
+        String mistyped = "rui.observado" + phone.substring(8) + "@@example";
+        remember(phone, email, mistyped, "Rui Observado Web", phone.substring(1) + "@s.whatsapp.net");
+        var rui = sidecar.person(phone);
+        rui.converse("oi", reply -> reply.contains("Quer se cadastrar"), PATIENCE);
+        rui.converse("sim", reply -> reply.equals("Qual é o seu nome completo?"), PATIENCE);
+        rui.converse("Rui Observado Web", reply -> reply.equals("Qual é o seu e-mail?"), PATIENCE);
+        rui.converse(mistyped, reply -> reply.startsWith("Esse e-mail não parece válido"), PATIENCE);
+        rui.converse(email, reply -> reply.contains("Posso salvar?"), PATIENCE);
+        rui.converse("sim", reply -> reply.startsWith("Pronto!"), PATIENCE);
+        var unsigned = http.send(HttpRequest.newBuilder(deployment.uri("whatsapp-web").resolve(
+                "/whatsapp-web/messages")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"" + phone + "\", \"text\": \"oi\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsigned.statusCode()).isEqualTo(401);
     }
 
     /** A known person on the web chat (200), who cancels a first try, then updates; the worker applies (PATCH 200). */
