@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.MessageReceived.Location;
-import dev.wareg.platform.messaging.DeadLetters;
-import dev.wareg.platform.messaging.EventBus;
-import dev.wareg.platform.messaging.EventHandler;
+import dev.wareg.platform.messaging.RecordingEventBus;
 import dev.wareg.testsupport.MetaWebhooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -18,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +57,7 @@ class WhatsAppWebContractIntegrationTests {
     int port;
 
     @Autowired
-    RecordingBus bus;
+    RecordingEventBus bus;
 
     @Autowired
     MeterRegistry meters;
@@ -69,41 +65,8 @@ class WhatsAppWebContractIntegrationTests {
     @TestConfiguration
     static class Bus {
         @Bean
-        RecordingBus recordingBus() {
-            return new RecordingBus();
-        }
-    }
-
-    /** Keeps what is published, from any thread; can be made to fail. */
-    static final class RecordingBus implements EventBus, DeadLetters {
-
-        final List<IntegrationEvent> published = new CopyOnWriteArrayList<>();
-        volatile boolean failing;
-
-        @Override
-        public void publish(IntegrationEvent event) {
-            if (failing) {
-                throw new IllegalStateException("the bus is down");
-            }
-            published.add(event);
-        }
-
-        @Override
-        public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
-        }
-
-        @Override
-        public List<DeadLetter> list(String subscriber, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public boolean redrive(String subscriber, UUID eventId) {
-            return false;
-        }
-
-        List<MessageReceived> messages() {
-            return published.stream().map(MessageReceived.class::cast).toList();
+        RecordingEventBus recordingBus() {
+            return new RecordingEventBus();
         }
     }
 

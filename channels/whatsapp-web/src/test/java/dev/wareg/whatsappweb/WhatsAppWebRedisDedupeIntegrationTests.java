@@ -3,6 +3,7 @@ package dev.wareg.whatsappweb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.platform.messaging.ChannelMessageIds;
+import dev.wareg.platform.messaging.RecordingEventBus;
 import dev.wareg.platform.messaging.RedisChannelMessageIds;
 import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.TestRedis;
@@ -41,7 +42,7 @@ class WhatsAppWebRedisDedupeIntegrationTests {
     int port;
 
     @Autowired
-    WhatsAppWebContractIntegrationTests.RecordingBus bus;
+    RecordingEventBus bus;
 
     @Autowired
     ChannelMessageIds ids;
