@@ -16,6 +16,11 @@ import java.util.UUID;
  * @param sender           the sender's id on that channel (E.164 phone where the channel has one)
  * @param text             what they wrote; may be empty (a sticker, an empty web form, a location)
  * @param location         the place they shared (a map pin), or null for any other message
+ * @param senderVerified   the channel proved that {@code sender} wrote this: Meta signed the webhook, the linked
+ *                         WhatsApp Web session received it, or a web-chat session was bound to the number by a
+ *                         one-time code. The chat reveals and changes nothing for a sender that is not proven.
+ *                         Added to version 1 as an optional member that reads as {@code false} when absent, so a
+ *                         message from a channel not yet updated is treated as unproven, never the other way round.
  */
 public record MessageReceived(
         UUID eventId,
@@ -24,7 +29,8 @@ public record MessageReceived(
         String channelMessageId,
         String sender,
         String text,
-        Location location) implements IntegrationEvent {
+        Location location,
+        boolean senderVerified) implements IntegrationEvent {
 
     public MessageReceived {
         Objects.requireNonNull(eventId, "eventId");
@@ -37,8 +43,8 @@ public record MessageReceived(
 
     /** A message without a location: what every channel sends for text, buttons and the rest. */
     public MessageReceived(UUID eventId, Instant occurredAt, String channel, String channelMessageId, String sender,
-                           String text) {
-        this(eventId, occurredAt, channel, channelMessageId, sender, text, null);
+                           String text, boolean senderVerified) {
+        this(eventId, occurredAt, channel, channelMessageId, sender, text, null, senderVerified);
     }
 
     @Override

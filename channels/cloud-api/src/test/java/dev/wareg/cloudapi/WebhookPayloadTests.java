@@ -83,7 +83,7 @@ class WebhookPayloadTests {
 
         assertThat(published).containsExactly(new MessageReceived(InboundMessages.eventId("wamid.LOC1"),
                 clock.instant(), "cloud-api", "wamid.LOC1", "+5511987654321", "",
-                parse("location").messages().getFirst().location()));
+                parse("location").messages().getFirst().location(), true));
     }
 
     @Test

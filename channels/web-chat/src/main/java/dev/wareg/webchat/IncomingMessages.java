@@ -38,7 +38,7 @@ class IncomingMessages {
         Instant now = clock.instant();
         // Recorded before publishing, so the bot's answer can never appear above the message it answers.
         transcripts.append(sender, TranscriptMessage.incoming(id, text, now));
-        bus.publish(new MessageReceived(id, now, WebChatConfiguration.CHANNEL, id.toString(), sender, text));
+        bus.publish(new MessageReceived(id, now, WebChatConfiguration.CHANNEL, id.toString(), sender, text, true));
         log.debug("Web chat message {} from {}", id, RegistrationFields.PHONE.mask().apply(sender));
         return id;
     }

@@ -45,7 +45,7 @@ class WebChatControllerTests {
                         """);
 
         assertThat(bus.published).containsExactly(new MessageReceived(messageId, clock.instant(), "web-chat",
-                messageId.toString(), "+5511987654321", "oi"));
+                messageId.toString(), "+5511987654321", "oi", true));
         assertThat(transcripts.messages("+5511987654321", Optional.empty()))
                 .containsExactly(TranscriptMessage.incoming(messageId, "oi", clock.instant()));
     }

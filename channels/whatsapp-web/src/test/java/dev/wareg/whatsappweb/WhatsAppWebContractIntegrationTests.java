@@ -99,7 +99,7 @@ class WhatsAppWebContractIntegrationTests {
 
     private static MessageReceived expected(String messageId, String sender, String text, Location location) {
         return new MessageReceived(InboundMessages.eventId(messageId), Instant.EPOCH, "whatsapp-web", messageId,
-                sender, text, location);
+                sender, text, location, true);
     }
 
     @Test

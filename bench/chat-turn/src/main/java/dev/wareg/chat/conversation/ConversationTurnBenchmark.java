@@ -60,7 +60,7 @@ public class ConversationTurnBenchmark {
                     Map.of("name", "Maria Souza", "email", "maria@exemplo.com.br")));
             for (int step = 0; step < SCRIPT.length; step++) {
                 messages[sender][step] = new MessageReceived(UUID.randomUUID(), clock.instant(), "web-chat",
-                        "m" + sender + "-" + step, phone, SCRIPT[step]);
+                        "m" + sender + "-" + step, phone, SCRIPT[step], true);
             }
         }
         EventBus bus = new EventBus() {

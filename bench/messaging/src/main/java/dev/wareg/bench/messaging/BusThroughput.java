@@ -98,7 +98,7 @@ public final class BusThroughput {
                     for (int i = next.getAndIncrement(); i < events; i = next.getAndIncrement()) {
                         publishedAt[i] = System.nanoTime();
                         bus.publish(new MessageReceived(UUID.randomUUID(), Instant.now(), "bench",
-                                String.valueOf(i), "+55119" + String.format("%08d", i % 1000), "oi"));
+                                String.valueOf(i), "+55119" + String.format("%08d", i % 1000), "oi", true));
                     }
                     return null;
                 }));

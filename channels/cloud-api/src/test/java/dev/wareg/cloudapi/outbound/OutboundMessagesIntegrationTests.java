@@ -193,7 +193,7 @@ class OutboundMessagesIntegrationTests {
         UUID other = deadLetters.keep("PermanentFailure: graph-refused: refused (HTTP 400, code 100)");
         // A read receipt is the first call to go through.
         new ReadReceipts(new NoBus(), client(Duration.ofSeconds(5)), health, metrics()).markRead(
-                new MessageReceived(UUID.randomUUID(), clock.instant(), "cloud-api", "wamid.HBgNNTW", ANA, "oi"));
+                new MessageReceived(UUID.randomUUID(), clock.instant(), "cloud-api", "wamid.HBgNNTW", ANA, "oi", true));
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(meters.get("wareg.cloud_api.graph.token_rejected").gauge().value()).isZero();
@@ -242,11 +242,11 @@ class OutboundMessagesIntegrationTests {
         var receipts = new ReadReceipts(new NoBus(), client(Duration.ofSeconds(5)), health(), metrics());
 
         receipts.markRead(new MessageReceived(UUID.randomUUID(), clock.instant(), "cloud-api", "wamid.HBgNNTU", ANA,
-                "oi"));
+                "oi", true));
         graph.failNext(GraphError.serverError());
         receipts.markRead(new MessageReceived(UUID.randomUUID(), clock.instant(), "cloud-api", "wamid.HBgNNTV", ANA,
-                "oi"));
-        receipts.markRead(new MessageReceived(UUID.randomUUID(), clock.instant(), "web-chat", "w1", ANA, "oi"));
+                "oi", true));
+        receipts.markRead(new MessageReceived(UUID.randomUUID(), clock.instant(), "web-chat", "w1", ANA, "oi", true));
 
         assertThat(graph.readReceipts()).singleElement().satisfies(call ->
                 assertThat(call.body().path("message_id").asString()).isEqualTo("wamid.HBgNNTU"));

@@ -16,6 +16,9 @@ import java.util.UUID;
  *   the same event id, and every consumer handles each event id once ({@link ProcessedEvents}). The ids only save the
  *   bus that duplicate work.</li>
  * </ul>
+ *
+ * <p>Its callers are the WhatsApp channels, which publish only what the channel proved: a webhook Meta signed, a
+ * message the linked WhatsApp Web session received. So every message it hands on is marked with a proven sender.
  */
 public final class ChannelInbox {
 
@@ -42,7 +45,7 @@ public final class ChannelInbox {
             return false;
         }
         bus.publish(new MessageReceived(eventId(channel, messageId), clock.instant(), channel, messageId, sender, text,
-                location));
+                location, true));
         processed.remember(messageId);
         return true;
     }

@@ -1,6 +1,10 @@
 package dev.wareg.platform.messaging;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import dev.wareg.contracts.AccountErased;
+import dev.wareg.contracts.AccountErasureRequested;
 import dev.wareg.contracts.HandoffRequested;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
@@ -34,12 +38,17 @@ public final class EventCodec {
     /** Every event type the services exchange, by its name on the wire. */
     private static final Map<String, Class<? extends IntegrationEvent>> TYPES = List.of(
                     MessageReceived.class, SendMessage.class, RegistrationUpdateRequested.class,
-                    RegistrationUpdateApplied.class, RegistrationUpdateRejected.class, HandoffRequested.class)
+                    RegistrationUpdateApplied.class, RegistrationUpdateRejected.class, HandoffRequested.class,
+                    AccountErasureRequested.class, AccountErased.class)
             .stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final JsonMapper json = JsonMapper.builder()
             .changeDefaultVisibility(visibility -> visibility.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A flag added to a version as an optional member (MessageReceived.senderVerified) reads as false when
+            // an older producer did not write it; other missing primitives stay errors.
+            .withConfigOverride(boolean.class,
+                    override -> override.setNullHandling(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .build();
 
     /** An event read from the wire, with the trace context it was published in. */

@@ -276,6 +276,6 @@ public abstract class EventBusContract {
 
     protected static MessageReceived received(String sender, String text) {
         return new MessageReceived(UUID.randomUUID(), Instant.now(), "web-chat", UUID.randomUUID().toString(),
-                sender, text);
+                sender, text, true);
     }
 }

@@ -61,7 +61,7 @@ public abstract class EventTracingContract {
         Span request = tracer.nextSpan().name("POST /web-chat/api/messages").start();
         try (var inScope = tracer.withSpan(request)) {
             bus.publish(new MessageReceived(UUID.randomUUID(), Instant.now(), "web-chat", UUID.randomUUID().toString(),
-                    SENDER, TEXT));
+                    SENDER, TEXT, true));
         } finally {
             request.end();
         }
@@ -101,7 +101,7 @@ public abstract class EventTracingContract {
         started(bus);
 
         bus.publish(new MessageReceived(UUID.randomUUID(), Instant.now(), "web-chat", UUID.randomUUID().toString(),
-                SENDER, TEXT));
+                SENDER, TEXT, true));
 
         SpanData handled = awaitSpan("chat MessageReceived");
         SpanData published = span("publish MessageReceived");

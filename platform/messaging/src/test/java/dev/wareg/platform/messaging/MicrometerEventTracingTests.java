@@ -87,6 +87,6 @@ class MicrometerEventTracingTests {
 
     private static MessageReceived received(String channel, String sender) {
         return new MessageReceived(UUID.randomUUID(), Instant.now(), channel, UUID.randomUUID().toString(), sender,
-                "oi");
+                "oi", true);
     }
 }

@@ -96,14 +96,15 @@ final class Dialogue {
 
     Dialogue user(String text) {
         var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
-                UUID.randomUUID().toString(), sender, text);
+                UUID.randomUUID().toString(), sender, text, true);
         return deliver(() -> conversations.onMessage(message));
     }
 
     /** The person shares a place: a map pin, with the place's name and address where one was picked. */
     Dialogue location(double latitude, double longitude, String name, String address) {
         var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
-                UUID.randomUUID().toString(), sender, "", new MessageReceived.Location(latitude, longitude, name, address));
+                UUID.randomUUID().toString(), sender, "", new MessageReceived.Location(latitude, longitude, name, address),
+                true);
         return deliver(() -> conversations.onMessage(message));
     }
 

@@ -282,7 +282,7 @@ class JdbcOutboxIntegrationTests {
 
     private static MessageReceived received(String sender, String text) {
         return new MessageReceived(UUID.randomUUID(), Instant.now(), "web-chat", UUID.randomUUID().toString(),
-                sender, text);
+                sender, text, true);
     }
 
     private static void sleep(Duration duration) {

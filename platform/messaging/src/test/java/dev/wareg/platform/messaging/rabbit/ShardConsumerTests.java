@@ -41,7 +41,7 @@ class ShardConsumerTests {
     private boolean stopped;
 
     private final MessageReceived event = new MessageReceived(UUID.randomUUID(), Instant.parse("2025-01-01T00:00:00Z"),
-            "web-chat", "m-1", "+5511987654321", "oi");
+            "web-chat", "m-1", "+5511987654321", "oi", true);
 
     private ShardConsumer consumer() {
         return new ShardConsumer("chat", "wareg.chat.3", subscriptions, codec, properties, delay -> {
