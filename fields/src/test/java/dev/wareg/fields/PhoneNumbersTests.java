@@ -27,6 +27,27 @@ class PhoneNumbersTests {
         assertThat(phones.validate(raw)).isEqualTo(Validation.valid(e164));
     }
 
+    /**
+     * The shapes WhatsApp gives for Brazilian mobiles registered before the ninth digit: Meta's {@code wa_id} for
+     * many area codes ({@code 553188887777}), as the Cloud API channel passes it on ({@code +553188887777}), and
+     * as people still write old numbers. Fixed lines (2 to 5) keep their eight digits.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            +553188887777         | +5531988887777
+            553188887777          | +5531988887777
+            +55 31 8888-7777      | +5531988887777
+            (31) 8888-7777        | +5531988887777
+            +556199998888         | +5561999998888
+            +558188776655         | +5581988776655
+            +556134567890         | +556134567890
+            """)
+    void aBrazilianMobileWithoutItsNinthDigitIsTheSameNumberWithIt(String raw, String e164) {
+        assertThat(phones.validate(raw)).isEqualTo(Validation.valid(e164));
+        boolean mobile = !e164.equals("+556134567890");
+        assertThat(new PhoneNumbers(true).validate(raw) instanceof Validation.Valid).isEqualTo(mobile);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"123", "(11) 1234", "+55 00 98765-4321"})
     void refusesNumbersThatCannotExist(String raw) {
