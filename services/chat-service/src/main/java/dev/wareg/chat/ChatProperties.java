@@ -1,9 +1,12 @@
 package dev.wareg.chat;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageLength longer messages are answered with a request to send only what was asked
  * @param clientId         who chat-service is to account-api: the subject of its tokens
  * @param resumeAfter      a person writing again after this long in the middle of a form is asked whether to go on
+ * @param handoff          whether people can take conversations over, and where to send people when they cannot
+ * @param channels         the channels a person's conversations may be kept under, so that an erasure finds them all
  */
 @Validated
 @ConfigurationProperties("wareg.chat")
@@ -23,5 +28,19 @@ public record ChatProperties(
         @DefaultValue("30m") @NotNull Duration conversationTtl,
         @DefaultValue("1000") @Min(1) int maxMessageLength,
         @DefaultValue("chat-service") @NotBlank String clientId,
-        @DefaultValue("5m") @NotNull Duration resumeAfter) {
+        @DefaultValue("5m") @NotNull Duration resumeAfter,
+        @DefaultValue @NotNull @Valid Handoff handoff,
+        @DefaultValue({"web-chat", "cloud-api", "whatsapp-web"}) @NotEmpty List<@NotBlank String> channels) {
+
+    /**
+     * @param staffed        a consumer of {@code HandoffRequested} exists in this deployment (a staff queue, a
+     *                       support inbox) and people answer it. Off by default: the bot then tells the person that no
+     *                       one can take over here, instead of promising a call that nobody will make
+     * @param supportContact how to reach support otherwise (a phone, an address, a page), said to the person as is;
+     *                       empty to say only that no one is available here
+     */
+    public record Handoff(
+            @DefaultValue("false") boolean staffed,
+            @DefaultValue("") @NotNull String supportContact) {
+    }
 }

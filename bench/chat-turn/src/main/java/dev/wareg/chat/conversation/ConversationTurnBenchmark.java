@@ -51,7 +51,8 @@ public class ConversationTurnBenchmark {
     public void setUp(Blackhole blackhole) {
         Clock clock = Clock.systemUTC();
         var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000,
-                "chat-service", Duration.ofMinutes(5));
+                "chat-service", Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""),
+                java.util.List.of("web-chat", "cloud-api", "whatsapp-web"));
         Map<String, AccountSnapshot> accounts = new HashMap<>();
         messages = new MessageReceived[SENDERS][SCRIPT.length];
         for (int sender = 0; sender < SENDERS; sender++) {
@@ -79,7 +80,8 @@ public class ConversationTurnBenchmark {
         var schema = new FormSchema(clock, postalCode -> Optional.empty());
         AccountDirectory directory = phone -> Optional.ofNullable(accounts.get(phone));
         conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
-                new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
+                new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
+                        new Handoffs(properties, phrasebook, ids, clock), schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
                 schema, new ConversationMetrics(new SimpleMeterRegistry(), schema)); // counting is part of a turn
     }
 

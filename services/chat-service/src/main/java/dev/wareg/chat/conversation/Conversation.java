@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param collected      new values, by field name, in the order they were given
  * @param suggestion     a corrected value offered for the field being asked ("você quis dizer ...?")
  * @param failures       invalid answers in a row to the field being asked
- * @param pendingRequest the update request awaiting its outcome, while {@link Stage#APPLYING}
+ * @param pendingRequest the request awaiting its outcome, while {@link Stage#APPLYING} or {@link Stage#ERASING}
  * @param pausedAt       the stage a returning person was asked to resume, while {@link Stage#RESUMING}
  * @param revision       how many times the conversation was saved: the store refuses a save based on an older one
  * @param handled        the id of the last event handled for this person (a message or an update outcome), or null
@@ -185,6 +185,15 @@ public record Conversation(
     Conversation applying(UUID request) {
         return new Builder(this).stage(Stage.APPLYING).pending(List.of()).suggestion(null).pendingRequest(request)
                 .build();
+    }
+
+    /** Asked to confirm the erasure of this account; nothing of a form under way is kept. */
+    Conversation confirmingErasure(AccountSnapshot account) {
+        return new Builder(reset()).stage(Stage.CONFIRMING_ERASURE).account(account).build();
+    }
+
+    Conversation erasing(UUID request) {
+        return new Builder(this).stage(Stage.ERASING).pendingRequest(request).build();
     }
 
     Conversation pausedIn(Stage stage) {

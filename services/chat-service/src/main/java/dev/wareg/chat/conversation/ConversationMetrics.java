@@ -54,7 +54,9 @@ class ConversationMetrics {
 
     private static final List<String> FORMS = List.of("registration", "update", "review");
     private static final List<String> ANSWERS = List.of("confirmed", "corrected", "discarded");
-    private static final Set<Stage> CANCELLABLE = EnumSet.complementOf(EnumSet.of(Stage.IDLE, Stage.APPLYING));
+    // Keeping one's data at the erasure question ends no form, so it is no cancellation.
+    private static final Set<Stage> CANCELLABLE = EnumSet.complementOf(EnumSet.of(Stage.IDLE, Stage.APPLYING,
+            Stage.CONFIRMING_ERASURE, Stage.ERASING));
     private static final Set<Stage> HALF_WAY = EnumSet.of(Stage.COLLECTING, Stage.CONFIRMING);
 
     private final MeterRegistry registry;

@@ -5,6 +5,7 @@ import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.MapAddresses;
+import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
@@ -74,6 +75,7 @@ class Conversations implements SmartInitializingSingleton {
         bus.subscribe(SUBSCRIBER, MessageReceived.class, this::onMessage);
         bus.subscribe(SUBSCRIBER, RegistrationUpdateApplied.class, this::onApplied);
         bus.subscribe(SUBSCRIBER, RegistrationUpdateRejected.class, this::onRejected);
+        bus.subscribe(SUBSCRIBER, AccountErased.class, this::onErased);
     }
 
     void onMessage(MessageReceived message) {
@@ -107,6 +109,11 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     private Answer answer(Conversation conversation, MessageReceived message) {
+        Optional<String> unidentified = !message.senderVerified() ? Optional.of("sender.unproven")
+                : Senders.phone(message.sender()).isEmpty() ? Optional.of("sender.no.phone") : Optional.empty();
+        if (unidentified.isPresent()) {
+            return unidentified(conversation, message, unidentified.get());
+        }
         if (message.location() != null) {
             return after(formLoop.handleLocation(conversation, addressOf(message.location())), message);
         }
@@ -133,6 +140,21 @@ class Conversations implements SmartInitializingSingleton {
                 : meaning.language().map(conversation::withLanguage).orElse(conversation);
         boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
         return after(formLoop.handle(understood, text, meaning, returning), message);
+    }
+
+    /**
+     * A sender the channel did not prove, or one known only by an id that is no phone: told so, in their language,
+     * and nothing else. No account is looked up, so the answer is the same whether one exists for the number or not,
+     * and nothing of a form is kept.
+     */
+    private Answer unidentified(Conversation conversation, MessageReceived message, String key) {
+        String text = message.text().strip();
+        Conversation understood = conversation.reset();
+        if (!text.isEmpty() && text.length() <= properties.maxMessageLength()) {
+            understood = interpreter.interpret(text).language().map(understood::withLanguage).orElse(understood);
+        }
+        return new Answer(understood.remembering(message.eventId(),
+                List.of(reply(understood, phrasebook.say(understood.language(), key)))), List.of());
     }
 
     /**
@@ -224,7 +246,31 @@ class Conversations implements SmartInitializingSingleton {
         // Rejections are counted by the update-worker, which knows the reason first; counting them here too would
         // show each twice in a sum over services.
         tellOutcome(outcome, () -> { }, outcome.channel(), outcome.conversationId(), outcome.requestId(),
-                (waiting, language) -> phrasebook.say(language, "rejected." + outcome.reasonCode().name()));
+                (waiting, language) -> phrasebook.say(language,
+                        (waiting.isPresent() && waiting.get().stage() == Stage.ERASING ? "erasure.rejected."
+                                : "rejected.") + outcome.reasonCode().name()));
+    }
+
+    /**
+     * An account was erased, asked for in a chat or through the API: the conversation that asked is told, then every
+     * conversation kept for the person's number, on every channel and under every form of the number a channel may
+     * use, is deleted (with the values and the outbox it held). The telling's id comes from the event's, so a
+     * redelivery tells it under the same id, and the channel skips it.
+     */
+    void onErased(AccountErased erased) {
+        if (erased.channel() != null) {
+            Locale language = store.find(erased.channel(), erased.conversationId()).map(Conversation::language)
+                    .orElse(properties.defaultLanguage());
+            bus.publish(new SendMessage(UUID.nameUUIDFromBytes(("told " + erased.eventId())
+                    .getBytes(StandardCharsets.UTF_8)), clock.instant(), erased.channel(), erased.conversationId(),
+                    phrasebook.say(language, "erasure.done"), List.of(), language.toLanguageTag()));
+        }
+        for (String channel : properties.channels()) {
+            Senders.namesOf(erased.phone()).forEach(sender -> store.delete(channel, sender));
+        }
+        if (erased.channel() != null) {
+            store.delete(erased.channel(), erased.conversationId());
+        }
     }
 
     /**
@@ -241,7 +287,8 @@ class Conversations implements SmartInitializingSingleton {
                 return;
             }
             Optional<Conversation> waiting = stored
-                    .filter(conversation -> conversation.stage() == Stage.APPLYING)
+                    .filter(conversation -> conversation.stage() == Stage.APPLYING
+                            || conversation.stage() == Stage.ERASING)
                     .filter(conversation -> request.equals(conversation.pendingRequest()));
             Locale language = waiting.map(Conversation::language).orElse(properties.defaultLanguage());
             String text = telling.apply(waiting, language);

@@ -3,7 +3,6 @@ package dev.wareg.chat.conversation;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.contracts.FieldChange;
-import dev.wareg.contracts.HandoffRequested;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.contracts.SendMessage.Button;
 import dev.wareg.fields.Field;
@@ -35,13 +34,18 @@ class FormLoop {
     static final int FAILURES_BEFORE_EXAMPLE = 3;
 
     private final AccountDirectory accounts;
+    private final Erasures erasures;
+    private final Handoffs handoffs;
     private final FormSchema schema;
     private final Phrasebook phrasebook;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FormLoop(AccountDirectory accounts, FormSchema schema, Phrasebook phrasebook, IdGenerator ids, Clock clock) {
+    FormLoop(AccountDirectory accounts, Erasures erasures, Handoffs handoffs, FormSchema schema, Phrasebook phrasebook,
+            IdGenerator ids, Clock clock) {
         this.accounts = accounts;
+        this.erasures = erasures;
+        this.handoffs = handoffs;
         this.schema = schema;
         this.phrasebook = phrasebook;
         this.ids = ids;
@@ -60,8 +64,9 @@ class FormLoop {
             return switch (meaning.intent()) {
                 case CANCEL -> cancel(conversation);
                 case HELP -> help(conversation);
-                case HUMAN -> handoff(conversation, "handoff");
-                case DELETE_MY_DATA -> handoff(conversation, "erasure.handoff");
+                case HUMAN -> handoff(conversation);
+                case DELETE_MY_DATA -> conversation.stage() == Stage.CONFIRMING_ERASURE
+                        ? erasures.confirming(conversation, meaning) : erasures.ask(conversation);
                 case SHOW_MY_DATA -> showData(conversation);
                 default -> advance(conversation, text, meaning);
             };
@@ -91,8 +96,9 @@ class FormLoop {
                         : notAsked(conversation);
                 case RESUMING -> takesLocation(conversation.resumed())
                         ? fromLocation(conversation.resumed(), address) : notAsked(conversation);
-                case OFFERED_REGISTRATION -> notAsked(conversation);
+                case OFFERED_REGISTRATION, CONFIRMING_ERASURE -> notAsked(conversation);
                 case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
+                case ERASING -> Turn.of(conversation, say(conversation, "erasure.wait"));
             };
         } catch (AccountDirectory.AccountDirectoryUnavailable e) {
             return Turn.of(conversation, say(conversation, "accounts.unavailable"));
@@ -108,13 +114,15 @@ class FormLoop {
             case CONFIRMING -> confirming(conversation, meaning);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
             case RESUMING -> resuming(conversation, text, meaning);
+            case CONFIRMING_ERASURE -> erasures.confirming(conversation, meaning);
+            case ERASING -> Turn.of(conversation, say(conversation, "erasure.wait"));
         };
     }
 
     // --- Starting ---
 
     private Turn idle(Conversation conversation, Interpretation meaning) {
-        Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
+        Optional<AccountSnapshot> account = account(conversation);
         if (account.isEmpty()) {
             return switch (meaning.intent()) {
                 case REGISTER, AFFIRM -> startRegistration(conversation, meaning);
@@ -156,7 +164,7 @@ class FormLoop {
             }
         }
         if (!fields.isEmpty() || meaning.everything()) {
-            Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
+            Optional<AccountSnapshot> account = account(conversation);
             if (account.isEmpty()) {
                 return Turn.of(conversation.offeringRegistration(), yesNo(conversation, "greeting.unknown"));
             }
@@ -320,7 +328,7 @@ class FormLoop {
                 .findFirst().orElse(named.getFirst());
         String currentValue = conversation.current().get(field);
         if (currentValue == null && !conversation.isRegistration() && !conversation.current().containsKey(field)) {
-            currentValue = accounts.findByPhone(conversation.sender()).map(account -> account.value(field)).orElse(null);
+            currentValue = account(conversation).map(account -> account.value(field)).orElse(null);
         }
         Conversation reopened = reopen(conversation, field, currentValue);
         return fill(reopened, meaning, meaning.values().get(field));
@@ -350,7 +358,7 @@ class FormLoop {
 
     /** A known person's location, with nothing under way: an update of what a location answers, from it. */
     private Turn startFromLocation(Conversation conversation, Map<String, String> address) {
-        Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
+        Optional<AccountSnapshot> account = account(conversation);
         List<String> fields = schema.locationFields();
         if (account.isEmpty()) {
             return Turn.of(conversation.offeringRegistration(), yesNo(conversation, "location.unregistered"));
@@ -490,7 +498,8 @@ class FormLoop {
     private Turn cancel(Conversation conversation) {
         return switch (conversation.stage()) {
             case IDLE -> Turn.of(conversation, say(conversation, "cancel.nothing"));
-            case APPLYING -> Turn.of(conversation, say(conversation, "cancel.too.late"));
+            case APPLYING, ERASING -> Turn.of(conversation, say(conversation, "cancel.too.late"));
+            case CONFIRMING_ERASURE -> Turn.of(conversation.reset(), say(conversation, "erasure.kept"));
             default -> cancelled(conversation, "cancelled");
         };
     }
@@ -503,24 +512,28 @@ class FormLoop {
     private Turn help(Conversation conversation) {
         Reply help = say(conversation, "help");
         return switch (conversation.stage()) {
-            case IDLE, APPLYING -> Turn.of(conversation, help);
+            case IDLE, APPLYING, ERASING -> Turn.of(conversation, help);
             default -> Turn.of(conversation, help, question(conversation));
         };
     }
 
-    /** Hands the conversation to a person: the form is dropped, the team is told through an event. */
-    private Turn handoff(Conversation conversation, String reply) {
-        if (conversation.stage() == Stage.APPLYING) {
+    /** Hands the conversation to a person where the deployment has people to hand it to ({@link Handoffs}). */
+    private Turn handoff(Conversation conversation) {
+        if (conversation.stage() == Stage.APPLYING || conversation.stage() == Stage.ERASING) {
             return Turn.of(conversation, say(conversation, "applying.wait"));
         }
-        var handoff = new HandoffRequested(ids.next(), clock.instant(), conversation.channel(), conversation.sender(),
-                conversation.language().toLanguageTag());
-        return new Turn(conversation.reset(), List.of(say(conversation, reply)), List.of(handoff));
+        if (!handoffs.staffed()) {
+            Reply nobody = Reply.text(handoffs.nobodyAvailable(conversation.language()));
+            return conversation.stage() == Stage.IDLE ? Turn.of(conversation, nobody)
+                    : Turn.of(conversation, nobody, question(conversation));
+        }
+        return new Turn(conversation.reset(), List.of(say(conversation, "handoff")),
+                List.of(handoffs.requested(conversation)));
     }
 
     /** Shows what the account holds now, masked, then repeats the open question, if any. */
     private Turn showData(Conversation conversation) {
-        Optional<AccountSnapshot> account = accounts.findByPhone(conversation.sender());
+        Optional<AccountSnapshot> account = account(conversation);
         if (account.isEmpty()) {
             return conversation.stage() == Stage.IDLE
                     ? Turn.of(conversation.offeringRegistration(), yesNo(conversation, "data.none"))
@@ -534,6 +547,7 @@ class FormLoop {
                 .collect(Collectors.joining("\n"));
         Reply data = say(conversation, "data.show", lines);
         return conversation.stage() == Stage.IDLE || conversation.stage() == Stage.APPLYING
+                || conversation.stage() == Stage.ERASING
                 ? Turn.of(conversation, data)
                 : Turn.of(conversation, data, question(conversation));
     }
@@ -548,7 +562,8 @@ class FormLoop {
             case OFFERED_REGISTRATION -> yesNo(conversation, "registration.offer.repeat");
             case CHOOSING_FIELD -> topicMenu(conversation, "choose.field.repeat");
             case RESUMING -> yesNo(conversation, "resume.ask", topicsInForm(conversation));
-            case IDLE, APPLYING -> say(conversation, "help.short");
+            case CONFIRMING_ERASURE -> erasures.question(conversation);
+            case IDLE, APPLYING, ERASING -> say(conversation, "help.short");
         };
     }
 
@@ -653,7 +668,7 @@ class FormLoop {
         changes(conversation).forEach((name, value) ->
                 changes.put(schema.field(name).apiProperty(), new FieldChange(conversation.current().get(name), value)));
         return new RegistrationUpdateRequested(ids.next(), clock.instant(), conversation.accountId(),
-                conversation.sender(), changes, conversation.accountVersion(), conversation.channel(),
+                Senders.phone(conversation.sender()).orElseThrow(), changes, conversation.accountVersion(), conversation.channel(),
                 conversation.sender());
     }
 
@@ -668,6 +683,14 @@ class FormLoop {
             }
         }
         return fields;
+    }
+
+    /**
+     * The sender's account, found by their phone in canonical form. {@link Conversations} answers senders without a
+     * phone before the form loop sees them.
+     */
+    private Optional<AccountSnapshot> account(Conversation conversation) {
+        return accounts.findByPhone(Senders.phone(conversation.sender()).orElseThrow());
     }
 
     private static Map<String, String> currentValues(AccountSnapshot account, List<String> fields) {

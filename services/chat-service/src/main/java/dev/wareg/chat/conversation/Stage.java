@@ -15,5 +15,9 @@ public enum Stage {
     /** Confirmed and requested; waiting for the worker's outcome. */
     APPLYING,
     /** The person came back after a pause in the middle of a form and was asked whether to go on. */
-    RESUMING
+    RESUMING,
+    /** A known sender asked to erase their data, was told what goes and what stays, and was asked to confirm. */
+    CONFIRMING_ERASURE,
+    /** Erasure confirmed and requested; waiting for the worker's outcome. */
+    ERASING
 }

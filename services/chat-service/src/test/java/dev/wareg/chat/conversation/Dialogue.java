@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.interpretation.RulesInterpreter;
 import dev.wareg.chat.state.InMemoryConversationStore;
+import dev.wareg.contracts.AccountErased;
+import dev.wareg.contracts.AccountErasureRequested;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
@@ -57,9 +59,15 @@ final class Dialogue {
     private Duration lateness = Duration.ZERO;
 
     Dialogue(String sender) {
+        this(sender, false);
+    }
+
+    /** @param staffed people take conversations over in this deployment (hand-off is published) */
+    Dialogue(String sender, boolean staffed) {
         this.sender = sender;
         var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service",
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), new ChatProperties.Handoff(staffed, ""),
+                java.util.List.of("web-chat", "cloud-api", "whatsapp-web"));
         AccountDirectory directory = phone -> {
             if (directoryDown) {
                 throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
@@ -84,12 +92,13 @@ final class Dialogue {
         var schema = new FormSchema(clock, postalCode -> java.util.Optional.ofNullable(POSTAL_CODES.get(postalCode)));
         store = new InMemoryConversationStore(clock, properties);
         conversations = new Conversations(store, new RulesInterpreter(),
-                new FormLoop(directory, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema,
+                new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
+                        new Handoffs(properties, phrasebook, ids, clock), schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema,
                 new ConversationMetrics(meters, schema));
     }
 
     Dialogue withAccount(String name, String email) {
-        accounts.put(sender, new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3,
+        accounts.put(Senders.phone(sender).orElse(sender), new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3,
                 Map.of("name", name, "email", email)));
         return this;
     }
@@ -97,6 +106,13 @@ final class Dialogue {
     Dialogue user(String text) {
         var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
                 UUID.randomUUID().toString(), sender, text, true);
+        return deliver(() -> conversations.onMessage(message));
+    }
+
+    /** A message whose channel did not prove who sent it. */
+    Dialogue unproven(String text) {
+        var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
+                UUID.randomUUID().toString(), sender, text, false);
         return deliver(() -> conversations.onMessage(message));
     }
 
@@ -160,11 +176,42 @@ final class Dialogue {
         return deliver(() -> conversations.onApplied(outcome));
     }
 
+    /** The worker rejected the last request: an update, or an erasure when that came last. */
     Dialogue workerRejects(RegistrationUpdateRejected.ReasonCode code) {
-        var request = lastRequest();
-        var outcome = new RegistrationUpdateRejected(UUID.randomUUID(), clock.instant(), request.eventId(), code,
-                "test", request.channel(), request.conversationId());
+        var last = published.reversed().stream()
+                .filter(event -> event instanceof RegistrationUpdateRequested || event instanceof AccountErasureRequested)
+                .findFirst().orElseThrow(() -> new AssertionError("nothing was requested"));
+        var outcome = last instanceof AccountErasureRequested erasure
+                ? new RegistrationUpdateRejected(UUID.randomUUID(), clock.instant(), erasure.eventId(), code, "test",
+                        erasure.channel(), erasure.conversationId())
+                : new RegistrationUpdateRejected(UUID.randomUUID(), clock.instant(), last.eventId(), code, "test",
+                        lastRequest().channel(), lastRequest().conversationId());
         return deliver(() -> conversations.onRejected(outcome));
+    }
+
+    /** The worker erased the account the last erasure request named; it is gone from the directory. */
+    Dialogue workerErases() {
+        var request = published.reversed().stream().filter(AccountErasureRequested.class::isInstance)
+                .map(AccountErasureRequested.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no erasure was requested"));
+        String phone = Senders.phone(request.conversationId()).orElseThrow();
+        accounts.remove(phone);
+        var erased = new AccountErased(UUID.randomUUID(), clock.instant(), request.eventId(), request.accountId(),
+                phone, request.channel(), request.conversationId());
+        return deliver(() -> conversations.onErased(erased));
+    }
+
+    /** An operator erased this sender's account through the API: no conversation asked for it. */
+    Dialogue erasedThroughTheApi() {
+        String phone = Senders.phone(sender).orElseThrow();
+        AccountSnapshot account = accounts.remove(phone);
+        var erased = new AccountErased(UUID.randomUUID(), clock.instant(), null, account.id(), phone, null, null);
+        return deliver(() -> conversations.onErased(erased));
+    }
+
+    List<AccountErasureRequested> erasures() {
+        return published.stream().filter(AccountErasureRequested.class::isInstance)
+                .map(AccountErasureRequested.class::cast).toList();
     }
 
     /** Hands an event to the chat; what its handler throws, the bus would see. */
@@ -206,7 +253,7 @@ final class Dialogue {
 
     /** An account with these values, by field name. */
     Dialogue withAccount(Map<String, String> values) {
-        accounts.put(sender, new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3, values));
+        accounts.put(Senders.phone(sender).orElse(sender), new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3, values));
         return this;
     }
 

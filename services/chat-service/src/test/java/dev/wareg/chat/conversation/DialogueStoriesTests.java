@@ -45,7 +45,11 @@ import org.yaml.snakeyaml.Yaml;
  *       bot: Pronto! Seu cadastro foi atualizado (e-mail).
  *     - wait: 31m                             # time passes
  * </pre>
- * Other checks: {@code no_request: true}, {@code handoff: true}, {@code silent: true} (no reply at all).
+ * Other checks: {@code no_request: true}, {@code handoff: true}, {@code erasure: true} (an erasure was requested),
+ * {@code silent: true} (no reply at all). {@code staffed: true} at the story's top means people take hand-offs in
+ * that deployment. {@code unproven: "oi"} sends a message whose channel did not prove the sender;
+ * {@code worker: erased} erases the account the last erasure request named, {@code api: erased} erases the sender's
+ * account through the API.
  * {@code user_long: 5000} sends a message of that many characters. {@code location: {address: "Av. Paulista, 1578 -
  * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
  * and {@code longitude} may be given).
@@ -72,7 +76,8 @@ class DialogueStoriesTests {
 
     @SuppressWarnings("unchecked")
     static void run(Map<String, Object> story) {
-        var dialogue = new Dialogue(String.valueOf(story.getOrDefault("sender", PHONE)));
+        var dialogue = new Dialogue(String.valueOf(story.getOrDefault("sender", PHONE)),
+                Boolean.TRUE.equals(story.get("staffed")));
         if (story.get("account") instanceof Map<?, ?> account) {
             var values = new LinkedHashMap<String, String>();
             account.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
@@ -95,6 +100,12 @@ class DialogueStoriesTests {
             if (step.containsKey("location")) {
                 shareLocation(dialogue, step.get("location"));
             }
+            if (step.containsKey("unproven")) {
+                dialogue.unproven(String.valueOf(step.get("unproven")));
+            }
+            if ("erased".equals(step.get("api"))) {
+                dialogue.erasedThroughTheApi();
+            }
             if (step.containsKey("user_long")) {
                 dialogue.user("a".repeat(((Number) step.get("user_long")).intValue()));
             }
@@ -102,6 +113,8 @@ class DialogueStoriesTests {
                 String outcome = String.valueOf(step.get("worker"));
                 if (outcome.equals("applied")) {
                     dialogue.workerApplies();
+                } else if (outcome.equals("erased")) {
+                    dialogue.workerErases();
                 } else {
                     dialogue.workerRejects(ReasonCode.valueOf(outcome));
                 }
@@ -158,6 +171,15 @@ class DialogueStoriesTests {
         }
         if (Boolean.TRUE.equals(step.get("handoff"))) {
             assertThat(events).as(where).hasAtLeastOneElementOfType(HandoffRequested.class);
+        }
+        if (Boolean.FALSE.equals(step.get("handoff"))) {
+            assertThat(events).as(where).doesNotHaveAnyElementsOfTypes(HandoffRequested.class);
+        }
+        if (step.containsKey("erasure")) {
+            assertThat(dialogue.erasures()).as(where).hasSize(Boolean.TRUE.equals(step.get("erasure")) ? 1 : 0);
+        }
+        if (Boolean.TRUE.equals(step.get("forgotten"))) {
+            assertThat(dialogue.stored()).as(where).isEmpty();
         }
     }
 

@@ -48,7 +48,8 @@ abstract class ConversationStoreContract {
     @BeforeEach
     void createStore() {
         store = emptyStore(clock, new ChatProperties(Locale.forLanguageTag("pt-BR"), TTL, 1000, "chat-service",
-                Duration.ofMinutes(5)));
+                Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""),
+                java.util.List.of("web-chat", "cloud-api", "whatsapp-web")));
     }
 
     @Test
