@@ -11,6 +11,7 @@ import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.SendEmail;
 import dev.wareg.contracts.SendMessage;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class EventCodec {
     private static final Map<String, Class<? extends IntegrationEvent>> TYPES = List.of(
                     MessageReceived.class, SendMessage.class, RegistrationUpdateRequested.class,
                     RegistrationUpdateApplied.class, RegistrationUpdateRejected.class, HandoffRequested.class,
-                    AccountErasureRequested.class, AccountErased.class)
+                    AccountErasureRequested.class, AccountErased.class, SendEmail.class)
             .stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final JsonMapper json = JsonMapper.builder()

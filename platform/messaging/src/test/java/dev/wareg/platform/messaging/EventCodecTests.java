@@ -7,6 +7,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.wareg.contracts.AccountErased;
+import dev.wareg.contracts.AccountErasureRequested;
 import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.HandoffRequested;
 import dev.wareg.contracts.IntegrationEvent;
@@ -14,6 +16,7 @@ import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.SendEmail;
 import dev.wareg.contracts.SendMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +71,12 @@ class EventCodecTests {
                 new RegistrationUpdateApplied(id(6), AT, REQUEST, ACCOUNT, 4, "web-chat", PHONE),
                 new RegistrationUpdateRejected(id(7), AT, REQUEST,
                         RegistrationUpdateRejected.ReasonCode.UNAVAILABLE, null, "web-chat", PHONE),
-                new HandoffRequested(id(8), AT, "web-chat", PHONE, "en"));
+                new HandoffRequested(id(8), AT, "web-chat", PHONE, "en"),
+                new AccountErasureRequested(id(11), AT, ACCOUNT, "cloud-api", PHONE),
+                new AccountErased(id(12), AT, id(11), ACCOUNT, PHONE, "cloud-api", PHONE),
+                new AccountErased(id(13), AT, null, ACCOUNT, PHONE, null, null),
+                new SendEmail(id(14), AT, "ana@example.com", "Seu código", "Seu código é 123456.", "pt-BR",
+                        "web-chat", PHONE));
     }
 
     @ParameterizedTest
