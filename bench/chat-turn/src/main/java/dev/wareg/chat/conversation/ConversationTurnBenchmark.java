@@ -81,7 +81,8 @@ public class ConversationTurnBenchmark {
         AccountDirectory directory = phone -> Optional.ofNullable(accounts.get(phone));
         conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
-                        new Handoffs(properties, phrasebook, ids, clock), schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
+                        new Handoffs(properties, phrasebook, ids, clock),
+                        new ContactProofs(false, phrasebook, ids, clock), schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
                 schema, new ConversationMetrics(new SimpleMeterRegistry(), schema)); // counting is part of a turn
     }
 

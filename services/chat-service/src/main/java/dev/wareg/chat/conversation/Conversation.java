@@ -26,6 +26,7 @@ import java.util.UUID;
  * @param failures       invalid answers in a row to the field being asked
  * @param pendingRequest the request awaiting its outcome, while {@link Stage#APPLYING} or {@link Stage#ERASING}
  * @param pausedAt       the stage a returning person was asked to resume, while {@link Stage#RESUMING}
+ * @param proof          the code sent to prove a new contact point is the person's, while {@link Stage#PROVING}
  * @param revision       how many times the conversation was saved: the store refuses a save based on an older one
  * @param handled        the id of the last event handled for this person (a message or an update outcome), or null
  * @param outbox         what handling it published (replies and events, with their ids), stored with the state it
@@ -48,6 +49,7 @@ public record Conversation(
         int failures,
         UUID pendingRequest,
         Stage pausedAt,
+        ContactProof proof,
         long revision,
         Instant updatedAt,
         UUID handled,
@@ -70,7 +72,7 @@ public record Conversation(
     /** A new conversation, never saved. */
     public static Conversation start(String channel, String sender, Locale language, Instant now) {
         return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
-                Map.of(), Map.of(), null, 0, null, null, 0, now, null, List.of());
+                Map.of(), Map.of(), null, 0, null, null, null, 0, now, null, List.of());
     }
 
     /** As the store keeps it after saving: one revision on. */
@@ -103,7 +105,7 @@ public record Conversation(
     /** Back to idle, forgetting every collected value: nothing of the form outlives it. */
     Conversation reset() {
         return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
-                Map.of(), Map.of(), null, 0, null, null, revision, updatedAt, handled, outbox);
+                Map.of(), Map.of(), null, 0, null, null, null, revision, updatedAt, handled, outbox);
     }
 
     Conversation withLanguage(Locale newLanguage) {
@@ -196,6 +198,16 @@ public record Conversation(
         return new Builder(this).stage(Stage.ERASING).pendingRequest(request).build();
     }
 
+    /** Waiting for the code sent to prove a contact point, the confirmed change kept as it was. */
+    Conversation proving(ContactProof newProof) {
+        return new Builder(this).stage(Stage.PROVING).proof(newProof).build();
+    }
+
+    /** The contact point was proven (or the code is dropped): back to the confirmed change. */
+    Conversation withoutProof() {
+        return new Builder(this).stage(Stage.CONFIRMING).proof(null).build();
+    }
+
     Conversation pausedIn(Stage stage) {
         return new Builder(this).stage(Stage.RESUMING).pausedAt(stage).build();
     }
@@ -221,6 +233,7 @@ public record Conversation(
         private int failures;
         private UUID pendingRequest;
         private Stage pausedAt;
+        private ContactProof proof;
         private long revision;
         private Instant updatedAt;
         private UUID handled;
@@ -241,6 +254,7 @@ public record Conversation(
             failures = from.failures;
             pendingRequest = from.pendingRequest;
             pausedAt = from.pausedAt;
+            proof = from.proof;
             revision = from.revision;
             updatedAt = from.updatedAt;
             handled = from.handled;
@@ -263,6 +277,7 @@ public record Conversation(
         Builder failures(int value) { failures = value; return this; }
         Builder pendingRequest(UUID value) { pendingRequest = value; return this; }
         Builder pausedAt(Stage value) { pausedAt = value; return this; }
+        Builder proof(ContactProof value) { proof = value; return this; }
         Builder revision(long value) { revision = value; return this; }
         Builder updatedAt(Instant value) { updatedAt = value; return this; }
         Builder handled(UUID value) { handled = value; return this; }
@@ -270,8 +285,8 @@ public record Conversation(
 
         Conversation build() {
             return new Conversation(from.channel, from.sender, language, stage, accountId, accountVersion, reviewing,
-                    pending, answered, current, collected, suggestion, failures, pendingRequest, pausedAt, revision,
-                    updatedAt, handled, outbox);
+                    pending, answered, current, collected, suggestion, failures, pendingRequest, pausedAt, proof,
+                    revision, updatedAt, handled, outbox);
         }
     }
 }

@@ -36,16 +36,18 @@ class FormLoop {
     private final AccountDirectory accounts;
     private final Erasures erasures;
     private final Handoffs handoffs;
+    private final ContactProofs proofs;
     private final FormSchema schema;
     private final Phrasebook phrasebook;
     private final IdGenerator ids;
     private final Clock clock;
 
-    FormLoop(AccountDirectory accounts, Erasures erasures, Handoffs handoffs, FormSchema schema, Phrasebook phrasebook,
-            IdGenerator ids, Clock clock) {
+    FormLoop(AccountDirectory accounts, Erasures erasures, Handoffs handoffs, ContactProofs proofs, FormSchema schema,
+            Phrasebook phrasebook, IdGenerator ids, Clock clock) {
         this.accounts = accounts;
         this.erasures = erasures;
         this.handoffs = handoffs;
+        this.proofs = proofs;
         this.schema = schema;
         this.phrasebook = phrasebook;
         this.ids = ids;
@@ -96,7 +98,7 @@ class FormLoop {
                         : notAsked(conversation);
                 case RESUMING -> takesLocation(conversation.resumed())
                         ? fromLocation(conversation.resumed(), address) : notAsked(conversation);
-                case OFFERED_REGISTRATION, CONFIRMING_ERASURE -> notAsked(conversation);
+                case OFFERED_REGISTRATION, CONFIRMING_ERASURE, PROVING -> notAsked(conversation);
                 case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
                 case ERASING -> Turn.of(conversation, say(conversation, "erasure.wait"));
             };
@@ -112,6 +114,7 @@ class FormLoop {
             case CHOOSING_FIELD -> choosingField(conversation, meaning);
             case COLLECTING -> collecting(conversation, text, meaning);
             case CONFIRMING -> confirming(conversation, meaning);
+            case PROVING -> proofs.answer(conversation, text, meaning, this::apply);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
             case RESUMING -> resuming(conversation, text, meaning);
             case CONFIRMING_ERASURE -> erasures.confirming(conversation, meaning);
@@ -462,11 +465,7 @@ class FormLoop {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
-            case AFFIRM -> {
-                var request = request(conversation);
-                yield new Turn(conversation.applying(request.eventId()), List.of(say(conversation, "applying")),
-                        List.of(request));
-            }
+            case AFFIRM -> proofs.challenge(conversation, changes(conversation)).orElseGet(() -> apply(conversation));
             case DENY -> cancelled(conversation, "confirm.discarded");
             case BACK -> back(conversation);
             default -> {
@@ -480,6 +479,15 @@ class FormLoop {
                         confirmButtons(conversation.language())));
             }
         };
+    }
+
+    /** Requests the confirmed change (and its new contact points proven, where they can be). */
+    private Turn apply(Conversation conversation) {
+        var request = request(conversation);
+        List<Reply> replies = new ArrayList<>();
+        proofs.unverified(conversation, changes(conversation)).ifPresent(replies::add);
+        replies.add(say(conversation, "applying"));
+        return new Turn(conversation.applying(request.eventId()), replies, List.of(request));
     }
 
     private Turn resuming(Conversation conversation, String text, Interpretation meaning) {
@@ -563,6 +571,7 @@ class FormLoop {
             case CHOOSING_FIELD -> topicMenu(conversation, "choose.field.repeat");
             case RESUMING -> yesNo(conversation, "resume.ask", topicsInForm(conversation));
             case CONFIRMING_ERASURE -> erasures.question(conversation);
+            case PROVING -> proofs.question(conversation);
             case IDLE, APPLYING, ERASING -> say(conversation, "help.short");
         };
     }

@@ -12,6 +12,8 @@ public enum Stage {
     COLLECTING,
     /** The change was shown and the person was asked to confirm it. */
     CONFIRMING,
+    /** Confirmed, but a new contact point must be proven first: waiting for the code sent to it. */
+    PROVING,
     /** Confirmed and requested; waiting for the worker's outcome. */
     APPLYING,
     /** The person came back after a pause in the middle of a form and was asked whether to go on. */

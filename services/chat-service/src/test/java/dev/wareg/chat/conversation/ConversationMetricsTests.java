@@ -39,8 +39,8 @@ class ConversationMetricsTests {
                 "registration")).isEqualTo(1);
         assertThat(count(meters, ConversationMetrics.CONVERSATIONS_COMPLETED, "channel", "web-chat")).isEqualTo(1);
         // Every reply: the offer, the start and the name's question, the e-mail's, the refusal, the confirmation,
-        // "saving", and the outcome.
-        assertThat(count(meters, ConversationMetrics.REPLIES_SENT, "channel", "web-chat")).isEqualTo(8);
+        // the e-mail saved unverified (the tests' chat sends no e-mail), "saving", and the outcome.
+        assertThat(count(meters, ConversationMetrics.REPLIES_SENT, "channel", "web-chat")).isEqualTo(9);
         assertThat(timer(meters, ConversationMetrics.TURN_DURATION).count()).isEqualTo(6);
     }
 
@@ -157,7 +157,7 @@ class ConversationMetricsTests {
         assertThat(dialogue.meters.find(ConversationMetrics.CONVERSATIONS_CANCELLED).counters())
                 .extracting(counter -> counter.getId().getTag("stage"))
                 .containsExactlyInAnyOrder("offered-registration", "choosing-field", "collecting", "confirming",
-                        "resuming");
+                        "proving", "resuming");
     }
 
     @Test

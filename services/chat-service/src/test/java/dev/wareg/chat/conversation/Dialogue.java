@@ -12,6 +12,7 @@ import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateApplied;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRequested;
+import dev.wareg.contracts.SendEmail;
 import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
@@ -59,11 +60,14 @@ final class Dialogue {
     private Duration lateness = Duration.ZERO;
 
     Dialogue(String sender) {
-        this(sender, false);
+        this(sender, false, false);
     }
 
-    /** @param staffed people take conversations over in this deployment (hand-off is published) */
-    Dialogue(String sender, boolean staffed) {
+    /**
+     * @param staffed people take conversations over in this deployment (hand-off is published)
+     * @param mail    e-mail can be sent, so a new address is proven by a code
+     */
+    Dialogue(String sender, boolean staffed, boolean mail) {
         this.sender = sender;
         var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service",
                 Duration.ofMinutes(5), new ChatProperties.Handoff(staffed, ""),
@@ -93,7 +97,9 @@ final class Dialogue {
         store = new InMemoryConversationStore(clock, properties);
         conversations = new Conversations(store, new RulesInterpreter(),
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
-                        new Handoffs(properties, phrasebook, ids, clock), schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties, schema,
+                        new Handoffs(properties, phrasebook, ids, clock),
+                        new ContactProofs(mail, phrasebook, ids, clock), schema, phrasebook, ids, clock),
+                phrasebook, bus, ids, clock, properties, schema,
                 new ConversationMetrics(meters, schema));
     }
 
@@ -207,6 +213,19 @@ final class Dialogue {
         AccountSnapshot account = accounts.remove(phone);
         var erased = new AccountErased(UUID.randomUUID(), clock.instant(), null, account.id(), phone, null, null);
         return deliver(() -> conversations.onErased(erased));
+    }
+
+    /** The last e-mail the chat asked to send. */
+    SendEmail lastEmail() {
+        return published.reversed().stream().filter(SendEmail.class::isInstance).map(SendEmail.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no e-mail was sent"));
+    }
+
+    /** The code in the last e-mail sent, as the person reads it. */
+    String lastEmailedCode() {
+        var code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(lastEmail().text());
+        assertThat(code.find()).as("a six-digit code in the e-mail").isTrue();
+        return code.group(1);
     }
 
     List<AccountErasureRequested> erasures() {

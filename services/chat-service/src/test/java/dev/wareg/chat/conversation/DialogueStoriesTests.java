@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.HandoffRequested;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
+import dev.wareg.contracts.SendEmail;
 import dev.wareg.contracts.SendMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,9 @@ import org.yaml.snakeyaml.Yaml;
  * {@code silent: true} (no reply at all). {@code staffed: true} at the story's top means people take hand-offs in
  * that deployment. {@code unproven: "oi"} sends a message whose channel did not prove the sender;
  * {@code worker: erased} erases the account the last erasure request named, {@code api: erased} erases the sender's
- * account through the API.
+ * account through the API. {@code mail: true} at the story's top means e-mail can be sent, so a new address is
+ * proven by a code: {@code emailed: maria@novo.com.br} checks a code was e-mailed there, {@code code: emailed} types
+ * the code of the last e-mail, {@code code: "000000"} types that.
  * {@code user_long: 5000} sends a message of that many characters. {@code location: {address: "Av. Paulista, 1578 -
  * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
  * and {@code longitude} may be given).
@@ -77,7 +80,7 @@ class DialogueStoriesTests {
     @SuppressWarnings("unchecked")
     static void run(Map<String, Object> story) {
         var dialogue = new Dialogue(String.valueOf(story.getOrDefault("sender", PHONE)),
-                Boolean.TRUE.equals(story.get("staffed")));
+                Boolean.TRUE.equals(story.get("staffed")), Boolean.TRUE.equals(story.get("mail")));
         if (story.get("account") instanceof Map<?, ?> account) {
             var values = new LinkedHashMap<String, String>();
             account.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
@@ -105,6 +108,11 @@ class DialogueStoriesTests {
             }
             if ("erased".equals(step.get("api"))) {
                 dialogue.erasedThroughTheApi();
+            }
+            if ("emailed".equals(step.get("code"))) {
+                dialogue.user(dialogue.lastEmailedCode());
+            } else if (step.containsKey("code")) {
+                dialogue.user(String.valueOf(step.get("code")));
             }
             if (step.containsKey("user_long")) {
                 dialogue.user("a".repeat(((Number) step.get("user_long")).intValue()));
@@ -177,6 +185,10 @@ class DialogueStoriesTests {
         }
         if (step.containsKey("erasure")) {
             assertThat(dialogue.erasures()).as(where).hasSize(Boolean.TRUE.equals(step.get("erasure")) ? 1 : 0);
+        }
+        if (step.get("emailed") instanceof String address) {
+            assertThat(events).as(where).filteredOn(SendEmail.class::isInstance).singleElement()
+                    .satisfies(email -> assertThat(((SendEmail) email).to()).isEqualTo(address));
         }
         if (Boolean.TRUE.equals(step.get("forgotten"))) {
             assertThat(dialogue.stored()).as(where).isEmpty();

@@ -20,7 +20,8 @@ class EnglishDialogueTests {
                 .user("john@example.com")
                 .bot("Please check your details:\nName: John O'Neil\nE-mail: john@example.com\n\nShall I save them?")
                 .user("yes")
-                .bot("One moment, saving…")
+                .bot("Note: here I can't send a code to confirm the e-mail john@example.com, so it will be saved "
+                        + "unverified.", "One moment, saving…")
                 .workerApplies()
                 .bot("Done! Your registration was created. Whenever you need to change something, just message me.");
     }

@@ -13,9 +13,10 @@ class PortugueseDialogueTests {
 
     private static final String PHONE = "+5511987654321";
 
+    /** Where e-mail can be sent, the new address is proven by the code e-mailed to it before anything is saved. */
     @Test
     void aNewSenderIsOfferedARegistrationAndRegisters() {
-        var dialogue = new Dialogue(PHONE);
+        var dialogue = new Dialogue(PHONE, false, true);
         dialogue.user("oi")
                 .bot("Olá! Não encontrei um cadastro para este número. Quer se cadastrar agora? Leva menos de um minuto.")
                 .botOffers("Sim", "Não")
@@ -27,7 +28,12 @@ class PortugueseDialogueTests {
                 .user("Maria.Silva@Example.com")
                 .bot("Confira seus dados:\nNome: Maria da Silva\nE-mail: Maria.Silva@example.com\n\nPosso salvar?")
                 .user("sim")
-                .bot("Um momento, estou salvando…");
+                .bot("Para confirmar que o e-mail Maria.Silva@example.com é seu, enviei para ele um código de 6 dígitos. "
+                        + "Digite o código aqui.");
+        assertThat(dialogue.lastEmail().to()).isEqualTo("Maria.Silva@example.com");
+        assertThat(dialogue.requests()).isEmpty();
+        dialogue.user(dialogue.lastEmailedCode())
+                .bot("E-mail Maria.Silva@example.com confirmado.", "Um momento, estou salvando…");
 
         var request = dialogue.lastRequest();
         assertThat(request.isRegistration()).isTrue();
@@ -49,7 +55,8 @@ class PortugueseDialogueTests {
                 .bot("Confira a alteração:\nE-mail: maria@antigo.com.br → maria@novo.com.br\n\nPosso salvar?")
                 .botOffers("Confirmar", "Corrigir", "Cancelar")
                 .user("sim")
-                .bot("Um momento, estou salvando…");
+                .bot("Atenção: aqui não consigo enviar um código para confirmar o e-mail maria@novo.com.br, então ele "
+                        + "será salvo sem verificação.", "Um momento, estou salvando…");
 
         var request = dialogue.lastRequest();
         assertThat(request.accountId()).isNotNull();

@@ -3,6 +3,7 @@ package dev.wareg.chat.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.chat.ChatProperties;
+import dev.wareg.chat.conversation.ContactProof;
 import dev.wareg.chat.conversation.Conversation;
 import dev.wareg.chat.conversation.ConversationStore;
 import dev.wareg.chat.conversation.Stage;
@@ -173,7 +174,9 @@ abstract class ConversationStoreContract {
         var everything = new Conversation("cloud-api", PHONE, Locale.ENGLISH, Stage.RESUMING, UUID.randomUUID(), 7L,
                 true, List.of("address", "cpf"), List.of("phone", "email", "name"),
                 Map.of("phone", "+5511987654321", "email", "maria@old.example", "name", "Maria Silva"), collected,
-                "maria@gmail.com", 2, UUID.randomUUID(), Stage.CONFIRMING, 4, NOW.plusNanos(123_456_789),
+                "maria@gmail.com", 2, UUID.randomUUID(), Stage.CONFIRMING,
+                new ContactProof("email", "c2FsdA==", "aGFzaA==", NOW.plusSeconds(600), 1, 2), 4,
+                NOW.plusNanos(123_456_789),
                 UUID.randomUUID(), List.of(new SendMessage(UUID.randomUUID(), NOW, "cloud-api", PHONE, "Certo?",
                         List.of(new SendMessage.Button("yes", "Sim")))));
 
@@ -222,20 +225,20 @@ abstract class ConversationStoreContract {
     static Conversation inStage(Conversation c, Stage stage) {
         return new Conversation(c.channel(), c.sender(), c.language(), stage, c.accountId(), c.accountVersion(),
                 c.reviewing(), c.pending(), c.answered(), c.current(), c.collected(), c.suggestion(), c.failures(),
-                c.pendingRequest(), c.pausedAt(), c.revision(), c.updatedAt(), c.handled(), c.outbox());
+                c.pendingRequest(), c.pausedAt(), c.proof(), c.revision(), c.updatedAt(), c.handled(), c.outbox());
     }
 
     /** The same conversation having handled another event, which published these. */
     static Conversation withOutbox(Conversation c, UUID handled, List<IntegrationEvent> outbox) {
         return new Conversation(c.channel(), c.sender(), c.language(), c.stage(), c.accountId(), c.accountVersion(),
                 c.reviewing(), c.pending(), c.answered(), c.current(), c.collected(), c.suggestion(), c.failures(),
-                c.pendingRequest(), c.pausedAt(), c.revision(), c.updatedAt(), handled, outbox);
+                c.pendingRequest(), c.pausedAt(), c.proof(), c.revision(), c.updatedAt(), handled, outbox);
     }
 
     /** A conversation in the middle of a registration, as the form loop leaves it after the first answer. */
     Conversation collecting(String channel, String sender) {
         return new Conversation(channel, sender, Locale.forLanguageTag("pt-BR"), Stage.COLLECTING, null, null, false,
-                List.of("email"), List.of("name"), Map.of(), Map.of("name", "Maria"), null, 0, null, null, 0,
+                List.of("email"), List.of("name"), Map.of(), Map.of("name", "Maria"), null, 0, null, null, null, 0,
                 clock.instant(), null, List.of());
     }
 }
