@@ -34,6 +34,14 @@ record Account(
      * The values a person can change, as text by API property ({@code address.city}), absent ones as null: what
      * the audit trail records and what a revert compares.
      */
+    /** What a change records: the values a client changes, and the phone, which moves with its owner. */
+    Map<String, String> auditedValues() {
+        var values = new LinkedHashMap<String, String>();
+        values.put("phone", phone);
+        values.putAll(changeableValues());
+        return values;
+    }
+
     Map<String, String> changeableValues() {
         var values = new LinkedHashMap<String, String>();
         values.put("name", name);

@@ -18,13 +18,15 @@ import tools.jackson.databind.node.ObjectNode;
  * alone, and objects (the address) are merged the same way member by member. A registration is the same patch
  * applied to no account, plus the phone.
  * <p>
- * RFC 7396 would let a patch remove or rewrite anything; this resource narrows that: name and e-mail are
- * required so cannot be removed, and the identity, phone, version and timestamps belong to the server.
+ * RFC 7396 would let a patch remove or rewrite anything; this resource narrows that: name, e-mail and phone are
+ * required so cannot be removed, and the identity, version and timestamps belong to the server. The phone can be
+ * changed (a person moving to a new number), to a valid number no other account holds; the chat asks for that only
+ * after the person proved they hold both numbers.
  */
 @Component
 final class AccountPatch {
 
-    private static final Set<String> READ_ONLY = Set.of("id", "phone", "version", "createdAt", "updatedAt");
+    private static final Set<String> READ_ONLY = Set.of("id", "version", "createdAt", "updatedAt");
 
     private final Field birthDate;
     private final Field phone;
@@ -64,6 +66,7 @@ final class AccountPatch {
     }
 
     private Account merge(Account current, JsonNode patch, Violations violations) {
+        String number = current.phone();
         String name = current.name();
         String email = current.email();
         Address address = current.address();
@@ -73,6 +76,7 @@ final class AccountPatch {
             String property = member.getKey();
             JsonNode value = member.getValue();
             switch (property) {
+                case "phone" -> number = requiredField(phone, value, violations);
                 case "name" -> name = requiredField(RegistrationFields.NAME, value, violations);
                 case "email" -> email = requiredField(RegistrationFields.EMAIL, value, violations);
                 case "address" -> address = mergedAddress(current.address(), value, violations);
@@ -85,7 +89,7 @@ final class AccountPatch {
                 default -> refuse(property, violations);
             }
         }
-        return new Account(current.id(), current.phone(), name, email, address, cpf, birth,
+        return new Account(current.id(), number, name, email, address, cpf, birth,
                 current.createdAt(), current.updatedAt(), current.version());
     }
 

@@ -115,10 +115,10 @@ class AccountWrites {
         try {
             saved = accounts.updateIfVersionMatches(current, changed, now).orElseThrow(AccountProblems::staleVersion);
         } catch (DuplicateKeyException e) {
-            throw AccountProblems.cpfTaken();
+            throw changed.phone().equals(current.phone()) ? AccountProblems.cpfTaken() : AccountProblems.phoneTaken();
         }
         if (saved.version() != current.version()) {
-            changes.record(saved.id(), now, kind, origin, current.changeableValues(), saved.changeableValues(),
+            changes.record(saved.id(), now, kind, origin, current.auditedValues(), saved.auditedValues(),
                     reverts);
             log.info("Account {} {} to version {}", saved.id(), kind, saved.version());
         }

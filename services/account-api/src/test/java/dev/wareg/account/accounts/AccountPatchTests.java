@@ -105,10 +105,18 @@ class AccountPatchTests {
     @Test
     void serverOwnedPropertiesAreReadOnly() {
         assertThat(violations("""
-                {"id": "x", "phone": "+5511912345678", "version": 9, "createdAt": null, "updatedAt": null}"""))
+                {"id": "x", "version": 9, "createdAt": null, "updatedAt": null}"""))
                 .extracting(Violation::field, Violation::code)
-                .containsExactly(tuple("id", "read-only"), tuple("phone", "read-only"), tuple("version", "read-only"),
+                .containsExactly(tuple("id", "read-only"), tuple("version", "read-only"),
                         tuple("createdAt", "read-only"), tuple("updatedAt", "read-only"));
+    }
+
+    /** A person moving to a new number: the phone changes to a valid one, never to none. */
+    @Test
+    void thePhoneChangesToAValidNumberAndCannotBeRemoved() {
+        assertThat(violations("{\"phone\": null}")).extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("phone", "required"));
+        assertThat(violations("{\"phone\": \"onze\"}")).extracting(Violation::field).containsExactly("phone");
     }
 
     @Test

@@ -320,12 +320,29 @@ class AccountsIntegrationTests {
         String id = json(register(uniqueLocalPhone())).get("id").stringValue();
 
         var response = patch(id, "\"1\"", "application/merge-patch+json", """
-                {"name": null, "phone": "+5511912345678", "version": 7}""");
+                {"name": null, "phone": null, "version": 7}""");
 
         assertProblem(response, 400, "/problems/validation");
         assertThat(json(response).get("errors").valueStream().map(error -> error.get("field").stringValue()))
                 .containsExactly("name", "phone", "version");
         assertThat(json(get("/v1/accounts/" + id)).get("version").asLong()).isEqualTo(1);
+    }
+
+    /** A person moving to a new number (the chat proved they hold both): the phone changes, and is audited. */
+    @Test
+    void thePhoneMovesToAFreeNumberButNotToAnotherAccountsNumber() {
+        String taken = uniqueLocalPhone();
+        json(register(taken));
+        String id = json(register(uniqueLocalPhone())).get("id").stringValue();
+        String free = uniqueLocalPhone();
+
+        assertProblem(patch(id, "\"1\"", "application/merge-patch+json", "{\"phone\": \"" + taken + "\"}"), 409,
+                "/problems/phone-taken");
+        var moved = patch(id, "\"1\"", "application/merge-patch+json", "{\"phone\": \"" + free + "\"}");
+
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(json(moved).get("version").asLong()).isEqualTo(2);
+        assertThat(json(get("/v1/accounts/" + id)).get("phone").stringValue()).isEqualTo(e164(free));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ class AccountApiDirectory implements AccountDirectory {
 
     private static AccountSnapshot snapshot(Map<String, Object> account) {
         Map<String, String> values = new HashMap<>();
-        for (Field field : RegistrationFields.ASKED) {
+        for (Field field : Stream.concat(RegistrationFields.ASKED.stream(), Stream.of(RegistrationFields.PHONE)).toList()) {
             Object value = property(account, field.apiProperty());
             values.put(field.name(), value == null ? null : value.toString());
         }

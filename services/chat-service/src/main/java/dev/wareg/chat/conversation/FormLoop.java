@@ -196,7 +196,7 @@ class FormLoop {
 
     /** Walks every field, showing what it holds now; "manter" keeps it. */
     private Turn startReview(Conversation conversation, AccountSnapshot account) {
-        List<String> fields = schema.all();
+        List<String> fields = schema.reviewed();
         Conversation next = conversation.choosingField(account).collecting(fields, currentValues(account, fields), true);
         return Turn.of(next, say(next, "review.start"), prompt(next));
     }
@@ -465,7 +465,7 @@ class FormLoop {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
-            case AFFIRM -> proofs.challenge(conversation, changes(conversation)).orElseGet(() -> apply(conversation));
+            case AFFIRM -> proofs.challenge(conversation).orElseGet(() -> apply(conversation));
             case DENY -> cancelled(conversation, "confirm.discarded");
             case BACK -> back(conversation);
             default -> {
@@ -485,7 +485,7 @@ class FormLoop {
     private Turn apply(Conversation conversation) {
         var request = request(conversation);
         List<Reply> replies = new ArrayList<>();
-        proofs.unverified(conversation, changes(conversation)).ifPresent(replies::add);
+        proofs.unverified(conversation).ifPresent(replies::add);
         replies.add(say(conversation, "applying"));
         return new Turn(conversation.applying(request.eventId()), replies, List.of(request));
     }

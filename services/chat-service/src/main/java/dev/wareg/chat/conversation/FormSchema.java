@@ -36,6 +36,11 @@ class FormSchema {
         }
     }
 
+    /**
+     * Asked only when the person asks to change them, never in a registration or a review: the phone is the WhatsApp
+     * identity the registration starts from, and a new one is proven by a code sent to it ({@link ContactProofs}).
+     */
+    private static final Set<String> ON_REQUEST = Set.of("phone");
     /** Shown masked even to the person, on confirmation and when showing their data. */
     private static final Set<String> SHOWN_MASKED = Set.of("cpf");
     /** The field whose value a postal code lookup completes, and the fields the lookup fills in. */
@@ -49,7 +54,8 @@ class FormSchema {
             new Topic("address", List.of("postalCode", "street", "number", "complement", "district", "city", "state"))
                     .takingLocation(),
             new Topic("cpf", List.of("cpf")),
-            new Topic("birthDate", List.of("birthDate")));
+            new Topic("birthDate", List.of("birthDate")),
+            new Topic("phone", List.of("phone")));
     private final PostalCodeLookup postalCodes;
 
     FormSchema(Clock clock, PostalCodeLookup postalCodes) {
@@ -58,6 +64,8 @@ class FormSchema {
             // The birth date judges "in the future" by the injected clock, like everything else here.
             fields.put(field.name(), field.name().equals("birthDate") ? RegistrationFields.birthDate(clock) : field);
         }
+        // A new WhatsApp identity must be a mobile.
+        fields.put(RegistrationFields.PHONE.name(), RegistrationFields.phone(true));
     }
 
     Field field(String name) {
@@ -70,11 +78,18 @@ class FormSchema {
 
     /** What a registration asks: the required fields. */
     List<String> registration() {
-        return fields.values().stream().filter(Field::required).map(Field::name).toList();
+        return fields.values().stream().filter(Field::required).map(Field::name)
+                .filter(name -> !ON_REQUEST.contains(name)).toList();
     }
 
+    /** What a review of the whole registration walks through. */
+    List<String> reviewed() {
+        return all().stream().filter(name -> !ON_REQUEST.contains(name)).toList();
+    }
+
+    /** The topics a person picks from in the menu: those asked on request are named, not offered. */
     List<Topic> topics() {
-        return topics;
+        return topics.stream().filter(topic -> topic.fields().stream().noneMatch(ON_REQUEST::contains)).toList();
     }
 
     /** The topic a field belongs to. */

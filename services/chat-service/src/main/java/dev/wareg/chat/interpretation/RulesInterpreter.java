@@ -226,17 +226,19 @@ public class RulesInterpreter implements Interpreter {
     private static final Set<String> EVERYTHING = Set.of("cadastro", "dados", "tudo", "everything", "all", "details",
             "registration", "profile");
     /** Words naming a topic ("address") or, for parts of the address, the one field ("number"). */
-    private static final Map<String, Set<String>> TARGET_WORDS = Map.of(
-            "name", Set.of("nome", "name"),
-            "email", Set.of("email", "mail", "correio"),
-            "address", Set.of("endereco", "address", "cep", "zip", "moro", "mudei"),
-            "number", Set.of("numero", "number"),
-            "complement", Set.of("complemento", "apartamento", "apto", "complement", "apartment"),
-            "street", Set.of("rua", "avenida", "logradouro", "street"),
-            "district", Set.of("bairro", "district", "neighborhood"),
-            "city", Set.of("cidade", "city", "municipio"),
-            "cpf", Set.of("cpf"),
-            "birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born"));
+    private static final Map<String, Set<String>> TARGET_WORDS = Map.ofEntries(
+            Map.entry("name", Set.of("nome", "name")),
+            Map.entry("email", Set.of("email", "mail", "correio")),
+            Map.entry("address", Set.of("endereco", "address", "cep", "zip", "moro", "mudei")),
+            Map.entry("number", Set.of("numero", "number")),
+            Map.entry("complement", Set.of("complemento", "apartamento", "apto", "complement", "apartment")),
+            Map.entry("street", Set.of("rua", "avenida", "logradouro", "street")),
+            Map.entry("district", Set.of("bairro", "district", "neighborhood")),
+            Map.entry("city", Set.of("cidade", "city", "municipio")),
+            Map.entry("cpf", Set.of("cpf")),
+            Map.entry("birthDate", Set.of("nascimento", "aniversario", "nasci", "birthday", "birth", "born")),
+            Map.entry("phone", Set.of("telefone", "celular", "fone", "whatsapp", "zap", "phone", "mobile",
+                    "cellphone")));
     /** Emojis as keywords that say nothing about the language ("sim" would make a thumbs-up Portuguese). */
     /** How a question or a request of another kind opens: never the start of a value. */
     private static final Set<String> QUESTION_OPENERS = Set.of("qual", "quais", "quanto", "quanta", "quando", "onde",
@@ -385,6 +387,12 @@ public class RulesInterpreter implements Interpreter {
         for (var entry : TARGET_WORDS.entrySet()) {
             if (contains(words, entry.getValue())) {
                 targets.add(entry.getKey());
+            }
+        }
+        if (targets.contains("phone")) {
+            targets.remove("number"); // "número de telefone", "phone number": the phone, not the house number
+            if (contains(words, OFF_TOPIC)) {
+                targets.remove("phone"); // "vcs vendem celular?": a phone for sale, not the person's
             }
         }
         boolean everything = targets.isEmpty() && contains(words, EVERYTHING);

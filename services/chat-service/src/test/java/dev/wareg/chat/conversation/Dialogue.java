@@ -281,9 +281,27 @@ final class Dialogue {
                 .map(RegistrationUpdateRequested.class::cast).toList();
     }
 
+    /** The code in the last message sent to another number than the sender's (a new number being proven). */
+    String lastTextedCode(String number) {
+        SendMessage texted = published.reversed().stream().filter(SendMessage.class::isInstance)
+                .map(SendMessage.class::cast).filter(message -> message.recipient().equals(number)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing was sent to " + number));
+        var code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(texted.text());
+        assertThat(code.find()).as("a six-digit code in the message").isTrue();
+        return code.group(1);
+    }
+
+    /** What was sent to another number than the sender's, on the conversation's channel. */
+    List<SendMessage> textedElsewhere() {
+        return published.stream().filter(SendMessage.class::isInstance).map(SendMessage.class::cast)
+                .filter(message -> !message.recipient().equals(sender)).toList();
+    }
+
     private List<SendMessage> repliesSince(int index) {
+        // A code sent to a new number goes to that number, not to the sender: it is no reply.
         List<SendMessage> replies = published.subList(index, published.size()).stream()
-                .filter(SendMessage.class::isInstance).map(SendMessage.class::cast).toList();
+                .filter(SendMessage.class::isInstance).map(SendMessage.class::cast)
+                .filter(message -> message.recipient().equals(sender)).toList();
         assertThat(replies).allSatisfy(reply -> {
             assertThat(reply.recipient()).isEqualTo(sender);
             assertThat(reply.channel()).isEqualTo(CHANNEL);

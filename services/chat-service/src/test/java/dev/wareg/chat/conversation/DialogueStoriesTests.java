@@ -52,7 +52,8 @@ import org.yaml.snakeyaml.Yaml;
  * {@code worker: erased} erases the account the last erasure request named, {@code api: erased} erases the sender's
  * account through the API. {@code mail: true} at the story's top means e-mail can be sent, so a new address is
  * proven by a code: {@code emailed: maria@novo.com.br} checks a code was e-mailed there, {@code code: emailed} types
- * the code of the last e-mail, {@code code: "000000"} types that.
+ * the code of the last e-mail, {@code code: "000000"} types that; {@code texted: "+55..."} checks a code was sent to
+ * that number on the conversation's channel, and {@code code: texted to +55...} types it.
  * {@code user_long: 5000} sends a message of that many characters. {@code location: {address: "Av. Paulista, 1578 -
  * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
  * and {@code longitude} may be given).
@@ -111,6 +112,8 @@ class DialogueStoriesTests {
             }
             if ("emailed".equals(step.get("code"))) {
                 dialogue.user(dialogue.lastEmailedCode());
+            } else if (String.valueOf(step.get("code")).startsWith("texted to ")) {
+                dialogue.user(dialogue.lastTextedCode(String.valueOf(step.get("code")).substring("texted to ".length())));
             } else if (step.containsKey("code")) {
                 dialogue.user(String.valueOf(step.get("code")));
             }
@@ -189,6 +192,11 @@ class DialogueStoriesTests {
         if (step.get("emailed") instanceof String address) {
             assertThat(events).as(where).filteredOn(SendEmail.class::isInstance).singleElement()
                     .satisfies(email -> assertThat(((SendEmail) email).to()).isEqualTo(address));
+        }
+        if (step.get("texted") instanceof String number) {
+            assertThat(events).as(where).filteredOn(SendMessage.class::isInstance).map(SendMessage.class::cast)
+                    .filteredOn(message -> message.recipient().equals(number)).singleElement()
+                    .satisfies(message -> assertThat(message.channel()).isEqualTo(Dialogue.CHANNEL));
         }
         if (Boolean.TRUE.equals(step.get("forgotten"))) {
             assertThat(dialogue.stored()).as(where).isEmpty();

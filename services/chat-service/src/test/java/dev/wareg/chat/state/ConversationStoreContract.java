@@ -175,7 +175,7 @@ abstract class ConversationStoreContract {
                 true, List.of("address", "cpf"), List.of("phone", "email", "name"),
                 Map.of("phone", "+5511987654321", "email", "maria@old.example", "name", "Maria Silva"), collected,
                 "maria@gmail.com", 2, UUID.randomUUID(), Stage.CONFIRMING,
-                new ContactProof("email", "c2FsdA==", "aGFzaA==", NOW.plusSeconds(600), 1, 2), 4,
+                new ContactProof("email", "c2FsdA==", "aGFzaA==", NOW.plusSeconds(600), 1, 2, List.of()), 4,
                 NOW.plusNanos(123_456_789),
                 UUID.randomUUID(), List.of(new SendMessage(UUID.randomUUID(), NOW, "cloud-api", PHONE, "Certo?",
                         List.of(new SendMessage.Button("yes", "Sim")))));
