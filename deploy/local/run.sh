@@ -24,6 +24,8 @@
 # service is this prefix and the last two digits of its port (9083 for the worker); OTEL_EXPORTER_OTLP_ENDPOINT
 # (traces over OTLP/HTTP, e.g. http://127.0.0.1:4318; none are sent when unset); JAVA_OPTS; EXTRA_<SERVICE>_ARGS (e.g. EXTRA_UPDATE_WORKER_ARGS)
 # for more Spring arguments.
+# The web chat listens on 127.0.0.1 only and shows its one-time codes on the page (the demo phone panel), since no
+# WhatsApp may be linked; WEB_CHAT_CODE_DELIVERY [phone-panel] may send them over cloud-api or whatsapp-web instead.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -82,6 +84,14 @@ service_key() {
   cat "$file"
 }
 
+# What one service needs beyond what all share.
+service_env() {
+  case "$1" in
+    # A code shown on the page proves nothing about who holds a number: loopback only.
+    web-chat) echo "SERVER_ADDRESS=127.0.0.1 WAREG_WEBCHAT_CODEDELIVERY=${WEB_CHAT_CODE_DELIVERY:-phone-panel}" ;;
+  esac
+}
+
 start_one() {
   local service="$1" port extra_var
   if [[ -n "$(pid_of "$service")" ]]; then echo "$service is already running"; return; fi
@@ -103,6 +113,7 @@ start_one() {
       SPRING_RABBITMQ_USERNAME="${RABBITMQ_USER:-guest}" \
       SPRING_RABBITMQ_PASSWORD="${RABBITMQ_PASSWORD:-guest}" \
       MANAGEMENT_PORT="${MANAGEMENT_PORT_PREFIX:-90}${port: -2}" \
+      $(service_env "$service") \
     nohup "$(java_bin)" ${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC} -jar "$(jar_of "$service")" \
       ${!extra_var:-} > "$run_dir/$service.log" 2>&1 &
   echo $! > "$run_dir/$service.pid"

@@ -1,8 +1,9 @@
-// The web chat page: pick a phone number to chat as, then talk to the bot through /web-chat/api.
-// Replies arrive by polling the transcript for messages after the last one shown.
+// The web chat page: give a phone number, prove it with the one-time code sent to it, then talk to the bot through
+// /web-chat/api. The session lives in an HttpOnly cookie this script never sees; the server says which number it is
+// for. Replies arrive by polling the session's transcript for messages after the last one shown.
 
 const API = "/web-chat/api";
-const PHONE_KEY = "wareg.web-chat.phone";
+const PHONE_KEY = "wareg.web-chat.phone"; // only to fill in the number next time; it proves nothing
 const POLL_MS = 700;
 const POLL_HIDDEN_MS = 5000; // a background tab need not hammer the server
 const PHONE_EXAMPLE = "+55 11 98765-4321";
@@ -13,7 +14,15 @@ const PROBLEM_TEXT = {
   "from.format": `Isso não parece um número de telefone. Escreva com DDD, por exemplo ${PHONE_EXAMPLE}.`,
   "from.invalid": `Este número não existe. Confira o DDD e a quantidade de dígitos, por exemplo ${PHONE_EXAMPLE}.`,
   "/problems/content-too-large": "A mensagem é grande demais. Envie um texto mais curto.",
+  "/problems/invalid-code": "Código incorreto, vencido ou já usado. Confira ou peça outro código.",
+  "/problems/session-required": "Sua sessão terminou. Informe o número para receber um novo código.",
+  "/problems/other-number": "Esta sessão é de outro número. Entre de novo com o código do seu número.",
 };
+
+function tooManyText(retryAfter) {
+  const minutes = Math.max(1, Math.ceil(Number(retryAfter || 60) / 60));
+  return `Muitos códigos pedidos. Tente de novo em ${minutes} ${minutes === 1 ? "minuto" : "minutos"}.`;
+}
 
 const $ = (id) => document.getElementById(id);
 const phoneScreen = $("phone-screen");
@@ -23,7 +32,17 @@ const phoneSubmit = $("phone-submit");
 const phoneError = $("phone-error");
 const chatScreen = $("chat-screen");
 const chattingAs = $("chatting-as");
-const changePhone = $("change-phone");
+const logout = $("logout");
+const codeScreen = $("code-screen");
+const codeForm = $("code-form");
+const codeSent = $("code-sent");
+const codeInput = $("code-input");
+const codeSubmit = $("code-submit");
+const codeError = $("code-error");
+const codeResend = $("code-resend");
+const codeBack = $("code-back");
+const phonePanel = $("phone-panel");
+const phonePanelMessages = $("phone-panel-messages");
 const messageList = $("message-list");
 const chatError = $("chat-error");
 const composer = $("composer");
@@ -32,13 +51,19 @@ const sendButton = $("send-button");
 
 const timeFormat = new Intl.DateTimeFormat("pt-BR", { hour: "2-digit", minute: "2-digit" });
 
-let phone = null;
+let phone = null; // the number the session proved, E.164
+let pendingPhone = null; // the number a code was asked for, as typed
 let shownIds = new Set();
 let lastId = null;
 let pollTimer = null;
 let pollGeneration = 0; // a poll started for an earlier phone must not render into the new conversation
 
-class ApiError extends Error {}
+class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
 
 async function problemText(response) {
   let problem = null;
@@ -46,6 +71,9 @@ async function problemText(response) {
     problem = await response.json();
   } catch {
     // not problem JSON: fall through to the status line
+  }
+  if (response.status === 429) {
+    return tooManyText(response.headers.get("Retry-After"));
   }
   const firstError = Array.isArray(problem?.errors) ? problem.errors[0] : null;
   const known = (firstError && PROBLEM_TEXT[`${firstError.field}.${firstError.code}`]) || PROBLEM_TEXT[problem?.type];
@@ -57,17 +85,25 @@ async function api(path, options) {
   try {
     response = await fetch(API + path, { cache: "no-store", ...options });
   } catch {
-    throw new ApiError("Sem conexão com o servidor. Tentando de novo…");
+    throw new ApiError("Sem conexão com o servidor. Tentando de novo…", 0);
   }
   if (!response.ok) {
-    throw new ApiError(await problemText(response));
+    throw new ApiError(await problemText(response), response.status);
   }
   return response.status === 204 ? null : response.json();
 }
 
 function transcriptPath(after) {
   const query = after ? `?after=${encodeURIComponent(after)}` : "";
-  return `/conversations/${encodeURIComponent(phone)}/messages${query}`;
+  return `/messages${query}`;
+}
+
+function postJson(path, body) {
+  return api(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 // WhatsApp's *bold*, _italic_ and ~strikethrough~, built as DOM nodes so no text is ever parsed as HTML.
@@ -176,6 +212,10 @@ async function poll(generation) {
     if (generation !== pollGeneration) {
       return;
     }
+    if (error.status === 401) {
+      sessionEnded(error.message);
+      return;
+    }
     showChatError(error.message);
     chatError.dataset.source = "poll";
   }
@@ -203,16 +243,16 @@ async function send(text) {
   sending = true;
   sendButton.disabled = true;
   try {
-    const accepted = await api("/messages", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ from: phone, text }),
-    });
+    const accepted = await postJson("/messages", { text });
     showChatError("");
     delete chatError.dataset.source;
     show([{ id: accepted.messageId, direction: "in", text, buttons: [], at: new Date().toISOString() }]);
     return true;
   } catch (error) {
+    if (error.status === 401) {
+      sessionEnded(error.message);
+      return false;
+    }
     showChatError(error.message);
     delete chatError.dataset.source;
     return false;
@@ -220,6 +260,13 @@ async function send(text) {
     sending = false;
     sendButton.disabled = false;
   }
+}
+
+function showScreen(screen) {
+  for (const candidate of [phoneScreen, codeScreen, chatScreen]) {
+    candidate.hidden = candidate !== screen;
+  }
+  logout.hidden = screen !== chatScreen;
 }
 
 function openChat(number) {
@@ -230,24 +277,62 @@ function openChat(number) {
   messageList.replaceChildren();
   showChatError("");
   chattingAs.textContent = `Conversando como ${number}`;
-  phoneScreen.hidden = true;
-  chatScreen.hidden = false;
-  changePhone.hidden = false;
+  showScreen(chatScreen);
   messageInput.focus();
   startPolling();
 }
 
-function openPhoneScreen() {
+function openPhoneScreen(message) {
   stopPolling();
   phone = null;
-  chatScreen.hidden = true;
-  changePhone.hidden = true;
-  phoneScreen.hidden = false;
+  pendingPhone = null;
+  showScreen(phoneScreen);
   chattingAs.textContent = "Experimente o bot sem precisar do WhatsApp";
   phoneInput.value = localStorage.getItem(PHONE_KEY) || "";
-  phoneError.textContent = "";
+  phoneError.textContent = message || "";
   phoneInput.removeAttribute("aria-invalid");
   phoneInput.focus();
+}
+
+function sessionEnded(message) {
+  openPhoneScreen(message);
+}
+
+// In the demo (no WhatsApp linked) the code goes to a panel that stands for the number's phone.
+async function showPhonePanel(number) {
+  const inbox = await api(`/phone-panel?phone=${encodeURIComponent(number)}`);
+  const items = inbox.messages.map((message) => {
+    const item = document.createElement("li");
+    item.dataset.testid = "phone-panel-message";
+    item.textContent = message.text;
+    return item;
+  });
+  phonePanelMessages.replaceChildren(...items);
+  phonePanel.hidden = false;
+}
+
+async function requestCode(number) {
+  const sent = await postJson("/sessions/codes", { from: number });
+  pendingPhone = number;
+  const minutes = Math.max(1, Math.floor(sent.validSeconds / 60));
+  const validity = `Ele vale por ${minutes} ${minutes === 1 ? "minuto" : "minutos"}.`;
+  if (sent.delivery === "phone-panel") {
+    codeSent.textContent = `Enviamos um código para o celular do número ${number}. Nesta demonstração ele aparece `
+      + `no painel abaixo. ${validity}`;
+    await showPhonePanel(number);
+  } else {
+    codeSent.textContent = `Enviamos um código pelo WhatsApp para ${number}. ${validity}`;
+    phonePanel.hidden = true;
+    phonePanelMessages.replaceChildren();
+  }
+}
+
+function openCodeScreen() {
+  showScreen(codeScreen);
+  codeInput.value = "";
+  codeError.textContent = "";
+  codeInput.removeAttribute("aria-invalid");
+  codeInput.focus();
 }
 
 phoneForm.addEventListener("submit", async (event) => {
@@ -255,10 +340,13 @@ phoneForm.addEventListener("submit", async (event) => {
   const number = phoneInput.value.trim();
   phoneSubmit.disabled = true;
   try {
-    // Asking for the transcript validates the number the same way sending will.
-    await fetchTranscriptFor(number);
+    if (!number) {
+      throw new ApiError(PROBLEM_TEXT["from.empty"], 400);
+    }
+    await requestCode(number);
     phoneInput.removeAttribute("aria-invalid");
-    openChat(number);
+    localStorage.setItem(PHONE_KEY, number);
+    openCodeScreen();
   } catch (error) {
     phoneError.textContent = error.message;
     phoneInput.setAttribute("aria-invalid", "true");
@@ -268,12 +356,44 @@ phoneForm.addEventListener("submit", async (event) => {
   }
 });
 
-async function fetchTranscriptFor(number) {
-  if (!number) {
-    throw new ApiError(PROBLEM_TEXT["from.empty"]);
+codeForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const code = codeInput.value.replace(/\D/g, "");
+  if (code.length !== 6) {
+    codeError.textContent = "O código tem 6 dígitos.";
+    codeInput.setAttribute("aria-invalid", "true");
+    codeInput.focus();
+    return;
   }
-  return api(`/conversations/${encodeURIComponent(number)}/messages`);
-}
+  codeSubmit.disabled = true;
+  try {
+    const session = await postJson("/sessions", { from: pendingPhone, code });
+    codeInput.removeAttribute("aria-invalid");
+    openChat(session.phone);
+  } catch (error) {
+    codeError.textContent = error.message;
+    codeInput.setAttribute("aria-invalid", "true");
+    codeInput.focus();
+  } finally {
+    codeSubmit.disabled = false;
+  }
+});
+
+codeResend.addEventListener("click", async () => {
+  codeResend.disabled = true;
+  try {
+    await requestCode(pendingPhone);
+    codeError.textContent = "";
+    codeInput.value = "";
+    codeInput.focus();
+  } catch (error) {
+    codeError.textContent = error.message;
+  } finally {
+    codeResend.disabled = false;
+  }
+});
+
+codeBack.addEventListener("click", () => openPhoneScreen());
 
 composer.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -302,7 +422,15 @@ function fitComposer() {
 }
 messageInput.addEventListener("input", fitComposer);
 
-changePhone.addEventListener("click", openPhoneScreen);
+logout.addEventListener("click", async () => {
+  stopPolling();
+  try {
+    await api("/sessions", { method: "DELETE" });
+  } catch {
+    // the server forgets idle sessions anyway; the page leaves the chat either way
+  }
+  openPhoneScreen();
+});
 
 document.addEventListener("visibilitychange", () => {
   if (!document.hidden && phone) {
@@ -310,9 +438,7 @@ document.addEventListener("visibilitychange", () => {
   }
 });
 
-const remembered = localStorage.getItem(PHONE_KEY);
-if (remembered) {
-  openChat(remembered);
-} else {
-  openPhoneScreen();
-}
+// A page opened again while its session lives goes straight to the chat.
+api("/sessions/current")
+  .then((session) => openChat(session.phone))
+  .catch(() => openPhoneScreen());

@@ -57,6 +57,19 @@ class ComposeDeploymentIntegrationTests {
     }
 
     @Test
+    void theWebChatIsADemoOnThisMachineOnlyWithItsCodesOnThePage() throws Exception {
+        Result config = compose("-f", "compose.yaml");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Object> webChat = services(config).get("web-chat");
+
+        assertThat(webChat.get("profiles")).isEqualTo(List.of("demo"));
+        assertThat(webChat.get("ports")).as("the demo phone panel shows any number's code to whoever reaches it")
+                .isEqualTo(List.of("127.0.0.1:8084:8084/tcp"));
+        assertThat(environment(webChat)).containsEntry("WAREG_WEBCHAT_CODEDELIVERY", "phone-panel")
+                .containsEntry("WAREG_MESSAGING_BUS", "rabbitmq");
+    }
+
+    @Test
     void redisKeepsItsStateAcrossRestartsAndNeverEvictsIt() throws Exception {
         Result config = compose("-f", "compose.yaml");
         assertThat(config.exitValue()).as(config.output()).isZero();
@@ -118,7 +131,7 @@ class ComposeDeploymentIntegrationTests {
     private static Result compose(String... files) throws Exception {
         var arguments = new java.util.ArrayList<>(List.of(files));
         arguments.addAll(List.of("--env-file", ".env.example", "--profile", "whatsapp", "--profile", "whatsapp-web",
-                "config"));
+                "--profile", "demo", "config"));
         return Tool.required("docker-compose", "docker-compose").run(DEPLOY, arguments.toArray(String[]::new));
     }
 

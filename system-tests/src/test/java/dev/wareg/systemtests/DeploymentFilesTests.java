@@ -28,6 +28,7 @@ class DeploymentFilesTests {
 
     private static final Path DEPLOY = LocalDeployment.repositoryRoot().resolve("deploy");
     private static final Path K8S = DEPLOY.resolve("k8s");
+    private static final Path K8S_DEMO = K8S.resolve("demo");
     private static final Set<String> SERVICES = Set.of("account-api", "chat-service", "update-worker", "web-chat",
             "cloud-api", "whatsapp-web");
 
@@ -62,10 +63,45 @@ class DeploymentFilesTests {
         try (Stream<Path> files = Files.list(K8S)) {
             assertThat(list(kustomization.get("resources"))).as("kustomization.yaml applies every manifest but the"
                             + " Secret templates").containsExactlyInAnyOrderElementsOf(files
+                    .filter(Files::isRegularFile)
                     .map(file -> file.getFileName().toString())
                     .filter(name -> !name.equals("kustomization.yaml") && !name.equals("secrets.template.yaml"))
                     .toList());
         }
+        var demo = map(StrictYaml.documents(K8S_DEMO.resolve("kustomization.yaml")).getFirst());
+        try (Stream<Path> files = Files.list(K8S_DEMO)) {
+            var expected = new ArrayList<String>(List.of(".."));
+            files.map(file -> file.getFileName().toString()).filter(name -> !name.equals("kustomization.yaml"))
+                    .forEach(expected::add);
+            assertThat(list(demo.get("resources"))).as("demo/kustomization.yaml applies the default deployment and"
+                    + " every manifest beside it").containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(demo.get("namespace")).isEqualTo(kustomization.get("namespace"));
+    }
+
+    /**
+     * The web chat shows its one-time codes on the page when no WhatsApp channel delivers them, which proves nothing
+     * about who holds a number: it is never part of the default deployment, only of the demo overlay (reached by
+     * port-forward, a ClusterIP Service) and compose's demo profile (published on 127.0.0.1).
+     */
+    @Test
+    void theWebChatIsOnlyADemo() throws IOException {
+        assertThat(Files.exists(K8S.resolve("web-chat.yaml"))).isFalse();
+        Manifest deployment = manifests().stream()
+                .filter(m -> m.kind().equals("Deployment") && m.name().equals("web-chat")).findFirst().orElseThrow();
+        assertThat(deployment.where()).startsWith("demo/");
+        assertThat(env(containers(deployment).getFirst())).containsEntry("WAREG_WEBCHAT_CODEDELIVERY", "phone-panel");
+        assertThat(manifests()).filteredOn(m -> m.kind().equals("Service") && m.name().equals("web-chat"))
+                .singleElement().satisfies(service -> assertThat(map(service.document().get("spec")))
+                        .doesNotContainKey("type").doesNotContainKey("externalIPs"));
+        assertThat(manifests()).noneMatch(m -> m.kind().equals("Ingress"));
+
+        Map<String, Object> compose = map(map(StrictYaml.documents(DEPLOY.resolve("compose.yaml")).getFirst())
+                .get("services"));
+        Map<String, Object> webChat = map(compose.get("web-chat"));
+        assertThat(webChat.get("profiles")).isEqualTo(List.of("demo"));
+        assertThat(list(webChat.get("ports"))).containsExactly("127.0.0.1:8084:8084");
+        assertThat(String.valueOf(webChat.get("environment"))).contains("WAREG_WEBCHAT_CODEDELIVERY");
     }
 
     /**
@@ -274,11 +310,11 @@ class DeploymentFilesTests {
 
     private static List<Manifest> manifests() throws IOException {
         var manifests = new ArrayList<Manifest>();
-        try (Stream<Path> files = Files.list(K8S)) {
+        try (Stream<Path> files = Stream.concat(Files.list(K8S), Files.list(K8S_DEMO))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 List<Object> documents = StrictYaml.documents(file);
                 for (int i = 0; i < documents.size(); i++) {
-                    manifests.add(new Manifest(file.getFileName() + " #" + (i + 1), map(documents.get(i))));
+                    manifests.add(new Manifest(K8S.relativize(file) + " #" + (i + 1), map(documents.get(i))));
                 }
             }
         }

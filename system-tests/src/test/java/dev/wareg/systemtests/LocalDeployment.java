@@ -95,6 +95,10 @@ final class LocalDeployment implements AutoCloseable {
         var env = new java.util.HashMap<>(environment);
         env.putAll(more);
         env.put("RUN_DIR", runDir.toString());
+        // Every person of a run asks for a web chat code from this one address, thousands of them in some tests.
+        env.putIfAbsent("WAREG_WEBCHAT_CODES_PERCLIENT", "1000000");
+        env.putIfAbsent("WAREG_WEBCHAT_CODES_MAXPENDING", "100000");
+        env.putIfAbsent("WAREG_WEBCHAT_SESSIONS_MAX", "100000");
         env.put("ACCOUNT_API_PORT", String.valueOf(ports.get("account-api")));
         env.put("CHAT_SERVICE_PORT", String.valueOf(ports.get("chat-service")));
         env.put("UPDATE_WORKER_PORT", String.valueOf(ports.get("update-worker")));

@@ -372,9 +372,9 @@ class LogPiiScanIntegrationTests {
         URI byCpf = URI.create(accounts + "?cpf=11144477736");
         assertThat(send(HttpRequest.newBuilder(byCpf).header("Authorization", tokens.authorization()).GET())
                 .statusCode()).isBetween(400, 404);
-        URI webChat = deployment.uri("web-chat").resolve("/web-chat/api/messages");
+        URI webChat = deployment.uri("web-chat").resolve("/web-chat/api/sessions/codes");
         String notAPhone = """
-                {"from": "(31) 5553-0303 Otávio Recusado", "text": "meu email é otavio.recusado@@exemplo"}""";
+                {"from": "(31) 5553-0303 Otávio Recusado"}""";
         assertThat(send(HttpRequest.newBuilder(webChat).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(notAPhone))).statusCode()).isEqualTo(400);
         remember("(31) 5553-0303", "5553-0303");

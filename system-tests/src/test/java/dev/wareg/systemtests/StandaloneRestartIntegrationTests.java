@@ -116,7 +116,9 @@ class StandaloneRestartIntegrationTests {
                 "--server.port=" + port,
                 "--wareg.standalone.database.port=" + databasePort,
                 "--wareg.standalone.database.data-directory=" + dataDirectory,
-                "--wareg.service-auth.hmac-key=" + KEY));
+                "--wareg.service-auth.hmac-key=" + KEY,
+                // Every person of the run asks for a web chat code from this one address.
+                "--wareg.web-chat.codes.per-client=1000000", "--wareg.web-chat.codes.max-pending=100000"));
         application = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "standalone.log").toFile()))
                 .start();

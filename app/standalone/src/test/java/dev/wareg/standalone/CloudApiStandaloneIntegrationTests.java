@@ -8,6 +8,8 @@ import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.WhatsAppUser;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -66,5 +68,26 @@ class CloudApiStandaloneIntegrationTests {
         assertThat(maria.awaitReply(reply -> reply.text().startsWith("Pronto! Seu cadastro foi criado."), PATIENCE))
                 .isPresent();
         assertThat(maria.received()).allSatisfy(reply -> assertThat(reply.accepted()).isTrue());
+    }
+
+    @Test
+    void theWebChatSendsItsCodesOverWhatsAppAndHasNoDemoPanel() throws Exception {
+        String phone = "+55119" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        var http = HttpClient.newHttpClient();
+        var joao = new WhatsAppUser(http, URI.create("http://127.0.0.1:" + PORT), SECRET, graph, phone);
+
+        var sent = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/web-chat/api/sessions/codes"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"" + phone + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.body()).contains("\"delivery\":\"cloud-api\"");
+        assertThat(joao.awaitReply(reply -> reply.text() != null
+                && reply.text().startsWith("Seu código para o chat na web é "), PATIENCE)).isPresent();
+        var panel = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                        + "/web-chat/api/phone-panel?phone=%2B5511987654321")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(panel.statusCode()).isEqualTo(404);
     }
 }

@@ -81,12 +81,34 @@ class SkeletonDialogueIntegrationTests extends StandaloneTest.Base {
     @Test
     void anUnknownPhoneFormatIsAnsweredWithAProblem() {
         var person = new WebChatDialogue(baseUrl(), "+5511900000000");
-        var response = person.post("/web-chat/api/messages", Map.of("from", "not a phone", "text", "oi"));
+        var response = person.post("/web-chat/api/sessions/codes", Map.of("from", "not a phone"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(person.json(response).get("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void withoutProvingTheNumberNobodyChatsAsItOrReadsItsTranscript() {
+        var stranger = new WebChatDialogue(baseUrl(), "+5511900000000");
+
+        var sent = stranger.post("/web-chat/api/messages", Map.of("from", "+5511900000000", "text", "oi"));
+        var read = stranger.get("/web-chat/api/conversations/%2B5511900000000/messages");
+
+        assertThat(sent.statusCode()).isEqualTo(401);
+        assertThat(read.statusCode()).isEqualTo(401);
+        assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aSessionForOneNumberCannotReadAnothersTranscript() {
+        var person = new WebChatDialogue(baseUrl(), newPhone()).signIn();
+
+        var read = person.get("/web-chat/api/conversations/%2B5511900000000/messages");
+
+        assertThat(read.statusCode()).isEqualTo(403);
     }
 
     @Test

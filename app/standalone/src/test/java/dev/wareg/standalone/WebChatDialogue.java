@@ -13,31 +13,59 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A person talking to the running application through the web chat's HTTP API, one line at a time:
- * {@code user("oi").bot("Olá! ...")} waits (bounded) for exactly those replies to arrive.
+ * {@code user("oi").bot("Olá! ...")} waits (bounded) for exactly those replies to arrive. Before the first line the
+ * person proves the number as the page does: asks for a code, reads it on the demo phone panel (the embedded
+ * default has no WhatsApp channel in these tests), and sends it back for a session cookie.
  */
 final class WebChatDialogue {
 
     private static final Duration REPLY_WAIT = Duration.ofSeconds(15);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final String phone;
     private int seen;
+    private String sessionCookie;
 
     WebChatDialogue(String baseUrl, String phone) {
         this.baseUrl = baseUrl;
         this.phone = phone;
     }
 
+    /** Proves the number with the code shown in the demo phone panel; {@link #user} does it before the first line. */
+    WebChatDialogue signIn() {
+        HttpResponse<String> sent = post("/web-chat/api/sessions/codes", Map.of("from", phone));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(json(sent).get("delivery").asString()).isEqualTo("phone-panel");
+        HttpResponse<String> panel = get("/web-chat/api/phone-panel?phone=" + URLEncoder.encode(phone,
+                StandardCharsets.UTF_8));
+        assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
+        List<JsonNode> messages = json(panel).get("messages").valueStream().toList();
+        Matcher code = CODE.matcher(messages.getLast().get("text").asString());
+        assertThat(code.find()).as("a code in the panel").isTrue();
+
+        HttpResponse<String> session = post("/web-chat/api/sessions", Map.of("from", phone, "code", code.group(1)));
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+        String setCookie = session.headers().firstValue("Set-Cookie").orElseThrow();
+        sessionCookie = setCookie.substring(0, setCookie.indexOf(';'));
+        return this;
+    }
+
     WebChatDialogue user(String text) {
+        if (sessionCookie == null) {
+            signIn();
+        }
         seen = transcript().size();
-        HttpResponse<String> response = post("/web-chat/api/messages", Map.of("from", phone, "text", text));
+        HttpResponse<String> response = post("/web-chat/api/messages", Map.of("text", text));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         seen++;
         return this;
@@ -64,9 +92,10 @@ final class WebChatDialogue {
     }
 
     HttpResponse<String> post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send(withSession(path, request).build());
     }
 
     HttpResponse<String> get(String path) {
@@ -74,7 +103,15 @@ final class WebChatDialogue {
         if (path.startsWith("/v1/")) {
             request.header("Authorization", StandaloneTest.Base.readerToken());
         }
-        return send(request.build());
+        return send(withSession(path, request).build());
+    }
+
+    // As a browser would: the cookie goes back on the web chat's paths only.
+    private HttpRequest.Builder withSession(String path, HttpRequest.Builder request) {
+        if (sessionCookie != null && path.startsWith("/web-chat/")) {
+            request.header("Cookie", sessionCookie);
+        }
+        return request;
     }
 
     JsonNode json(HttpResponse<String> response) {
@@ -82,8 +119,7 @@ final class WebChatDialogue {
     }
 
     private List<JsonNode> transcript() {
-        HttpResponse<String> response = get("/web-chat/api/conversations/"
-                + URLEncoder.encode(phone, StandardCharsets.UTF_8) + "/messages");
+        HttpResponse<String> response = get("/web-chat/api/messages");
         assertThat(response.statusCode()).isEqualTo(200);
         return json(response).valueStream().toList();
     }

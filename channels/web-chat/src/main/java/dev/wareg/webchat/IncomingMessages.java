@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** What people write on the page: kept in their transcript and handed to the bot as {@link MessageReceived}. */
+/**
+ * What people write on the page: kept in their transcript, masked ({@link TranscriptMask}), and handed to the bot as
+ * written, as a {@link MessageReceived} whose sender is proven: only a session bound by a one-time code sends here.
+ */
 @Component
 class IncomingMessages {
 
@@ -30,14 +33,14 @@ class IncomingMessages {
     }
 
     /**
-     * @param sender the E.164 phone the person chats as
+     * @param sender the E.164 phone the person's session proved
      * @return the message's id, which is also the event id and the channel message id
      */
     UUID receive(String sender, String text) {
         UUID id = ids.next();
         Instant now = clock.instant();
         // Recorded before publishing, so the bot's answer can never appear above the message it answers.
-        transcripts.append(sender, TranscriptMessage.incoming(id, text, now));
+        transcripts.append(sender, TranscriptMessage.incoming(id, TranscriptMask.mask(text), now));
         bus.publish(new MessageReceived(id, now, WebChatConfiguration.CHANNEL, id.toString(), sender, text, true));
         log.debug("Web chat message {} from {}", id, RegistrationFields.PHONE.mask().apply(sender));
         return id;

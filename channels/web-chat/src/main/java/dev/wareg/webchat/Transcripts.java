@@ -96,6 +96,11 @@ final class Transcripts {
         return List.copyOf(messages);
     }
 
+    /** Drops the participant's transcript, e.g. when their account is erased. */
+    synchronized void forget(String participant) {
+        conversations.remove(participant);
+    }
+
     synchronized int conversationCount() {
         forgetIdle(clock.instant());
         return conversations.size();

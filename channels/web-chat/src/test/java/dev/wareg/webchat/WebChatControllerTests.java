@@ -3,68 +3,103 @@ package dev.wareg.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.contracts.MessageReceived;
-import dev.wareg.platform.defaults.RequestBodyLimit;
-import dev.wareg.testsupport.SettableClock;
-import java.time.Duration;
-import java.time.Instant;
+import jakarta.servlet.http.Cookie;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import tools.jackson.databind.json.JsonMapper;
 
 class WebChatControllerTests {
 
-    private static final int MAX_BODY_BYTES = 1024;
+    private static final String ANA = "+5511987654321";
+    private static final String BRUNO = "+5521987654321";
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
-    private final RecordingEventBus bus = new RecordingEventBus();
-    private final Transcripts transcripts = new Transcripts(10, 10, Duration.ofHours(1), clock);
-    private final UUID messageId = UUID.fromString("0195a1b2-0000-7000-8000-000000000001");
-    private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders
-            .standaloneSetup(new WebChatController(
-                    new IncomingMessages(transcripts, bus, () -> messageId, clock), transcripts))
-            .addFilter(new RequestBodyLimit(MAX_BODY_BYTES, JsonMapper.builder()
-                    .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build()), "/web-chat/api/*")
-            .build());
+    private final WebChatApi api = new WebChatApi();
 
     @Test
-    void acceptsAMessageKeepsItInTheTranscriptAndHandsItToTheBot() {
-        assertThat(post("""
-                {"from": "(11) 98765-4321", "text": "oi"}
-                """))
+    void acceptsAMessageFromTheSessionsNumberKeepsItAndHandsItToTheBotAsProven() {
+        Cookie session = api.session(ANA);
+
+        assertThat(api.post("""
+                {"text": "oi"}
+                """, session))
                 .hasStatus(HttpStatus.ACCEPTED)
                 .bodyJson().isEqualTo("""
                         {"messageId": "0195a1b2-0000-7000-8000-000000000001"}
                         """);
 
-        assertThat(bus.published).containsExactly(new MessageReceived(messageId, clock.instant(), "web-chat",
-                messageId.toString(), "+5511987654321", "oi", true));
-        assertThat(transcripts.messages("+5511987654321", Optional.empty()))
-                .containsExactly(TranscriptMessage.incoming(messageId, "oi", clock.instant()));
+        assertThat(api.bus.published).containsExactly(new MessageReceived(api.messageId, api.clock.instant(),
+                "web-chat", api.messageId.toString(), ANA, "oi", true));
+        assertThat(api.transcripts.messages(ANA, Optional.empty()))
+                .containsExactly(TranscriptMessage.incoming(api.messageId, "oi", api.clock.instant()));
+    }
+
+    @Test
+    void acceptsTheSessionsOwnNumberInFromInAnyFormat() {
+        Cookie session = api.session(ANA);
+
+        assertThat(api.post("""
+                {"from": "(11) 98765-4321", "text": "oi"}
+                """, session)).hasStatus(HttpStatus.ACCEPTED);
+    }
+
+    @Test
+    void refusesAMessageWithoutASession() {
+        var result = api.post("""
+                {"from": "+5511987654321", "text": "oi"}
+                """);
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().isLenientlyEqualTo("""
+                        {"type": "/problems/session-required", "status": 401}
+                        """);
+        assertThat(api.bus.published).isEmpty();
+        assertThat(api.transcripts.conversationCount()).isZero();
+    }
+
+    @Test
+    void refusesAMessageWithAForgedOrEndedSession() {
+        Cookie session = api.session(ANA);
+        api.sessions.close(session.getValue());
+
+        assertThat(api.post("{\"text\": \"oi\"}", session)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.post("{\"text\": \"oi\"}", new Cookie(SessionCookie.NAME, "forged")))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.bus.published).isEmpty();
+    }
+
+    @Test
+    void refusesASessionForOneNumberPostingAsAnother() {
+        Cookie anasSession = api.session(ANA);
+
+        assertThat(api.post("""
+                {"from": "+5521987654321", "text": "quero mudar meu email"}
+                """, anasSession))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().isLenientlyEqualTo("""
+                        {"type": "/problems/other-number", "status": 403}
+                        """);
+        assertThat(api.bus.published).isEmpty();
     }
 
     @Test
     void acceptsAnEmptyText() {
-        assertThat(post("""
-                {"from": "+5511987654321", "text": ""}
-                """)).hasStatus(HttpStatus.ACCEPTED);
+        Cookie session = api.session(ANA);
 
-        assertThat(bus.published).singleElement()
+        assertThat(api.post("{\"text\": \"\"}", session)).hasStatus(HttpStatus.ACCEPTED);
+
+        assertThat(api.bus.published).singleElement()
                 .extracting(event -> ((MessageReceived) event).text()).isEqualTo("");
     }
 
     @Test
-    void refusesAPhoneThatIsNotANumberAndSaysHowToWriteIt() {
-        var result = post("""
+    void refusesAFromThatIsNotAPhoneAndSaysHowToWriteIt() {
+        Cookie session = api.session(ANA);
+        var result = api.post("""
                 {"from": "meu telefone", "text": "oi"}
-                """);
+                """, session);
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -77,84 +112,103 @@ class WebChatControllerTests {
                         }
                         """);
         assertThat(result).body().asString().doesNotContain("meu telefone");
-        assertThat(bus.published).isEmpty();
+        assertThat(api.bus.published).isEmpty();
     }
 
     @Test
-    void refusesAPhoneThatCannotExist() {
-        assertThat(post("""
-                {"from": "(11) 1234", "text": "oi"}
-                """))
-                .hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().isLenientlyEqualTo("""
-                        {"errors": [{"field": "from", "code": "invalid"}]}
-                        """);
-    }
+    void refusesAMessageWithoutText() {
+        Cookie session = api.session(ANA);
 
-    @Test
-    void refusesAMessageWithoutPhoneOrText() {
-        assertThat(post("{}"))
+        assertThat(api.post("{}", session))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().isLenientlyEqualTo("""
-                        {"errors": [{"field": "from", "code": "empty"}, {"field": "text", "code": "missing"}]}
+                        {"errors": [{"field": "text", "code": "missing"}]}
                         """);
-        assertThat(bus.published).isEmpty();
+        assertThat(api.bus.published).isEmpty();
     }
 
     @Test
     void refusesABodyOverTheLimitBeforeReadingIt() {
-        String text = "a".repeat(MAX_BODY_BYTES);
+        Cookie session = api.session(ANA);
+        String text = "a".repeat(WebChatApi.MAX_BODY_BYTES);
 
-        assertThat(post("{\"from\": \"+5511987654321\", \"text\": \"" + text + "\"}"))
+        assertThat(api.post("{\"text\": \"" + text + "\"}", session))
                 .hasStatus(HttpStatus.CONTENT_TOO_LARGE)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyJson().isLenientlyEqualTo("""
                         {"type": "/problems/content-too-large", "status": 413}
                         """);
-        assertThat(bus.published).isEmpty();
+        assertThat(api.bus.published).isEmpty();
     }
 
     @Test
-    void showsTheTranscriptForThePhoneInAnyFormat() {
-        transcripts.append("+5511987654321", TranscriptMessage.incoming(messageId, "oi", clock.instant()));
+    void keepsThePersonsOwnValuesMaskedInTheTranscriptButHandsThemToTheBotAsWritten() {
+        Cookie session = api.session(ANA);
 
-        assertThat(mvc.get().uri("/web-chat/api/conversations/{from}/messages", "(11) 98765-4321"))
+        api.post("{\"text\": \"maria@exemplo.com.br, cpf 123.456.789-09\"}", session);
+
+        assertThat(api.bus.published).singleElement()
+                .extracting(event -> ((MessageReceived) event).text())
+                .isEqualTo("maria@exemplo.com.br, cpf 123.456.789-09");
+        assertThat(api.get(session, "/web-chat/api/messages")).bodyJson()
+                .extractingPath("$[0].text").isEqualTo("m***@exemplo.com.br, cpf ***.***.***-09");
+    }
+
+    @Test
+    void showsTheSessionsTranscript() {
+        Cookie session = api.session(ANA);
+        api.transcripts.append(ANA, TranscriptMessage.incoming(api.messageId, "oi", api.clock.instant()));
+
+        assertThat(api.get(session, "/web-chat/api/messages"))
                 .hasStatusOk()
                 .hasHeader("Cache-Control", "no-store")
                 .bodyJson().isStrictlyEqualTo("""
                         [{"id": "0195a1b2-0000-7000-8000-000000000001", "direction": "in", "text": "oi",
                           "buttons": [], "at": "2026-03-01T12:00:00Z"}]
                         """);
+        assertThat(api.get(session, "/web-chat/api/messages?after={id}", api.messageId))
+                .hasStatusOk().bodyJson().isEqualTo("[]");
     }
 
     @Test
-    void showsOnlyTheMessagesAfterTheGivenOne() {
-        transcripts.append("+5511987654321", TranscriptMessage.incoming(messageId, "oi", clock.instant()));
+    void showsTheTranscriptByTheSessionsOwnNumberInAnyFormat() {
+        Cookie session = api.session(ANA);
+        api.transcripts.append(ANA, TranscriptMessage.incoming(api.messageId, "oi", api.clock.instant()));
 
-        assertThat(mvc.get().uri("/web-chat/api/conversations/{from}/messages?after={id}", "+5511987654321",
-                messageId))
+        assertThat(api.get(session, "/web-chat/api/conversations/{from}/messages", "(11) 98765-4321"))
                 .hasStatusOk()
-                .bodyJson().isEqualTo("[]");
+                .bodyJson().extractingPath("$[0].text").isEqualTo("oi");
     }
 
     @Test
-    void showsAnEmptyTranscriptForAnUnknownConversation() {
-        assertThat(mvc.get().uri("/web-chat/api/conversations/{from}/messages", "+5511987654321"))
-                .hasStatusOk()
-                .bodyJson().isEqualTo("[]");
+    void refusesToShowATranscriptWithoutASession() {
+        api.transcripts.append(ANA, TranscriptMessage.incoming(api.messageId, "oi", api.clock.instant()));
+
+        assertThat(api.get(null, "/web-chat/api/conversations/{from}/messages", ANA))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .body().asString().doesNotContain("oi");
+        assertThat(api.get(null, "/web-chat/api/messages")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void refusesToShowAnotherNumbersTranscript() {
+        api.transcripts.append(BRUNO, TranscriptMessage.incoming(api.messageId, "segredo", api.clock.instant()));
+        Cookie anasSession = api.session(ANA);
+
+        assertThat(api.get(anasSession, "/web-chat/api/conversations/{from}/messages", BRUNO))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .body().asString().doesNotContain("segredo");
     }
 
     @Test
     void refusesToShowATranscriptForSomethingThatIsNotAPhone() {
-        assertThat(mvc.get().uri("/web-chat/api/conversations/{from}/messages", "abc"))
+        Cookie session = api.session(ANA);
+
+        assertThat(api.get(session, "/web-chat/api/conversations/{from}/messages", "abc"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().isLenientlyEqualTo("""
                         {"errors": [{"field": "from", "code": "format"}]}
                         """);
-    }
-
-    private MvcTestResult post(String json) {
-        return mvc.post().uri("/web-chat/api/messages").contentType(MediaType.APPLICATION_JSON).content(json)
-                .exchange();
     }
 }
