@@ -1,6 +1,7 @@
 package dev.wareg.platform.messaging.jdbc;
 
 import dev.wareg.platform.messaging.DeadLetters.DeadLetter;
+import dev.wareg.platform.messaging.ErasedPerson;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -216,24 +217,14 @@ final class Deliveries {
                 .update();
     }
 
-    /**
-     * The events published up to {@code until}, other than {@code except}, that still hold a payload and are about a
-     * person: some string in them, at any depth, is one of the person's phone forms (with or without '+', optionally
-     * followed by a WhatsApp JID's {@code @server} or {@code :device}), the account id, or the conversation id.
-     *
-     * @param phoneDigits the phone's digit forms; only digits, since they become part of the JSON path's regex
-     */
-    List<UUID> about(List<String> phoneDigits, String accountId, String conversationId, Instant until,
-                     UUID except) {
-        for (String digits : phoneDigits) {
-            if (!digits.matches("[0-9]{4,20}")) {
-                throw new IllegalArgumentException("not a phone's digits");
-            }
-        }
-        String path = "$.** ? (@ like_regex \"^\\\\+?(" + String.join("|", phoneDigits) + ")([@:].*)?$\""
+    /** The events published up to {@code until}, other than {@code except}, that still hold a payload naming the person. */
+    List<UUID> about(ErasedPerson person, Instant until, UUID except) {
+        // The phone forms are digits only (ErasedPerson checks), so the path cannot be injected into.
+        String path = "$.** ? (@ like_regex \"" + person.phonePattern().replace("\\", "\\\\") + "\""
                 + " || @ == $account || @ == $conversation)";
-        String vars = JsonNodeFactory.instance.objectNode().put("account", accountId)
-                .put("conversation", conversationId == null ? accountId : conversationId).toString();
+        String vars = JsonNodeFactory.instance.objectNode().put("account", person.accountId())
+                .put("conversation", person.conversationId() == null ? person.accountId() : person.conversationId())
+                .toString();
         return jdbc.sql("""
                         select event_id from messaging_outbox
                         where payload is not null and published_at <= ? and event_id <> ?

@@ -4,6 +4,7 @@ import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters;
+import dev.wareg.platform.messaging.ErasedPerson;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
@@ -271,8 +272,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
      */
     void forget(AccountErased erased) {
         Instant until = deliveries.publishedAt(erased.eventId()).orElse(clock.instant());
-        List<UUID> about = deliveries.about(PhoneForms.digits(erased.phone()), erased.accountId().toString(),
-                erased.conversationId(), until, erased.eventId());
+        List<UUID> about = deliveries.about(ErasedPerson.of(erased), until, erased.eventId());
         int forgotten = deliveries.forget(about);
         log.info("Forgot {} events about erased account {}", forgotten, erased.accountId());
     }
