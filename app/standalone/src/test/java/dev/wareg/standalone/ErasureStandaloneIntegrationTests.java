@@ -3,8 +3,11 @@ package dev.wareg.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.wareg.contracts.AccountErased;
+import dev.wareg.contracts.AccountErasureRequested;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceTokens;
+import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.MetaWebhooks;
@@ -13,13 +16,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -38,8 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Erasure erases: a person registers on WhatsApp (the Cloud API webhook of the embedded default) with values found
- * nowhere else, an operator erases the account through the API, and once the erasure's announcement is handled no
- * column of any table of the embedded PostgreSQL, nor the log, holds any of those values in any form. What the
+ * nowhere else, the account is erased (by an operator through the API, or by the worker for a request of the
+ * conversation), and once the erasure's announcement is handled no column of any table of the embedded PostgreSQL,
+ * nor the log, holds any of those values in any form. What the
  * law asks to keep (docs/privacy.md) holds none of them: the audit rows keep who, when and which field, not values.
  */
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
@@ -78,86 +86,148 @@ class ErasureStandaloneIntegrationTests {
     @Autowired
     DataSource database;
 
+    @Autowired
+    EventBus bus;
+
+    /** A person with values found nowhere else, registered on WhatsApp with all of them. */
+    private record Person(String phone, String name, String email, String cpf, String birthDate, String postalCode,
+                          String street, String complement, String district, String city) {
+
+        String cpfAsTyped() {
+            return cpf.substring(0, 3) + "." + cpf.substring(3, 6) + "." + cpf.substring(6, 9) + "-" + cpf.substring(9);
+        }
+
+        String birthDateIso() {
+            return birthDate.substring(6) + "-" + birthDate.substring(3, 5) + "-" + birthDate.substring(0, 2);
+        }
+
+        /** Each value in every form it may take, by what it is. */
+        Map<String, String> forms() {
+            String digits = phone.substring(1);
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("phone", phone);
+            values.put("phone without +", digits);
+            values.put("phone without the ninth digit", digits.substring(0, 4) + digits.substring(5));
+            values.put("name", name);
+            values.put("surname", name.substring(name.lastIndexOf(' ') + 1));
+            values.put("e-mail", email);
+            values.put("CPF", cpf);
+            values.put("CPF as typed", cpfAsTyped().substring(0, 11));
+            values.put("birth date", birthDateIso());
+            values.put("birth date as typed", birthDate);
+            values.put("postal code", postalCode);
+            values.put("postal code digits", postalCode.replace("-", ""));
+            values.put("street", street.substring(street.indexOf(' ') + 1));
+            values.put("complement", complement.substring(complement.indexOf(' ') + 1));
+            values.put("district", district.substring(district.indexOf(' ') + 1));
+            values.put("city", city);
+            return values;
+        }
+    }
+
     @Test
-    void afterAnErasureNoTableAndNoLogHoldsAnyOfThePersonsValues(CapturedOutput output) throws Exception {
-        String phone = "+55119" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-        String cpf = cpf("397164528");
-        var person = new WhatsAppUser(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + PORT), SECRET,
-                graph, phone);
-
-        person.say("oi");
-        expect(person, reply -> reply.contains("Quer se cadastrar agora?"));
-        person.tap("Sim");
-        expect(person, "Qual é o seu nome completo?"::equals);
-        person.say("Zuleica Xandoval Quirguiz");
-        expect(person, "Qual é o seu e-mail?"::equals);
-        person.say("zuleica.quirguiz@exemplo-apagavel.com.br");
-        confirm(person);
-
-        person.say("quero informar meu cpf");
-        expect(person, "Qual é o seu CPF?"::equals);
-        person.say(cpf.substring(0, 3) + "." + cpf.substring(3, 6) + "." + cpf.substring(6, 9) + "-" + cpf.substring(9));
-        confirm(person);
-
-        person.say("quero mudar minha data de nascimento");
-        expect(person, reply -> reply.startsWith("Qual é a sua data de nascimento"));
-        person.say("23/07/1961");
-        confirm(person);
-
-        person.say("quero mudar meu endereço");
-        expect(person, "Qual é o CEP do novo endereço?"::equals);
-        person.say("69915-632");
-        expect(person, "Qual é a rua (ou avenida)?"::equals);
-        person.say("Travessa Xingu Oiapoque");
-        expect(person, reply -> reply.startsWith("Qual é o número?"));
-        person.say("7311");
-        expect(person, reply -> reply.startsWith("Qual é o complemento"));
-        person.say("Casa Quaresmeira");
-        expect(person, "Qual é o bairro?"::equals);
-        person.say("Jardim Ubiratã Zenóbio");
-        expect(person, "Qual é a cidade?"::equals);
-        person.say("Xapuri");
-        expect(person, reply -> reply.startsWith("Qual é o estado"));
-        person.say("ac");
-        confirm(person);
-
-        var account = JSON.readTree(call(HttpRequest.newBuilder(api("/v1/accounts?phone=" + phone.replace("+", "%2B")))
-                .header("Authorization", token("accounts:read")).GET(), 200));
-        assertThat(account.get("cpf").asString()).isEqualTo(cpf);
-        assertThat(account.get("birthDate").asString()).isEqualTo("1961-07-23");
-        assertThat(account.get("address").get("city").asString()).isEqualTo("Xapuri");
-        String id = account.get("id").asString();
+    void afterAnOperatorsErasureNoTableAndNoLogHoldsAnyOfThePersonsValues(CapturedOutput output) throws Exception {
+        var zuleica = new Person(newPhone(), "Zuleica Xandoval Quirguiz", "zuleica.quirguiz@exemplo-apagavel.com.br",
+                cpf("397164528"), "23/07/1961", "69915-632", "Travessa Xingu Oiapoque", "Casa Quaresmeira",
+                "Jardim Ubiratã Zenóbio", "Xapuri");
+        String id = register(zuleica);
 
         call(HttpRequest.newBuilder(api("/v1/accounts/" + id)).header("Authorization", token("accounts:erase"))
                 .header("X-Correlation-Id", "privacy-ticket-1").DELETE(), 204);
+
+        awaitErasureHandled(id);
+        assertForgotten(zuleica, id, output);
+    }
+
+    @Test
+    void afterAnErasureAskedInTheConversationNoTableAndNoLogHoldsAnyOfThePersonsValues(CapturedOutput output)
+            throws Exception {
+        var ximena = new Person(newPhone(), "Ximena Quevedo Brandolini", "ximena.brandolini@exemplo-apagavel.com.br",
+                cpf("284619370"), "04/11/1973", "78932-417", "Rua Jequitinhonha Zambeze", "Sala Quixabeira",
+                "Vila Itaquaquecetuba Norte", "Xinguara");
+        String id = register(ximena);
+        List<AccountErased> announced = new CopyOnWriteArrayList<>();
+        bus.subscribe("erasure-tests", AccountErased.class, announced::add);
+
+        // What the chat publishes once the person confirmed (that dialogue is the chat's own change).
+        var request = new AccountErasureRequested(UUID.randomUUID(), Instant.now(), UUID.fromString(id), "cloud-api",
+                ximena.phone().substring(1));
+        bus.publish(request);
+
+        await().atMost(PATIENCE).until(() -> !announced.isEmpty());
+        assertThat(announced).singleElement().satisfies(erased -> {
+            assertThat(erased.requestId()).as("answers the request").isEqualTo(request.eventId());
+            assertThat(erased.channel()).isEqualTo("cloud-api");
+            assertThat(erased.conversationId()).isEqualTo(ximena.phone().substring(1));
+        });
+        awaitErasureHandled(id);
+        assertForgotten(ximena, id, output);
+    }
+
+    /** Registers the person through the webhook, field by field as a person would, and returns the account id. */
+    private String register(Person person) throws Exception {
+        var user = new WhatsAppUser(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:" + PORT), SECRET,
+                graph, person.phone());
+        user.say("oi");
+        expect(user, reply -> reply.contains("Quer se cadastrar agora?"));
+        user.tap("Sim");
+        expect(user, "Qual é o seu nome completo?"::equals);
+        user.say(person.name());
+        expect(user, "Qual é o seu e-mail?"::equals);
+        user.say(person.email());
+        confirm(user);
+
+        user.say("quero informar meu cpf");
+        expect(user, "Qual é o seu CPF?"::equals);
+        user.say(person.cpfAsTyped());
+        confirm(user);
+
+        user.say("quero mudar minha data de nascimento");
+        expect(user, reply -> reply.startsWith("Qual é a sua data de nascimento"));
+        user.say(person.birthDate());
+        confirm(user);
+
+        user.say("quero mudar meu endereço");
+        expect(user, "Qual é o CEP do novo endereço?"::equals);
+        user.say(person.postalCode());
+        expect(user, "Qual é a rua (ou avenida)?"::equals);
+        user.say(person.street());
+        expect(user, reply -> reply.startsWith("Qual é o número?"));
+        user.say("7311");
+        expect(user, reply -> reply.startsWith("Qual é o complemento"));
+        user.say(person.complement());
+        expect(user, "Qual é o bairro?"::equals);
+        user.say(person.district());
+        expect(user, "Qual é a cidade?"::equals);
+        user.say(person.city());
+        expect(user, reply -> reply.startsWith("Qual é o estado"));
+        user.say("ac");
+        confirm(user);
+
+        var account = JSON.readTree(call(HttpRequest.newBuilder(
+                        api("/v1/accounts?phone=" + person.phone().replace("+", "%2B")))
+                .header("Authorization", token("accounts:read")).GET(), 200));
+        assertThat(account.get("cpf").asString()).isEqualTo(person.cpf());
+        assertThat(account.get("birthDate").asString()).isEqualTo(person.birthDateIso());
+        assertThat(account.get("address").get("city").asString()).isEqualTo(person.city());
+        return account.get("id").asString();
+    }
+
+    /** Until the account's AccountErased is in the outbox and every subscriber handled it (its payload is gone). */
+    private void awaitErasureHandled(String accountId) {
         JdbcClient jdbc = JdbcClient.create(database);
         await().atMost(PATIENCE).until(() -> jdbc.sql("""
-                        select count(*) from messaging_outbox outbox
-                        where outbox.type = 'AccountErased' and (outbox.payload is not null
-                              or exists (select 1 from messaging_delivery delivery
-                                         where delivery.event_id = outbox.event_id))""")
-                .query(Long.class).single() == 0 && jdbc.sql("select count(*) from messaging_outbox"
-                        + " where type = 'AccountErased'").query(Long.class).single() == 1);
+                        select count(*) filter (where outbox.payload is null and not exists (
+                                   select 1 from messaging_delivery delivery where delivery.event_id = outbox.event_id))
+                               = 1
+                        from messaging_outbox outbox where outbox.event_id = ?""")
+                .param(erasedEventId(accountId))
+                .query(Boolean.class).single());
+    }
 
-        String digits = phone.substring(1);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("phone", phone);
-        values.put("phone without +", digits);
-        values.put("phone without the ninth digit", digits.substring(0, 4) + digits.substring(5));
-        values.put("name", "Zuleica Xandoval Quirguiz");
-        values.put("surname", "Quirguiz");
-        values.put("e-mail", "zuleica.quirguiz@exemplo-apagavel.com.br");
-        values.put("CPF", cpf);
-        values.put("CPF as typed", cpf.substring(0, 3) + "." + cpf.substring(3, 6) + "." + cpf.substring(6, 9));
-        values.put("birth date", "1961-07-23");
-        values.put("birth date as typed", "23/07/1961");
-        values.put("postal code", "69915-632");
-        values.put("postal code digits", "69915632");
-        values.put("street", "Xingu Oiapoque");
-        values.put("complement", "Quaresmeira");
-        values.put("district", "Ubiratã Zenóbio");
-        values.put("city", "Xapuri");
-
+    private void assertForgotten(Person person, String accountId, CapturedOutput output) {
+        JdbcClient jdbc = JdbcClient.create(database);
+        Map<String, String> values = person.forms();
         Map<String, List<String>> found = scan(jdbc, values);
         Map<String, List<String>> ours = new TreeMap<>(found);
         Map<String, List<String>> elsewhere = new TreeMap<>();
@@ -166,9 +236,20 @@ class ErasureStandaloneIntegrationTests {
                         ours.remove(column))));
         assertThat(ours).as("columns of account-api, the bus and the channel still holding the person's values")
                 .isEmpty();
-        assertThat(output.getAll()).as("the log is captured").contains("Account " + id + " erased");
+        assertThat(output.getAll()).as("the log is captured").contains("Account " + accountId + " erased");
         assertThat(values.entrySet()).as("the log").noneMatch(value -> output.getAll().contains(value.getValue()));
+        assertThat(jdbc.sql("select count(*) from account_change where account_id = ?::uuid and kind = 'erased'")
+                .param(accountId).query(Long.class).single()).as("the erasure itself is kept").isEqualTo(1);
         assertThat(elsewhere).as("stores outside this change still holding the person's values").isEmpty();
+    }
+
+    /** The id account-api gives the AccountErased event of an account (ErasureAnnouncements). */
+    private static UUID erasedEventId(String accountId) {
+        return UUID.nameUUIDFromBytes(("erased:" + accountId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String newPhone() {
+        return "+55119" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     }
 
     /**
