@@ -98,7 +98,8 @@ start_one() {
   port="$(port_of "$service")"
   extra_var="EXTRA_$(echo "$service" | tr 'a-z-' 'A-Z_')_ARGS"
   local db_url="${ACCOUNT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
-  # Spring reads these from the environment (relaxed binding: WAREG_MESSAGING_BUS is wareg.messaging.bus).
+  # Spring reads these from the environment (relaxed binding: WAREG_MESSAGING_BUS is wareg.messaging.bus). Every
+  # service gets the RabbitMQ bus, account-api too: it publishes AccountErased.
   env SERVER_PORT="$port" \
       WAREG_SERVICEAUTH_HMACKEY="$(service_key)" \
       WAREG_MESSAGING_BUS=rabbitmq \

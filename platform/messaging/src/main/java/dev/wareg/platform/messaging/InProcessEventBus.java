@@ -1,5 +1,6 @@
 package dev.wareg.platform.messaging;
 
+import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.IntegrationEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Events travel inside the JVM: each subscriber has one thread that handles its events in publication order.
@@ -30,6 +32,8 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
     private final Map<String, ExecutorService> subscriberThreads = new ConcurrentHashMap<>();
     private final List<Parked> deadLetters = new CopyOnWriteArrayList<>();
     private final DeadLetterCounter deadLetterCounter;
+    private final EventCodec codec = new EventCodec();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public InProcessEventBus(int maxAttempts, Clock clock) {
         this(maxAttempts, clock, DeadLetterCounter.NONE);
@@ -48,6 +52,9 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
 
     @Override
     public void publish(IntegrationEvent event) {
+        if (event instanceof AccountErased erased) {
+            forget(ErasedPerson.of(erased));
+        }
         for (String subscriber : subscriptions.subscribers()) {
             if (subscriptions.isSubscribed(subscriber, event.getClass())) {
                 subscriberThreads.get(subscriber).execute(() -> deliver(subscriber, event));
@@ -117,6 +124,11 @@ public final class InProcessEventBus implements EventBus, DeadLetters, AutoClose
         for (ExecutorService thread : subscriberThreads.values()) {
             thread.awaitTermination(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The person's dead letters go with their account, like the durable buses' (see docs/messaging.md). */
+    private void forget(ErasedPerson person) {
+        deadLetters.removeIf(parked -> person.isNamedIn(json.readTree(codec.encode(parked.event(), TraceContext.NONE))));
     }
 
     private record Parked(IntegrationEvent event, DeadLetter letter) {

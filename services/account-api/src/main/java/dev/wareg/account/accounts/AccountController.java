@@ -203,13 +203,19 @@ class AccountController {
     @Operation(summary = "Erase an account (LGPD)",
             description = "Removes every value held about the person, from the account, its audit trail and stored"
                     + " responses; the trail keeps that changes happened and by whom. Later reads answer 410."
+                    + " Every other holder of a copy is told by an AccountErased event (docs/privacy.md)."
                     + " Scope accounts:erase.")
     ResponseEntity<Void> erase(@PathVariable String id,
             @RequestHeader(name = "X-Channel", required = false) String channel,
             @RequestHeader(name = "X-Correlation-Id", required = false) String correlationId,
+            @Parameter(description = "When a conversation asked for the erasure: the sender's id on X-Channel, to"
+                    + " be told the outcome. Then X-Channel is required and X-Correlation-Id must be the id of the"
+                    + " AccountErasureRequested event, which the AccountErased event answers.")
+            @RequestHeader(name = "X-Conversation-Id", required = false) String conversationId,
             @AuthenticationPrincipal Jwt client) {
         UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
-        writes.erase(accountId, origin(client, channel, correlationId));
+        Origin origin = origin(client, channel, correlationId);
+        writes.erase(accountId, origin, conversation(origin, conversationId));
         return ResponseEntity.noContent().build();
     }
 
@@ -235,6 +241,26 @@ class AccountController {
         }
         violations.throwIfAny();
         return new Origin(client.getSubject(), channel, correlationId);
+    }
+
+    private static AccountWrites.Conversation conversation(Origin origin, String conversationId) {
+        if (conversationId == null) {
+            return null;
+        }
+        var violations = new Violations();
+        if (!CORRELATION_ID.matcher(conversationId).matches()) {
+            violations.add("X-Conversation-Id", "format", "A conversation id is 1 to 128 visible ASCII characters.");
+        }
+        if (origin.channel() == null) {
+            violations.add("X-Channel", "required", "X-Conversation-Id names a sender on a channel: give X-Channel.");
+        }
+        Optional<UUID> requestId = origin.correlationId() == null ? Optional.empty() : parseId(origin.correlationId());
+        if (requestId.isEmpty()) {
+            violations.add("X-Correlation-Id", "format", "With X-Conversation-Id, X-Correlation-Id is the id (a UUID)"
+                    + " of the AccountErasureRequested event the erasure answers.");
+        }
+        violations.throwIfAny();
+        return new AccountWrites.Conversation(requestId.orElseThrow(), origin.channel(), conversationId);
     }
 
     private static HttpHeaders replayed(IdempotentRequests.Response<?> response) {

@@ -46,9 +46,15 @@ class AccountRepository {
                 .optional();
     }
 
-    /** Removes the row and with it every value held about the person. */
-    boolean delete(UUID id) {
-        return jdbc.sql("delete from account where id = :id").param("id", id).update() == 1;
+    /**
+     * Removes the row and with it every value held about the person.
+     *
+     * @return the phone it had, which the erasure's announcement needs, or empty if there was no such account
+     */
+    Optional<String> delete(UUID id) {
+        return jdbc.sql("delete from account where id = :id returning phone").param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     /**

@@ -29,14 +29,16 @@ class AccountWrites {
     private final ChangeLog changes;
     private final AccountPatch patches;
     private final IdempotentRequests idempotency;
+    private final ErasureAnnouncements announcements;
     private final Clock clock;
 
     AccountWrites(AccountRepository accounts, ChangeLog changes, AccountPatch patches,
-            IdempotentRequests idempotency, Clock clock) {
+            IdempotentRequests idempotency, ErasureAnnouncements announcements, Clock clock) {
         this.accounts = accounts;
         this.changes = changes;
         this.patches = patches;
         this.idempotency = idempotency;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -84,14 +86,29 @@ class AccountWrites {
         return update(current, reverted, origin, "reverted", change.id());
     }
 
-    /** Removes the person's data from the account, its audit values and the responses kept for retries. */
-    void erase(UUID accountId, Origin origin) {
-        if (!accounts.delete(accountId)) {
-            throw missing(accountId);
-        }
-        changes.recordErasure(accountId, now(), origin);
+    /**
+     * Removes the person's data from the account, its audit values and the responses kept for retries, and
+     * announces the erasure ({@code AccountErased}) so that every other holder of a copy forgets it too.
+     *
+     * @param conversation the conversation that asked for the erasure and is to be told, or null (an operator)
+     */
+    void erase(UUID accountId, Origin origin, Conversation conversation) {
+        String phone = accounts.delete(accountId).orElseThrow(() -> missing(accountId));
+        Instant now = now();
+        changes.recordErasure(accountId, now, origin);
         idempotency.forget(accountId);
+        announcements.announce(conversation == null
+                ? new ErasureAnnouncements.Erasure(accountId, now, phone, null, null, null)
+                : new ErasureAnnouncements.Erasure(accountId, now, phone, conversation.requestId(),
+                        conversation.channel(), conversation.conversationId()));
         log.info("Account {} erased", accountId);
+    }
+
+    /**
+     * A conversation that asked for an erasure: its {@code AccountErasureRequested} event (the request's correlation
+     * id) and where to tell the person.
+     */
+    record Conversation(UUID requestId, String channel, String conversationId) {
     }
 
     /** The account, or a 410 problem if it was erased and a 404 if it never existed. */

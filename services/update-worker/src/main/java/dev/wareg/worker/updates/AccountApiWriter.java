@@ -1,5 +1,6 @@
 package dev.wareg.worker.updates;
 
+import dev.wareg.contracts.AccountErasureRequested;
 import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
@@ -21,8 +22,10 @@ import org.springframework.web.client.RestClientException;
  * Applies one update request through account-api's HTTP API, the same calls whether it runs in the same JVM
  * or apart: {@code POST /v1/accounts} to register, {@code PATCH /v1/accounts/{id}} with a JSON Merge Patch
  * (RFC 7396) and {@code If-Match} to update. The event id is the {@code Idempotency-Key}, so a redelivered
- * request is not applied twice, and also the correlation id of the audit trail. It authenticates as client
- * {@code update-worker} with the scopes to read and write accounts.
+ * request is not applied twice, and also the correlation id of the audit trail. Erasures are
+ * {@code DELETE /v1/accounts/{id}} naming the conversation that asked, so that account-api's announcement
+ * ({@code AccountErased}) answers it. It authenticates as client {@code update-worker} with the scopes to read,
+ * write and erase accounts.
  */
 @Component
 class AccountApiWriter {
@@ -36,8 +39,8 @@ class AccountApiWriter {
     AccountApiWriter(RestClient.Builder builder, WorkerProperties properties, ServiceAuthProperties auth,
             Clock clock) {
         this.http = ServiceClients.create(builder, properties.accountApi().baseUrl(), properties.accountApi().timeout(),
-                new ServiceTokens(properties.worker().clientId(), List.of("accounts:read", "accounts:write"), auth,
-                        clock));
+                new ServiceTokens(properties.worker().clientId(),
+                        List.of("accounts:read", "accounts:write", "accounts:erase"), auth, clock));
     }
 
     AccountWrite apply(RegistrationUpdateRequested request) {
@@ -68,6 +71,60 @@ class AccountApiWriter {
         } catch (RestClientException e) {
             return new AccountWrite.Failed("account-api could not be reached: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Erases the account. {@code DELETE} has no {@code Idempotency-Key}: an erasure cannot be applied twice anyway,
+     * and a repeat answers 410. The request's event id goes as the correlation id into the audit trail instead, so a
+     * 410 after an attempt whose answer was lost (or a redelivery after the worker died) is recognised as this
+     * request's own erasure rather than refused.
+     */
+    AccountErasure erase(AccountErasureRequested request) {
+        try {
+            int status = http.delete().uri("/v1/accounts/{id}", request.accountId())
+                    .header("X-Correlation-Id", request.eventId().toString())
+                    .header("X-Channel", request.channel())
+                    .header("X-Conversation-Id", request.conversationId())
+                    .exchange((httpRequest, response) -> response.getStatusCode().value());
+            if (status == 410) {
+                return erasedBy(request) ? new AccountErasure.Erased()
+                        : new AccountErasure.Refused(ReasonCode.UNKNOWN_ACCOUNT, "account-api answered 410");
+            }
+            return erasureOutcomeOf(status);
+        } catch (RestClientException e) {
+            return new AccountErasure.Failed("account-api could not be reached: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether the account's erasure, newest in its audit trail, was made for this request. */
+    private boolean erasedBy(AccountErasureRequested request) {
+        Map<String, Object> page = http.get().uri("/v1/accounts/{id}/changes?size=1", request.accountId())
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(JSON_OBJECT);
+        if (page == null || !(page.get("items") instanceof List<?> items) || items.isEmpty()
+                || !(items.getFirst() instanceof Map<?, ?> newest)) {
+            return false;
+        }
+        return "erased".equals(newest.get("kind"))
+                && request.eventId().toString().equals(newest.get("correlationId"));
+    }
+
+    private static AccountErasure erasureOutcomeOf(int status) {
+        String reason = "account-api answered " + status;
+        if (status >= 200 && status < 300) {
+            return new AccountErasure.Erased();
+        }
+        return switch (status) {
+            case 404 -> new AccountErasure.Refused(ReasonCode.UNKNOWN_ACCOUNT, reason);
+            // Unlike 401 (a token not taken, as during a key rotation), 403 says the token was read and lacks
+            // accounts:erase: the settings are wrong, and retrying for seconds will not change them. The request
+            // waits as a dead letter for an operator to re-drive once the scope is granted.
+            case 403 -> new AccountErasure.Refused(ReasonCode.UNAVAILABLE, reason + ": the token lacks accounts:erase");
+            case 401, 408, 429 -> new AccountErasure.Failed(reason);
+            default -> status >= 500 ? new AccountErasure.Failed(reason)
+                    : new AccountErasure.Refused(ReasonCode.UNAVAILABLE, reason);
+        };
     }
 
     private static AccountWrite outcomeOf(int status) {

@@ -90,11 +90,20 @@ class RegistrationUpdates implements SmartInitializingSingleton {
      * already handled, so the person is told once.
      */
     static UUID outcomeId(RegistrationUpdateRequested request) {
-        return UUID.nameUUIDFromBytes(("outcome-of:" + request.eventId()).getBytes(StandardCharsets.UTF_8));
+        return outcomeId(request.eventId());
+    }
+
+    static UUID outcomeId(UUID requestId) {
+        return UUID.nameUUIDFromBytes(("outcome-of:" + requestId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The wait before retry number {@code retryNumber} (1 for the first retry). */
     Duration backoff(int retryNumber) {
+        return backoff(retry, jitter, retryNumber);
+    }
+
+    /** Exponential backoff with full jitter, the same for every call the worker retries. */
+    static Duration backoff(WorkerProperties.Retry retry, LongUnaryOperator jitter, int retryNumber) {
         long ceiling = retry.initialBackoff().toMillis() << Math.min(retryNumber - 1, 20);
         return Duration.ofMillis(jitter.applyAsLong(Math.min(ceiling, retry.maxBackoff().toMillis())));
     }

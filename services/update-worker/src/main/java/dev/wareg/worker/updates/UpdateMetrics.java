@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The outcomes of update requests, counted where they are decided. The chat counts the requests (and the
+ * The outcomes of update and erasure requests, counted where they are decided. The chat counts the requests (and the
  * conversations completed), this worker what became of them: a sum over services counts each once. Every name is
  * here; docs/operations.md says what each means. Tags come from closed sets (the form, the reason codes).
  */
@@ -17,6 +17,8 @@ class UpdateMetrics {
     static final String APPLIED = "wareg.worker.updates.applied";
     static final String REJECTED = "wareg.worker.updates.rejected";
     static final String RETRIES = "wareg.worker.updates.retries";
+    static final String ERASURES_APPLIED = "wareg.worker.erasures.applied";
+    static final String ERASURES_REJECTED = "wareg.worker.erasures.rejected";
 
     private static final String REGISTRATION = "registration";
     private static final String UPDATE = "update";
@@ -36,6 +38,10 @@ class UpdateMetrics {
             }
         }
         retries();
+        erasuresApplied();
+        for (ReasonCode reason : ReasonCode.values()) {
+            erasuresRejected(reason);
+        }
     }
 
     void applied(RegistrationUpdateRequested request) {
@@ -44,6 +50,15 @@ class UpdateMetrics {
 
     void rejected(RegistrationUpdateRequested request, ReasonCode reason) {
         rejected(form(request), reason).increment();
+    }
+
+    /** An erasure asked in a conversation that account-api carried out (announced by account-api itself). */
+    void erased() {
+        erasuresApplied().increment();
+    }
+
+    void erasureRejected(ReasonCode reason) {
+        erasuresRejected(reason).increment();
     }
 
     /** A call to account-api that failed in a way worth trying again, and was. */
@@ -58,13 +73,27 @@ class UpdateMetrics {
 
     private Counter rejected(String form, ReasonCode reason) {
         return Counter.builder(REJECTED).description("Update requests rejected, by reason code")
-                .tag("form", form).tag("reason", reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .tag("form", form).tag("reason", tag(reason))
                 .register(registry);
+    }
+
+    private Counter erasuresApplied() {
+        return Counter.builder(ERASURES_APPLIED).description("Erasure requests account-api carried out")
+                .register(registry);
+    }
+
+    private Counter erasuresRejected(ReasonCode reason) {
+        return Counter.builder(ERASURES_REJECTED).description("Erasure requests rejected, by reason code")
+                .tag("reason", tag(reason)).register(registry);
     }
 
     private Counter retries() {
         return Counter.builder(RETRIES).description("Calls to account-api tried again after a transient failure")
                 .register(registry);
+    }
+
+    private static String tag(ReasonCode reason) {
+        return reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String form(RegistrationUpdateRequested request) {

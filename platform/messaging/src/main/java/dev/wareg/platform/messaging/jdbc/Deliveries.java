@@ -1,13 +1,16 @@
 package dev.wareg.platform.messaging.jdbc;
 
 import dev.wareg.platform.messaging.DeadLetters.DeadLetter;
+import dev.wareg.platform.messaging.ErasedPerson;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The bus's tables ({@code db/V1__outbox.sql}), one statement per step of an event's way. Every statement joins
@@ -53,9 +56,21 @@ final class Deliveries {
                 .query().listOfRows();
     }
 
-    void subscribe(String subscriber, String type) {
-        jdbc.sql("insert into messaging_subscription (subscriber, type) values (?, ?) on conflict do nothing")
-                .param(subscriber).param(type)
+    void subscribe(String subscriber, String type, Instant now) {
+        jdbc.sql("""
+                        insert into messaging_subscription (subscriber, type, last_seen_at) values (?, ?, ?)
+                        on conflict (subscriber, type) do update set last_seen_at = excluded.last_seen_at""")
+                .param(subscriber).param(type).param(Timestamps.of(now))
+                .update();
+    }
+
+    /** Notes that this process runs these subscribers, so that their subscriptions are not dropped as absent. */
+    void seen(Collection<String> subscribers, Instant now) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update messaging_subscription set last_seen_at = ? where subscriber = any (?)")
+                .param(Timestamps.of(now)).param(subscribers.toArray(String[]::new))
                 .update();
     }
 
@@ -107,8 +122,19 @@ final class Deliveries {
                 .list();
     }
 
-    void done(long id) {
+    /**
+     * The delivery is handled. When it was the event's last, the event's payload goes too: nobody needs it any more,
+     * and it may hold a person's data. (Two last deliveries handled at the same moment in two transactions may each
+     * see the other's row and both leave the payload; the purge drops it then.)
+     */
+    void done(long id, UUID eventId) {
         jdbc.sql("delete from messaging_delivery where id = ?").param(id).update();
+        jdbc.sql("""
+                        update messaging_outbox set payload = null
+                        where event_id = ? and payload is not null
+                        and not exists (select 1 from messaging_delivery where event_id = ?)""")
+                .param(eventId).param(eventId)
+                .update();
     }
 
     void retry(long id, int attempts, Instant availableAt, String reason) {
@@ -155,6 +181,74 @@ final class Deliveries {
             jdbc.sql("select pg_notify(?, current_schema())").param(CHANNEL).query().listOfRows();
         }
         return redriven > 0;
+    }
+
+    /** Drops the payloads of events that no delivery needs any more (every subscriber handled them, or none had). */
+    int forgetHandledPayloads() {
+        return jdbc.sql("""
+                        update messaging_outbox outbox set payload = null
+                        where outbox.payload is not null
+                        and not exists (select 1 from messaging_delivery delivery
+                                        where delivery.event_id = outbox.event_id)""")
+                .update();
+    }
+
+    /** Dead letters buried before {@code horizon}: nobody re-drove them in time. */
+    int purgeDead(Instant horizon) {
+        return jdbc.sql("delete from messaging_delivery where status = 'DEAD' and dead_at < ?")
+                .param(Timestamps.of(horizon))
+                .update();
+    }
+
+    /** Pending deliveries of events published before {@code horizon}: their subscriber has not taken them since. */
+    int purgePending(Instant horizon) {
+        return jdbc.sql("""
+                        delete from messaging_delivery delivery using messaging_outbox outbox
+                        where delivery.event_id = outbox.event_id and delivery.status = 'PENDING'
+                        and outbox.published_at < ?""")
+                .param(Timestamps.of(horizon))
+                .update();
+    }
+
+    /** Subscriptions no process has run since {@code horizon}: publishers stop fanning out to them. */
+    int dropAbsentSubscribers(Instant horizon) {
+        return jdbc.sql("delete from messaging_subscription where last_seen_at < ?")
+                .param(Timestamps.of(horizon))
+                .update();
+    }
+
+    /** The events published up to {@code until}, other than {@code except}, that still hold a payload naming the person. */
+    List<UUID> about(ErasedPerson person, Instant until, UUID except) {
+        // The phone forms are digits only (ErasedPerson checks), so the path cannot be injected into.
+        String path = "$.** ? (@ like_regex \"" + person.phonePattern().replace("\\", "\\\\") + "\""
+                + " || @ == $account || @ == $conversation)";
+        String vars = JsonNodeFactory.instance.objectNode().put("account", person.accountId())
+                .put("conversation", person.conversationId() == null ? person.accountId() : person.conversationId())
+                .toString();
+        return jdbc.sql("""
+                        select event_id from messaging_outbox
+                        where payload is not null and published_at <= ? and event_id <> ?
+                        and jsonb_path_exists(payload, cast(? as jsonpath), cast(? as jsonb))""")
+                .param(Timestamps.of(until)).param(except).param(path).param(vars)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Deletes these events and every delivery of them, pending or dead. */
+    int forget(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = eventIds.toArray(UUID[]::new);
+        jdbc.sql("delete from messaging_delivery where event_id = any (?)").param(ids).update();
+        return jdbc.sql("delete from messaging_outbox where event_id = any (?)").param(ids).update();
+    }
+
+    /** When an event went into the outbox, if it is still there. */
+    Optional<Instant> publishedAt(UUID eventId) {
+        return jdbc.sql("select published_at from messaging_outbox where event_id = ?").param(eventId)
+                .query((row, n) -> Timestamps.read(row, "published_at"))
+                .optional();
     }
 
     /** Outbox rows that no delivery needs any more and that are older than {@code horizon}. */

@@ -1,8 +1,10 @@
 package dev.wareg.platform.messaging.jdbc;
 
+import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters;
+import dev.wareg.platform.messaging.ErasedPerson;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
@@ -65,6 +67,9 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
      * per event; a failure ends the turn, since the lane then waits for the retry.
      */
     private static final int LANE_TURN = 32;
+
+    /** The bus's own subscriber that forgets erased people ({@link #forgetErasedPeople}). */
+    static final String FORGETTING = "bus-erasures";
 
     /**
      * Nothing to look up: a delivery row exists only until the transaction that handles it commits, and the
@@ -157,7 +162,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     @Override
     public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type, EventHandler<E> handler) {
         subscriptions.add(subscriber, type, handler);
-        deliveries.subscribe(subscriber, EventCodec.typeOf(type));
+        deliveries.subscribe(subscriber, EventCodec.typeOf(type), clock.instant());
         deadLetterCounter.expect(subscriber, EventCodec.typeOf(type));
         synchronized (this) {
             if (running) {
@@ -226,11 +231,50 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
         stop();
     }
 
-    /** Forgets outbox rows older than the retention that no delivery needs any more. */
+    /**
+     * Forgets what nobody needs any more, so that nothing is kept indefinitely: dead letters and pending deliveries
+     * past their retention, subscriptions no process ran for the pending retention (a switched-off channel would
+     * otherwise collect every event for ever), the payloads of handled events, and outbox rows older than the
+     * processed-event retention.
+     */
     void purge() {
-        Instant horizon = clock.instant().minus(properties.processedRetention());
-        int events = deliveries.purgeOutbox(horizon);
-        log.debug("Purged {} outbox events older than {}", events, horizon);
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(transaction -> {
+            deliveries.seen(subscriptions.subscribers(), now);
+            int dead = deliveries.purgeDead(now.minus(settings.deadLetterRetention()));
+            int pending = deliveries.purgePending(now.minus(settings.pendingRetention()));
+            int absent = deliveries.dropAbsentSubscribers(now.minus(settings.pendingRetention()));
+            int payloads = deliveries.forgetHandledPayloads();
+            int events = deliveries.purgeOutbox(now.minus(properties.processedRetention()));
+            if (dead + pending + absent > 0) {
+                log.info("Purged {} dead letters older than {}, {} deliveries pending longer than {} and {}"
+                                + " subscriptions not seen for as long", dead, settings.deadLetterRetention(), pending,
+                        settings.pendingRetention(), absent);
+            }
+            log.debug("Dropped {} payloads of handled events, purged {} outbox events", payloads, events);
+        });
+    }
+
+    /**
+     * Makes this bus forget a person when their account is erased ({@link AccountErased}): every event about them
+     * published up to the erasure's announcement, with its deliveries, pending or dead (see {@link #forget}). It is
+     * a subscriber of its own ({@value #FORGETTING}), so it happens once per erasure however many processes share
+     * the outbox, survives a restart, and is retried like any handler.
+     */
+    void forgetErasedPeople() {
+        subscribe(FORGETTING, AccountErased.class, this::forget);
+    }
+
+    /**
+     * Events are found by content, not by ordering key: the outbox stores only the key's shard. The announcement
+     * itself and whatever is published after it (the chat telling the person their data is gone) are left to be
+     * delivered; their payloads are dropped once handled, like every event's.
+     */
+    void forget(AccountErased erased) {
+        Instant until = deliveries.publishedAt(erased.eventId()).orElse(clock.instant());
+        List<UUID> about = deliveries.about(ErasedPerson.of(erased), until, erased.eventId());
+        int forgotten = deliveries.forget(about);
+        log.info("Forgot {} events about erased account {}", forgotten, erased.accountId());
     }
 
     /** For fault tests: the database process the listener uses now, 0 while it reconnects. */
@@ -348,7 +392,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             if (subscriptions.deliver(subscriber, decoded.event(), decoded.trace())
                     != Subscriptions.Outcome.NOT_SUBSCRIBED) {
                 transaction.releaseSavepoint(beforeHandler);
-                deliveries.done(head.id());
+                deliveries.done(head.id(), head.eventId());
                 return true;
             }
             // A type this subscriber once took (its row in messaging_subscription) but no instance here handles.

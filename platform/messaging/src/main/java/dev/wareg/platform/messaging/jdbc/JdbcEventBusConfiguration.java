@@ -38,8 +38,10 @@ public class JdbcEventBusConfiguration {
     JdbcEventBus jdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
                               ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock,
                               ObjectProvider<MeterRegistry> meters) {
-        return new JdbcEventBus(dataSource, properties, settings, tracing.getIfAvailable(() -> EventTracing.NONE),
+        var bus = new JdbcEventBus(dataSource, properties, settings, tracing.getIfAvailable(() -> EventTracing.NONE),
                 clock.getIfAvailable(Clock::systemUTC),
                 new DeadLetterCounter(meters.getIfAvailable()));
+        bus.forgetErasedPeople();
+        return bus;
     }
 }

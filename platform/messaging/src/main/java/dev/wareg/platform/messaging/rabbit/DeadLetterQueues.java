@@ -4,7 +4,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters.DeadLetter;
+import dev.wareg.platform.messaging.ErasedPerson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,6 +22,8 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter;
 import org.springframework.amqp.rabbit.support.MessagePropertiesConverter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each subscriber's dead letters, kept in its quorum queue {@code <namespace>.<subscriber>.dead-letters}: the
@@ -55,6 +59,7 @@ final class DeadLetterQueues {
     private final Clock clock;
     private final DeadLetterCounter counter;
     private final MessagePropertiesConverter converter = new DefaultMessagePropertiesConverter();
+    private final JsonMapper json = JsonMapper.builder().build();
 
     DeadLetterQueues(RabbitTemplate template, ConfirmedPublisher publisher, RabbitTopology topology, Clock clock,
                      DeadLetterCounter counter) {
@@ -125,6 +130,36 @@ final class DeadLetterQueues {
             }
         });
         return redriven[0];
+    }
+
+    /**
+     * Removes the person's dead letters from the subscriber's queue, giving the others back in their order.
+     *
+     * @return how many were removed
+     */
+    synchronized int forget(String subscriber, ErasedPerson person) {
+        int[] forgotten = {0};
+        holdingAll(subscriber, (channel, held) -> {
+            for (var iterator = held.iterator(); iterator.hasNext(); ) {
+                GetResponse response = iterator.next();
+                if (names(person, response.getBody())) {
+                    channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+                    iterator.remove();
+                    forgotten[0]++;
+                }
+            }
+        });
+        return forgotten[0];
+    }
+
+    /** A body that is no JSON (not from this bus) is the person's when it holds one of their phone forms at all. */
+    private boolean names(ErasedPerson person, byte[] body) {
+        try {
+            return person.isNamedIn(json.readTree(body));
+        } catch (JacksonException e) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            return person.phoneDigits().stream().anyMatch(text::contains) || text.contains(person.accountId());
+        }
     }
 
     @FunctionalInterface

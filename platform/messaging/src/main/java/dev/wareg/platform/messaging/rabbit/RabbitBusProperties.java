@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  *                         publish of such a type that no queue takes fails instead of being confirmed and lost.
  *                         Without it, a broker confirms an event that nobody declared a queue for yet (the
  *                         consumer's service never started) and stores nothing.
+ * @param deadLetterRetention how long a dead letter waits in its queue for an operator before the broker drops it
+ *                         ({@code x-message-ttl} of the dead-letter queues); {@code 0s} declares them without one,
+ *                         for queues declared before this setting existed, which take a policy instead
+ *                         (docs/messaging.md)
  */
 @Validated
 @ConfigurationProperties("wareg.messaging.rabbitmq")
@@ -38,11 +42,20 @@ public record RabbitBusProperties(
         @DefaultValue("30s") @NotNull Duration publishTimeout,
         @DefaultValue("16") @Min(1) int prefetch,
         @DefaultValue("5s") @NotNull Duration recoveryInterval,
-        Map<String, Set<String>> expectedSubscribers) {
+        Map<String, Set<String>> expectedSubscribers,
+        @DefaultValue("7d") @NotNull Duration deadLetterRetention) {
 
     @ConstructorBinding
     public RabbitBusProperties {
         expectedSubscribers = expectedSubscribers == null ? Map.of() : Map.copyOf(expectedSubscribers);
+        deadLetterRetention = deadLetterRetention == null ? Duration.ofDays(7) : deadLetterRetention;
+    }
+
+    /** Settings with the default dead-letter retention. */
+    public RabbitBusProperties(String namespace, Duration confirmTimeout, Duration publishTimeout, int prefetch,
+                               Duration recoveryInterval, Map<String, Set<String>> expectedSubscribers) {
+        this(namespace, confirmTimeout, publishTimeout, prefetch, recoveryInterval, expectedSubscribers,
+                Duration.ofDays(7));
     }
 
     /** Settings that expect no subscriber. */

@@ -1,8 +1,10 @@
 package dev.wareg.platform.messaging.rabbit;
 
+import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.platform.messaging.DeadLetterCounter;
 import dev.wareg.platform.messaging.DeadLetters;
+import dev.wareg.platform.messaging.ErasedPerson;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
@@ -71,6 +73,11 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     /** Counted down when the bus stops, to cut short the consumers' waits between attempts. */
     private volatile CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicBoolean listening = new AtomicBoolean();
+    /** Whether each subscriber's dead letters forget erased people ({@link #forgetErasedPeople}). */
+    private volatile boolean forgetting;
+
+    /** The suffix of the subscriber that forgets erased people in another subscriber's dead letters. */
+    static final String ERASURES = "-erasures";
 
     public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock) {
@@ -89,7 +96,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         this.rabbit = rabbit;
         this.tracing = tracing;
         this.subscriptions = new Subscriptions(processedEvents, tracing, MessagingProperties.Bus.RABBITMQ);
-        this.topology = new RabbitTopology(rabbit.namespace(), properties.shards());
+        this.topology = new RabbitTopology(rabbit.namespace(), properties.shards(), rabbit.deadLetterRetention());
         this.admin = new RabbitAdmin(connectionFactory);
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         // Publishers have their own connection: when the broker blocks publishers (memory or disk alarm), the
@@ -146,8 +153,48 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
             declare(subscriber, subscriptions.typesOf(subscriber));
             if (first) {
                 startConsumers(subscriber);
+                if (addForgetter(subscriber)) {
+                    declare(subscriber + ERASURES, subscriptions.typesOf(subscriber + ERASURES));
+                    startConsumers(subscriber + ERASURES);
+                }
             }
         }
+    }
+
+    /**
+     * Makes every subscriber of this process forget a person whose account is erased ({@link AccountErased}) from
+     * its dead letters, which may otherwise keep the person's events for the dead-letter retention. Each subscriber
+     * {@code S} gets a companion subscriber {@code S-erasures} that takes the erasures and removes the person's
+     * letters from {@code S}'s dead-letter queue; what is still in flight in the shard queues is handled as usual.
+     */
+    public synchronized void forgetErasedPeople() {
+        forgetting = true;
+        if (running) {
+            for (String subscriber : List.copyOf(subscriptions.subscribers())) {
+                if (addForgetter(subscriber)) {
+                    declare(subscriber + ERASURES, subscriptions.typesOf(subscriber + ERASURES));
+                    startConsumers(subscriber + ERASURES);
+                }
+            }
+        }
+    }
+
+    /** @return whether a forgetter was added for {@code subscriber} */
+    private boolean addForgetter(String subscriber) {
+        if (!forgetting || subscriber.endsWith(ERASURES)) {
+            return false;
+        }
+        String forgetter = subscriber + ERASURES;
+        if (subscriptions.isSubscribed(forgetter, AccountErased.class)) {
+            return false;
+        }
+        subscriptions.add(forgetter, AccountErased.class, erased -> {
+            int forgotten = deadLetterQueues.forget(subscriber, ErasedPerson.of(erased));
+            log.info("Forgot {} dead letters of {} about erased account {}", forgotten, subscriber,
+                    erased.accountId());
+        });
+        deadLetterCounter.expect(forgetter, EventCodec.typeOf(AccountErased.class));
+        return true;
     }
 
     @Override
@@ -156,6 +203,9 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
             return;
         }
         stopping = new CountDownLatch(1);
+        for (String subscriber : List.copyOf(subscriptions.subscribers())) {
+            addForgetter(subscriber);
+        }
         rabbit.expectedSubscribers().forEach(this::declare);
         for (String subscriber : subscriptions.subscribers()) {
             declare(subscriber, subscriptions.typesOf(subscriber));

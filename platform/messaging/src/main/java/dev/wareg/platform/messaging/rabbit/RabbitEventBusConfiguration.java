@@ -67,8 +67,10 @@ public class RabbitEventBusConfiguration {
     RabbitEventBus rabbitEventBus(@Qualifier(CONNECTION_FACTORY) CachingConnectionFactory connectionFactory,
             MessagingProperties properties, RabbitBusProperties rabbit, ProcessedEvents processedEvents,
             ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
-        return new RabbitEventBus(connectionFactory, properties, rabbit, processedEvents,
+        var bus = new RabbitEventBus(connectionFactory, properties, rabbit, processedEvents,
                 tracing.getIfAvailable(() -> EventTracing.NONE), clock.getIfAvailable(Clock::systemUTC),
                 new DeadLetterCounter(meters.getIfAvailable()));
+        bus.forgetErasedPeople();
+        return bus;
     }
 }

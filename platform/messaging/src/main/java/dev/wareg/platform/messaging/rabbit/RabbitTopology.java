@@ -1,6 +1,8 @@
 package dev.wareg.platform.messaging.rabbit;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +22,26 @@ import org.springframework.amqp.core.TopicExchange;
  * <p>Queue arguments cannot change once a queue exists (the broker refuses a redeclaration with other
  * arguments), so any change here needs a migration of the live queues.
  */
-record RabbitTopology(String namespace, int shards) {
+record RabbitTopology(String namespace, int shards, Duration deadLetterRetention) {
 
     static final String QUEUE_TYPE = "x-queue-type";
+
+    RabbitTopology(String namespace, int shards) {
+        this(namespace, shards, Duration.ZERO);
+    }
+
+    /**
+     * A dead letter is kept for the retention, then dropped by the broker (quorum queues honour message TTLs since
+     * RabbitMQ 3.10; the dead-letter queue has no dead-letter exchange of its own, so an expired letter is gone).
+     */
+    Map<String, Object> deadLetterQueueArguments() {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put(QUEUE_TYPE, "quorum");
+        if (deadLetterRetention.isPositive()) {
+            arguments.put("x-message-ttl", deadLetterRetention.toMillis());
+        }
+        return arguments;
+    }
 
     String eventsExchange() {
         return namespace + ".events";
@@ -56,7 +75,7 @@ record RabbitTopology(String namespace, int shards) {
     void declare(AmqpAdmin admin, String subscriber, Set<String> types) {
         admin.declareExchange(new TopicExchange(eventsExchange(), true, false));
         admin.declareExchange(new DirectExchange(deadLetterExchange(), true, false));
-        Queue deadLetters = new Queue(deadLetterQueue(subscriber), true, false, false, Map.of(QUEUE_TYPE, "quorum"));
+        Queue deadLetters = new Queue(deadLetterQueue(subscriber), true, false, false, deadLetterQueueArguments());
         admin.declareQueue(deadLetters);
         admin.declareBinding(BindingBuilder.bind(deadLetters).to(new DirectExchange(deadLetterExchange()))
                 .with(subscriber));

@@ -36,7 +36,7 @@ class JdbcEventBusConfigurationIntegrationTests {
                             .isInstanceOf(DeadLetters.class);
                     assertThat(started.getBean(JdbcEventBus.class).isRunning()).isTrue();
                     assertThat(started.getBean(JdbcMessagingProperties.class))
-                            .isEqualTo(new JdbcMessagingProperties(Duration.ofSeconds(2), 3, Duration.ofHours(1)));
+                            .isEqualTo(new JdbcMessagingProperties(Duration.ofSeconds(2), 3, Duration.ofMinutes(1)));
                 });
     }
 

@@ -54,8 +54,14 @@ final class TestBuses implements AutoCloseable {
 
     JdbcEventBus bus(DataSource dataSource, int maxAttempts, Duration poll, Clock clock, EventTracing tracing,
                      DeadLetterCounter deadLetterCounter) {
-        var bus = new JdbcEventBus(dataSource, properties(maxAttempts),
-                new JdbcMessagingProperties(poll, 2, Duration.ofHours(1)), tracing, clock, deadLetterCounter);
+        // Retentions far beyond what the tests' clocks advance, except where a test sets its own.
+        return bus(dataSource, maxAttempts, new JdbcMessagingProperties(poll, 2, Duration.ofHours(1),
+                Duration.ofDays(30), Duration.ofDays(30)), clock, tracing, deadLetterCounter);
+    }
+
+    JdbcEventBus bus(DataSource dataSource, int maxAttempts, JdbcMessagingProperties settings, Clock clock,
+                     EventTracing tracing, DeadLetterCounter deadLetterCounter) {
+        var bus = new JdbcEventBus(dataSource, properties(maxAttempts), settings, tracing, clock, deadLetterCounter);
         buses.add(bus);
         return bus;
     }

@@ -2,6 +2,7 @@ package dev.wareg.platform.messaging.rabbit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RabbitTopologyTests {
@@ -20,5 +21,13 @@ class RabbitTopologyTests {
     @Test
     void anEventIsRoutedByItsTypeAndShardNeverByItsOrderingKey() {
         assertThat(RabbitTopology.routingKey("MessageReceived", 2)).isEqualTo("MessageReceived.2");
+    }
+
+    @Test
+    void deadLettersExpireAfterTheRetentionUnlessNoneIsSet() {
+        assertThat(new RabbitTopology("wareg", 3, Duration.ofDays(7)).deadLetterQueueArguments())
+                .containsEntry("x-message-ttl", 604_800_000L).containsEntry("x-queue-type", "quorum");
+        assertThat(new RabbitTopology("wareg", 3, Duration.ZERO).deadLetterQueueArguments())
+                .doesNotContainKey("x-message-ttl");
     }
 }
