@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Dates of birth as people in Brazil write them, day first ("12/05/1990", "1/2/1990", with slashes, hyphens or
  * dots), or as ISO 8601 ("1990-05-12"), which is also the normalised form. The year needs four digits: "12/05/25"
  * could be 1925 or 2025, and guessing the century is worse than asking again. Impossible dates ("31/02/2000") are
- * refused rather than rolled over. "Today" is the injected clock's date in the clock's own zone: around midnight the
+ * refused rather than rolled over, with their own reason ({@code impossible}). "Today" is the injected clock's date in the clock's own zone: around midnight the
  * zone decides whether a date is still in the future.
  */
 final class BirthDates implements FieldValidator {
@@ -48,7 +48,8 @@ final class BirthDates implements FieldValidator {
                 return Validation.invalid("format");
             }
         } catch (DateTimeParseException e) {
-            return Validation.invalid("format");
+            // Written as a date, but no calendar has it ("31/02/1990"): saying so beats asking for the format again.
+            return Validation.invalid("impossible");
         }
         LocalDate today = LocalDate.now(clock);
         if (date.isAfter(today)) {

@@ -45,12 +45,12 @@ class BirthDatesTests {
     @CsvSource(delimiter = '|', textBlock = """
             ''              | empty
             '   '           | empty
-            31/02/2000      | format
-            29/02/2001      | format
-            31/04/1990      | format
-            32/01/1990      | format
-            00/01/1990      | format
-            12/13/1990      | format
+            31/02/2000      | impossible
+            29/02/2001      | impossible
+            31/04/1990      | impossible
+            32/01/1990      | impossible
+            00/01/1990      | impossible
+            12/13/1990      | impossible
             12/05/90        | format
             12/5/90         | format
             1990/05/12      | format

@@ -39,6 +39,7 @@ final class AccountValues {
             Map.entry("cpf.check-digits", "This is not a valid CPF: its check digits do not match."),
             Map.entry("cpf.repeated-digits", "This is not a valid CPF: all its digits are the same."),
             Map.entry("birthDate.format", "Write the date as day/month/year (31/01/2000) or year-month-day (2000-01-31)."),
+            Map.entry("birthDate.impossible", "This date does not exist: check the day and the month."),
             Map.entry("birthDate.future", "A birth date cannot be in the future."),
             Map.entry("birthDate.implausible", "This birth date would make the person older than 130 years."),
             Map.entry("postalCode.format", "A CEP has 8 digits, for example 01310-100."),

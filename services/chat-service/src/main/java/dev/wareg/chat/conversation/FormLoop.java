@@ -215,7 +215,9 @@ class FormLoop {
         return switch (meaning.intent()) {
             case BACK -> back(conversation);
             case KEEP -> keep(conversation);
-            case AFFIRM -> conversation.reviewing() ? keep(conversation) : fill(conversation, meaning, text);
+            // A bare "sim"/"ok" is no value of any field: the question is asked again, and nothing is stored.
+            case AFFIRM -> conversation.reviewing() ? keep(conversation)
+                    : fill(conversation, meaning, meaning.values().get(conversation.asking()));
             case CORRECT, UPDATE -> namesAnotherField ? correct(conversation, meaning, named)
                     : fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(),
                             named.isEmpty() ? text : null));
