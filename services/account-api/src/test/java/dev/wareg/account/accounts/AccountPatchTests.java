@@ -133,7 +133,7 @@ class AccountPatchTests {
                  "birthDate": "31/02/1990", "address": {"postalCode": 1234}}"""))
                 .extracting(Violation::field, Violation::code)
                 .containsExactly(tuple("name", "characters"), tuple("email", "typo"), tuple("cpf", "format"),
-                        tuple("birthDate", "format"), tuple("address.postalCode", "type"));
+                        tuple("birthDate", "impossible"), tuple("address.postalCode", "type"));
     }
 
     @Test
