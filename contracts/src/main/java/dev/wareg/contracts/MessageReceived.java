@@ -2,6 +2,7 @@ package dev.wareg.contracts;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,9 @@ import java.util.UUID;
  *                         one-time code. The chat reveals and changes nothing for a sender that is not proven.
  *                         Added to version 1 as an optional member that reads as {@code false} when absent, so a
  *                         message from a channel not yet updated is treated as unproven, never the other way round.
+ * @param media            what the person sent instead of text, one of {@link #MEDIA}, or null for text (and buttons,
+ *                         lists, locations, contacts): the chat answers a voice note or a picture for what it is, and a
+ *                         reaction not at all. Added to version 1 as an optional member, like {@code location}.
  */
 public record MessageReceived(
         UUID eventId,
@@ -30,7 +34,12 @@ public record MessageReceived(
         String sender,
         String text,
         Location location,
-        boolean senderVerified) implements IntegrationEvent {
+        boolean senderVerified,
+        String media) implements IntegrationEvent {
+
+    /** The kinds of media a channel names; anything else it receives is passed on as a message without text. */
+    public static final Set<String> MEDIA = Set.of("audio", "image", "video", "document", "sticker",
+            "reaction");
 
     public MessageReceived {
         Objects.requireNonNull(eventId, "eventId");
@@ -39,12 +48,20 @@ public record MessageReceived(
         Objects.requireNonNull(channelMessageId, "channelMessageId");
         Objects.requireNonNull(sender, "sender");
         text = text == null ? "" : text;
+        // A kind a newer producer knows and this reader does not reads as a message without text, never as an error.
+        media = media != null && MEDIA.contains(media) ? media : null;
+    }
+
+    /** A message of text (or a button, a list, a location, a contact), not media. */
+    public MessageReceived(UUID eventId, Instant occurredAt, String channel, String channelMessageId, String sender,
+                           String text, Location location, boolean senderVerified) {
+        this(eventId, occurredAt, channel, channelMessageId, sender, text, location, senderVerified, null);
     }
 
     /** A message without a location: what every channel sends for text, buttons and the rest. */
     public MessageReceived(UUID eventId, Instant occurredAt, String channel, String channelMessageId, String sender,
                            String text, boolean senderVerified) {
-        this(eventId, occurredAt, channel, channelMessageId, sender, text, null, senderVerified);
+        this(eventId, occurredAt, channel, channelMessageId, sender, text, null, senderVerified, null);
     }
 
     @Override

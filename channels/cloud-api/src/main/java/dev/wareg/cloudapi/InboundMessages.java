@@ -29,7 +29,7 @@ class InboundMessages {
     /** Publishes every message not handled before; throws when publishing fails, so the delivery is retried. */
     void receive(WebhookPayload payload) {
         for (InboundMessage message : payload.messages()) {
-            if (!inbox.publish(message.id(), message.sender(), message.text(), message.location())) {
+            if (!inbox.publish(message.id(), message.sender(), message.text(), message.location(), message.media())) {
                 metrics.duplicate();
             }
         }

@@ -1,5 +1,6 @@
 package dev.wareg.cloudapi;
 
+import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.MessageReceived.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,17 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
      * @param text     what the bot reads; empty for what it cannot read (media, reactions, unsupported types) and
      *                 for a location, which the bot reads from {@code location}
      * @param location the place shared, for a location message with usable coordinates; otherwise null
+     * @param media    what was sent instead of text ({@code audio}, {@code image}, ...: {@link
+     *                 dev.wareg.contracts.MessageReceived#MEDIA}), or null
      */
-    record InboundMessage(String id, String sender, String text, Location location) {
+    record InboundMessage(String id, String sender, String text, Location location, String media) {
 
         InboundMessage(String id, String sender, String text) {
-            this(id, sender, text, null);
+            this(id, sender, text, null, null);
+        }
+
+        InboundMessage(String id, String sender, String text, Location location) {
+            this(id, sender, text, location, null);
         }
     }
 
@@ -47,7 +54,8 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
                     String sender = sender(message);
                     // Without an id it cannot be deduplicated, without a sender it cannot be answered: skip it.
                     if (!id.isEmpty() && !sender.isEmpty()) {
-                        messages.add(new InboundMessage(id, sender, readableText(message), location(message)));
+                        messages.add(new InboundMessage(id, sender, readableText(message), location(message),
+                                media(message)));
                     }
                 }
                 for (JsonNode status : value.path("statuses")) {
@@ -97,6 +105,17 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
         } catch (IllegalArgumentException outOfRange) {
             return null;
         }
+    }
+
+    /**
+     * Meta's message types that are media, by the kind the chat answers: a voice note comes as {@code audio} with
+     * {@code voice: true}, an animated sticker as {@code sticker}. See
+     * <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components#messages-object">the
+     * messages object</a>.
+     */
+    private static String media(JsonNode message) {
+        String type = text(message.path("type"));
+        return MessageReceived.MEDIA.contains(type) ? type : null;
     }
 
     /** A number, or a number written as a string; null for anything else. */

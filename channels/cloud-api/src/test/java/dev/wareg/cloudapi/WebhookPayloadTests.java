@@ -39,13 +39,23 @@ class WebhookPayloadTests {
             button-reply | wamid.BUTTON1 | Sim
             list-reply   | wamid.LIST1   | E-mail
             button       | wamid.QUICK1  | Confirmar
-            image        | wamid.IMG1    | ''
-            reaction     | wamid.REACT1  | ''
             unsupported  | wamid.UNSUP1  | ''
             """)
     void readsOneMessageFromTheSenderAsE164(String fixture, String id, String text) {
         assertThat(parse(fixture).messages())
                 .containsExactly(new InboundMessage(id, "+5511987654321", text));
+    }
+
+    /** Media is no text, but the chat is told what it was, so that a voice note is answered as one. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            image        | wamid.IMG1    | image
+            voice        | wamid.VOICE1  | audio
+            reaction     | wamid.REACT1  | reaction
+            """)
+    void mediaIsReadAsNoTextAndNamed(String fixture, String id, String media) {
+        assertThat(parse(fixture).messages())
+                .containsExactly(new InboundMessage(id, "+5511987654321", "", null, media));
     }
 
     @Test
@@ -156,7 +166,7 @@ class WebhookPayloadTests {
                 new InboundMessage("wamid.B2", "+5511900000002", "dois"),
                 new InboundMessage("wamid.B3", "+5511900000003", "Sim"),
                 new InboundMessage("wamid.B4", "+5511900000004", "quatro"),
-                new InboundMessage("wamid.B5", "+5511900000005", ""),
+                new InboundMessage("wamid.B5", "+5511900000005", "", null, "image"),
                 new InboundMessage("wamid.B6", "+5511900000006", "Não"));
     }
 

@@ -32,7 +32,8 @@ class InboundMessages {
 
     /** Publishes the message unless it was handled before; throws when publishing fails, so the sidecar retries. */
     Outcome receive(SidecarMessage message) {
-        if (!inbox.publish(message.messageId(), message.sender(), message.text(), message.location())) {
+        if (!inbox.publish(message.messageId(), message.sender(), message.text(), message.location(),
+                message.media())) {
             metrics.duplicate();
             return Outcome.DUPLICATE;
         }

@@ -2,6 +2,7 @@ package dev.wareg.whatsappweb;
 
 import dev.wareg.contracts.MessageReceived.Location;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +18,25 @@ import tools.jackson.databind.JsonNode;
  *                  first phone (else its name); empty for a location and for what the bot cannot read, which the
  *                  chat answers politely ("I didn't receive any text")
  * @param location  the place shared, for a {@code location}; otherwise null
+ * @param media     for an {@code unsupported} message, what Baileys' {@code kind} says it was, as the chat names media
+ *                  ({@link dev.wareg.contracts.MessageReceived#MEDIA}); otherwise null
  */
-record SidecarMessage(String messageId, String sender, Type type, String text, Location location) {
+record SidecarMessage(String messageId, String sender, Type type, String text, Location location, String media) {
+
+    /** Baileys' content types of media, by the kind the chat answers (a voice note is an {@code audioMessage}). */
+    private static final Map<String, String> MEDIA_KINDS = Map.of(
+            "audioMessage", "audio",
+            "imageMessage", "image",
+            "videoMessage", "video",
+            "ptvMessage", "video",
+            "documentMessage", "document",
+            "documentWithCaptionMessage", "document",
+            "stickerMessage", "sticker",
+            "reactionMessage", "reaction");
+
+    SidecarMessage(String messageId, String sender, Type type, String text, Location location) {
+        this(messageId, sender, type, text, location, null);
+    }
 
     enum Type {
         TEXT, BUTTON, LIST, LOCATION, CONTACT, EDIT, UNSUPPORTED;
@@ -57,7 +75,8 @@ record SidecarMessage(String messageId, String sender, Type type, String text, L
             case TEXT, BUTTON, LIST, EDIT -> new SidecarMessage(messageId, sender, type, text(body.path("text")), null);
             case CONTACT -> new SidecarMessage(messageId, sender, type, contact(body.path("contact")), null);
             case LOCATION -> new SidecarMessage(messageId, sender, type, "", location(body.path("location")));
-            case UNSUPPORTED -> new SidecarMessage(messageId, sender, type, "", null);
+            case UNSUPPORTED -> new SidecarMessage(messageId, sender, type, "", null,
+                    MEDIA_KINDS.get(text(body.path("kind"))));
         };
     }
 

@@ -9,6 +9,7 @@ import java.io.File;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,11 +65,23 @@ class SidecarMessageTests {
 
     @Test
     void unsupportedAndUnknownTypesReadAsNoText() {
-        assertThat(parse(Fixtures.inbound("unsupported"))).extracting(SidecarMessage::type, SidecarMessage::text)
-                .containsExactly(Type.UNSUPPORTED, "");
+        assertThat(parse(Fixtures.inbound("unsupported")))
+                .extracting(SidecarMessage::type, SidecarMessage::text, SidecarMessage::media)
+                .containsExactly(Type.UNSUPPORTED, "", "image");
         assertThat(parse("""
                 {"messageId":"A","sender":"+5511987654321","type":"poll","text":"Qual?"}"""))
                 .extracting(SidecarMessage::type, SidecarMessage::text).containsExactly(Type.UNSUPPORTED, "");
+    }
+
+    /** Baileys' content type names the media, so the chat can answer a voice note for what it is. */
+    @ParameterizedTest
+    @CsvSource({
+            "audioMessage, audio", "imageMessage, image", "videoMessage, video", "documentMessage, document",
+            "stickerMessage, sticker", "reactionMessage, reaction", "pollCreationMessage, "})
+    void mediaIsNamedByItsKind(String kind, String media) {
+        assertThat(parse("""
+                {"messageId":"A","sender":"+5511987654321","type":"unsupported","text":"","kind":"%s"}"""
+                .formatted(kind)).media()).isEqualTo(media);
     }
 
     @ParameterizedTest

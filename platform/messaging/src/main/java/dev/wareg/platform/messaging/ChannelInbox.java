@@ -38,14 +38,16 @@ public final class ChannelInbox {
      * Publishes the message unless its id was handled before; throws when publishing fails, so that the sender of the
      * delivery tries again.
      *
+     * @param media what was sent instead of text ({@link MessageReceived#MEDIA}), or null
      * @return false for a message already handled
      */
-    public boolean publish(String messageId, String sender, String text, MessageReceived.Location location) {
+    public boolean publish(String messageId, String sender, String text, MessageReceived.Location location,
+                           String media) {
         if (processed.contains(messageId)) {
             return false;
         }
         bus.publish(new MessageReceived(eventId(channel, messageId), clock.instant(), channel, messageId, sender, text,
-                location, true));
+                location, true, media));
         processed.remember(messageId);
         return true;
     }

@@ -108,7 +108,9 @@ class ConversationMetrics {
               List<Turn.Note> notes) {
         String channel = channel(message.channel());
         firstSeen(channel);
-        String type = message.location() != null ? "location" : message.text().isBlank() ? "empty" : "text";
+        // Media kinds are a fixed set (MessageReceived.MEDIA), so they are safe as a tag.
+        String type = message.media() != null ? message.media() : message.location() != null ? "location"
+                : message.text().isBlank() ? "empty" : "text";
         count(MESSAGES_RECEIVED, "Messages the chat handled, by channel and type", "channel", channel, "type", type);
         if (started) {
             count(CONVERSATIONS_STARTED, "Conversations the chat began: no state was kept for the sender",

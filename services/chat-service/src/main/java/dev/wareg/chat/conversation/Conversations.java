@@ -114,6 +114,9 @@ class Conversations implements SmartInitializingSingleton {
         if (unidentified.isPresent()) {
             return unidentified(conversation, message, unidentified.get());
         }
+        if (message.media() != null) {
+            return media(conversation, message);
+        }
         if (message.location() != null) {
             return after(formLoop.handleLocation(conversation, addressOf(message.location())), message);
         }
@@ -155,6 +158,22 @@ class Conversations implements SmartInitializingSingleton {
         }
         return new Answer(understood.remembering(message.eventId(),
                 List.of(reply(understood, phrasebook.say(understood.language(), key)))), List.of());
+    }
+
+    /**
+     * A voice note, a picture, a sticker: answered for what it is (the bot reads text only), with the open question
+     * again where one is open, and nothing of the form changes. A reaction (a 👍 on an earlier message) gets no
+     * answer: a person does not expect one.
+     */
+    private Answer media(Conversation conversation, MessageReceived message) {
+        if (message.media().equals("reaction")) {
+            return new Answer(conversation.remembering(message.eventId(), List.of()), List.of());
+        }
+        List<IntegrationEvent> replies = new ArrayList<>(List.of(reply(conversation,
+                phrasebook.say(conversation.language(), "media." + message.media()))));
+        formLoop.openQuestion(conversation).ifPresent(question ->
+                replies.add(reply(conversation, question.text(), question.buttons())));
+        return new Answer(conversation.remembering(message.eventId(), replies), List.of());
     }
 
     /**

@@ -564,6 +564,14 @@ class FormLoop {
 
     // --- What the bot says ---
 
+    /** The question the conversation waits on, if any: not with nothing under way or while waiting for the worker. */
+    Optional<Reply> openQuestion(Conversation conversation) {
+        return switch (conversation.stage()) {
+            case IDLE, APPLYING, ERASING -> Optional.empty();
+            default -> Optional.of(question(conversation));
+        };
+    }
+
     /** The open question of the conversation's stage, asked again. */
     private Reply question(Conversation conversation) {
         return switch (conversation.stage()) {

@@ -115,6 +115,13 @@ final class Dialogue {
         return deliver(() -> conversations.onMessage(message));
     }
 
+    /** The person sends media instead of text: a voice note ({@code audio}), a picture, a sticker, a reaction. */
+    Dialogue media(String kind) {
+        var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,
+                UUID.randomUUID().toString(), sender, "", null, true, kind);
+        return deliver(() -> conversations.onMessage(message));
+    }
+
     /** A message whose channel did not prove who sent it. */
     Dialogue unproven(String text) {
         var message = new MessageReceived(UUID.randomUUID(), clock.instant().minus(lateness), CHANNEL,

@@ -53,7 +53,8 @@ import org.yaml.snakeyaml.Yaml;
  * account through the API. {@code mail: true} at the story's top means e-mail can be sent, so a new address is
  * proven by a code: {@code emailed: maria@novo.com.br} checks a code was e-mailed there, {@code code: emailed} types
  * the code of the last e-mail, {@code code: "000000"} types that; {@code texted: "+55..."} checks a code was sent to
- * that number on the conversation's channel, and {@code code: texted to +55...} types it.
+ * that number on the conversation's channel, and {@code code: texted to +55...} types it. {@code media: audio} sends
+ * a voice note (or {@code image}, {@code video}, {@code document}, {@code sticker}, {@code reaction}).
  * {@code user_long: 5000} sends a message of that many characters. {@code location: {address: "Av. Paulista, 1578 -
  * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
  * and {@code longitude} may be given).
@@ -103,6 +104,9 @@ class DialogueStoriesTests {
             }
             if (step.containsKey("location")) {
                 shareLocation(dialogue, step.get("location"));
+            }
+            if (step.containsKey("media")) {
+                dialogue.media(String.valueOf(step.get("media")));
             }
             if (step.containsKey("unproven")) {
                 dialogue.unproven(String.valueOf(step.get("unproven")));
