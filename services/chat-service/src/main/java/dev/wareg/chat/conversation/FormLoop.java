@@ -266,8 +266,11 @@ class FormLoop {
                 return Turn.of(failed, invalid).noting(refused);
             }
             case Validation.Valid(String value) -> {
+                // The same value again is a mistake for a topic of one field (the e-mail); for a part of a topic of
+                // several (the state of an address in the same state) it is simply the answer, and changes nothing.
+                boolean oneFieldTopic = schema.topicOf(field.name()).fields().size() == 1;
                 if (!conversation.isRegistration() && value.equals(conversation.current().get(field.name()))
-                        && !conversation.reviewing()) {
+                        && !conversation.reviewing() && oneFieldTopic) {
                     return Turn.of(conversation.withSuggestion(null),
                             say(conversation, "collect.same", phrasebook.inline(language, field.labelKey())));
                 }
