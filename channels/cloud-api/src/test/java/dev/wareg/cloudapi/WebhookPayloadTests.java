@@ -46,6 +46,17 @@ class WebhookPayloadTests {
                 .containsExactly(new InboundMessage(id, "+5511987654321", text));
     }
 
+    /**
+     * Meta gives many Brazilian mobiles registered before the ninth digit without it ({@code wa_id} 553188887777):
+     * the channel passes the sender on as Meta names it, so replies reach that WhatsApp account, and the chat finds
+     * the account by the canonical number (+5531988887777).
+     */
+    @Test
+    void aBrazilianMobileWithoutItsNinthDigitIsPassedOnAsMetaNamesIt() {
+        assertThat(parse("ninth-digit").messages())
+                .containsExactly(new InboundMessage("wamid.OLD9", "+553188887777", "oi"));
+    }
+
     /** Media is no text, but the chat is told what it was, so that a voice note is answered as one. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
