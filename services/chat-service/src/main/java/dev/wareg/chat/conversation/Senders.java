@@ -32,7 +32,8 @@ public final class Senders {
 
     /**
      * Every id a channel may have named this phone's owner by: E.164 with and without '+', and a Brazilian mobile
-     * without its ninth digit in both. Used to find every copy of a person's conversation.
+     * without its ninth digit in both. Used to find every copy of a person's conversation,
+     * and the person's entries in the staff queue ({@code chat.handoff}).
      */
     public static Set<String> namesOf(String phone) {
         Set<String> names = new LinkedHashSet<>();
