@@ -67,7 +67,7 @@ class HandoffController {
             case HandoffStore.Claim.Claimed(Handoff claimed) -> ClaimedEntry.of(claimed);
             case HandoffStore.Claim.AlreadyClaimed(Handoff claimed) -> throw new ErrorResponseException(
                     HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "handoff-claimed", "Already claimed",
-                    "A staff member took this hand-off at " + claimed.claimedAt() + "."), null);
+                    "A staff member took this hand-off already."), null);
             case HandoffStore.Claim.Unknown() -> throw new ErrorResponseException(HttpStatus.NOT_FOUND,
                     Problems.of(HttpStatus.NOT_FOUND, "handoff-not-found", "No such hand-off",
                             "No hand-off has this id; it may have waited longer than the queue keeps them."), null);

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   number is in a key name.</li>
  * </ul>
  * Adding and claiming are Lua scripts, atomic in Redis, so instances cannot add a person twice or claim an entry
- * twice. Key names derive from ids inside the scripts for the entry of a conversation (standalone Redis, as the
- * conversation store assumes; not Redis Cluster).
+ * twice; dropping and erasing go key by key, where {@code ZREM}'s answer decides who counts an entry. The scripts
+ * touch several keys, which a standalone Redis (or Sentinel) allows and Redis Cluster only within one hash slot.
+ * Erasing reads every entry: the queue is bounded by its maximum age, so that is at most a day of requests.
  */
 class RedisHandoffStore implements HandoffStore {
 
@@ -116,7 +117,7 @@ class RedisHandoffStore implements HandoffStore {
         return switch (Objects.requireNonNull(outcome).intValue()) {
             case 2 -> new Claim.Claimed(claimed);
             case 1 -> new Claim.AlreadyClaimed(read(Objects.requireNonNullElse(
-                    redis.opsForValue().get(entryKey(id)), json)));
+                    redis.opsForValue().get(entryKey(id)), json))); // the entry as the winner left it
             default -> new Claim.Unknown();
         };
     }

@@ -118,7 +118,7 @@ class StaffQueue implements SmartInitializingSingleton {
         }
     }
 
-    Instant cutoff() {
+    private Instant cutoff() {
         return clock.instant().minus(maxAge);
     }
 
