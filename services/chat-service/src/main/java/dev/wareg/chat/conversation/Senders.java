@@ -13,7 +13,7 @@ import java.util.Set;
  * WhatsApp Web LID). Accounts are found by the phone, always in its canonical form; replies still go to the sender
  * exactly as the channel named them.
  */
-final class Senders {
+public final class Senders {
 
     private static final String BRAZIL = "+55";
 
@@ -32,9 +32,10 @@ final class Senders {
 
     /**
      * Every id a channel may have named this phone's owner by: E.164 with and without '+', and a Brazilian mobile
-     * without its ninth digit in both. Used to find every copy of a person's conversation.
+     * without its ninth digit in both. Used to find every copy of a person's conversation,
+     * and the person's entries in the staff queue ({@code chat.handoff}).
      */
-    static Set<String> namesOf(String phone) {
+    public static Set<String> namesOf(String phone) {
         Set<String> names = new LinkedHashSet<>();
         names.add(phone);
         if (phone.startsWith(BRAZIL) && phone.length() == 14 && phone.charAt(5) == '9') {

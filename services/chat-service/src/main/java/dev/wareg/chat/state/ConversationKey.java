@@ -13,12 +13,12 @@ import java.util.HexFormat;
  * to tell conversations apart. The hash is not anonymisation (phone numbers are few enough to enumerate), and the
  * stored conversation still holds the sender; both go when it expires.
  */
-final class ConversationKey {
+public final class ConversationKey {
 
     private ConversationKey() {
     }
 
-    static String of(String channel, String sender) {
+    public static String of(String channel, String sender) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((channel + '\n' + sender).getBytes(StandardCharsets.UTF_8));

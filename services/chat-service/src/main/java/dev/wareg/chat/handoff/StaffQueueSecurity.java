@@ -1,0 +1,110 @@
+package dev.wareg.chat.handoff;
+
+import dev.wareg.platform.defaults.Problems;
+import dev.wareg.platform.defaults.ServiceAuthProperties;
+import java.time.Clock;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/handoffs} shows people's numbers to staff, so every call needs a bearer JWT with the scope for what it
+ * does: {@code handoffs:read} to list, {@code handoffs:write} to claim; 401 and 403 are problem responses, as on
+ * account-api's {@code /v1}. The chain matches these paths only: the chat's other endpoints ({@code /api/interpret},
+ * health, metrics) and, in the embedded default, account-api's own chain and the web chat stay as they are.
+ * <p>
+ * The chain is there whether or not the deployment is staffed: Spring Security on the classpath with no chain at
+ * all would put Boot's default one (a login for everything) in front of the whole service.
+ * <p>
+ * Tokens are verified with the shared HS256 key ({@code wareg.service-auth.hmac-key}, which chat-service needs anyway
+ * to call account-api) and must carry the service-auth issuer and the staff queue's own audience
+ * ({@code wareg.chat.staff-queue.token-audience}, {@code chat-service}), so a token for account-api does not open
+ * this API, nor one for this API account-api. Without the key, a {@link JwtDecoder} the application configures
+ * (Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}) is used; with neither, every token is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(StaffQueueProperties.class)
+class StaffQueueSecurity {
+
+    static final String READ = "SCOPE_handoffs:read";
+    static final String WRITE = "SCOPE_handoffs:write";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffQueueFilterChain(HttpSecurity http, JsonMapper json, ServiceAuthProperties auth,
+                                              StaffQueueProperties properties, Clock clock,
+                                              ObjectProvider<JwtDecoder> configured) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            Problems.write(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "Send a valid bearer token: Authorization: Bearer <JWT>."), request, response, json);
+        };
+        AccessDeniedHandler forbidden = (request, response, exception) -> Problems.write(
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                        "The token does not carry the scope this operation needs."), request, response, json);
+        JwtDecoder decoder = auth.keyBytes().map(key -> sharedKeyDecoder(key, auth, properties, clock))
+                .orElseGet(() -> {
+                    JwtDecoder unique = configured.getIfUnique();
+                    return unique != null ? unique : token -> {
+                        throw new BadJwtException("no key to verify staff tokens with");
+                    };
+                });
+        return http
+                .securityMatcher("/api/handoffs", "/api/handoffs/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/handoffs", "/api/handoffs/**").hasAuthority(READ)
+                        .requestMatchers(HttpMethod.POST, "/api/handoffs/**").hasAuthority(WRITE)
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies a browser could send on its own
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    private static JwtDecoder sharedKeyDecoder(byte[] key, ServiceAuthProperties auth, StaffQueueProperties properties,
+                                               Clock clock) {
+        var decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        var timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps,
+                new JwtIssuerValidator(auth.issuer()),
+                new JwtClaimValidator<List<String>>("aud",
+                        audience -> audience != null && audience.contains(properties.tokenAudience())));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}
