@@ -117,7 +117,8 @@ class WhatsAppWebContractIntegrationTests {
                 "edit", expected("3EB0C431D5A6B7C8D9E7", PHONE, "ana.souza@example.com", null),
                 "lid-sender", expected("3EB0C431D5A6B7C8D9E8", "208420593053874@lid", "oi", null),
                 // Read as no text, which the chat answers with its polite "I didn't receive any text".
-                "unsupported", expected("3EB0C431D5A6B7C8D9E9", PHONE, "", null));
+                "unsupported", new MessageReceived(InboundMessages.eventId("3EB0C431D5A6B7C8D9E9"), Instant.EPOCH,
+                        "whatsapp-web", "3EB0C431D5A6B7C8D9E9", PHONE, "", null, true, "image"));
         assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(Fixtures.INBOUND);
 
         for (String fixture : Fixtures.INBOUND) {
