@@ -24,6 +24,17 @@ export function createRedisOutbox(client, { prefix = 'wareg:whatsapp-web:auth:' 
     remove: (raw) => client.lRem(key, 1, raw),
     pending: () => client.lRange(key, 0, -1),
     size: () => client.lLen(key),
+    /**
+     * Removes every entry whose message `isTheirs` (an erased person's); resolves with how many. An entry the
+     * forwarder is posting meanwhile is removed here or by the forwarder, whichever comes second finding nothing.
+     */
+    async forget(isTheirs) {
+      let removed = 0;
+      for (const raw of new Set(await client.lRange(key, 0, -1))) {
+        if (isTheirs(parseOrUndefined(raw))) removed += await client.lRem(key, 0, raw);
+      }
+      return removed;
+    },
   };
 }
 
@@ -38,5 +49,14 @@ export function createMemoryOutbox() {
     remove: async () => {},
     pending: async () => [],
     size: async () => 0,
+    forget: async () => 0,
   };
+}
+
+function parseOrUndefined(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }
