@@ -11,7 +11,7 @@ import { contactOfKey, userOfJid, userOfSender, validateErasure } from '../src/e
 import { createFakeWhatsApp } from '../src/fake-socket.js';
 import { createRedisOutbox } from '../src/outbox.js';
 import { sign, verify } from '../src/signature.js';
-import { captureLogger } from './support.js';
+import { captureLogger, fixtures } from './support.js';
 
 const PHONE = '5511987654321';
 const PHONE_WITHOUT_NINTH = '551187654321';
@@ -176,7 +176,8 @@ describe('who a sender, a JID or a signal key names', () => {
     assert.equal(contactOfKey('sender-key', `120363@g.us::${PHONE}::0`), undefined);
   });
 
-  it('validates the body', () => {
+  it('validates the body; the contract\'s erasure fixtures are valid', () => {
+    for (const [name, json] of Object.entries(fixtures('erasures'))) assert.equal(validateErasure(JSON.parse(json)), undefined, name);
     assert.equal(validateErasure({ id: 'e1', senders: [`+${PHONE}`, `${LID}@lid`] }), undefined);
     assert.match(validateErasure({ id: 'e1', senders: [`${PHONE}@s.whatsapp.net`] }), /senders/);
   });
