@@ -19,9 +19,11 @@ export function createErasure({ forwarder, outbox, auth, recentKeys, sentMessage
       const users = new Set(senders.map(userOfSender));
       const keys = (await auth?.forgetContacts?.(users)) ?? 0; // adds the LIDs the mapping names to `users`
       const isTheirs = (message) => users.has(userOfSender(message?.sender));
+      // Counted by id: a queued message may leave the outbox through the forwarder or through the outbox's forget.
+      const queued = forwarder.forget(isTheirs);
+      const messages = new Set([...queued, ...(await outbox.forget(isTheirs))]);
       const forgotten = {
-        queued: forwarder.forget(isTheirs),
-        outbox: await outbox.forget(isTheirs),
+        messages: messages.size,
         keys,
         recentKeys: recentKeys?.forget(users) ?? 0,
         sentMessages: sentMessages?.forget(users) ?? 0,

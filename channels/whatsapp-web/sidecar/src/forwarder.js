@@ -153,14 +153,14 @@ export function createForwarder({
     },
     /**
      * Marks the queued entries whose message `isTheirs` (an erased person's) as forgotten: they are not posted, or
-     * not again, and leave the queue and the outbox as if settled. Returns how many were queued.
+     * not again, and leave the queue and the outbox as if settled. Returns their message ids.
      */
     forget(isTheirs) {
-      let forgotten = 0;
+      const forgotten = [];
       for (const entry of queue) {
         if (!entry.forgotten && isTheirs(entry.message)) {
           entry.forgotten = true;
-          forgotten++;
+          forgotten.push(entry.message.messageId);
         }
       }
       return forgotten;

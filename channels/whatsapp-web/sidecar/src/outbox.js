@@ -25,13 +25,14 @@ export function createRedisOutbox(client, { prefix = 'wareg:whatsapp-web:auth:' 
     pending: () => client.lRange(key, 0, -1),
     size: () => client.lLen(key),
     /**
-     * Removes every entry whose message `isTheirs` (an erased person's); resolves with how many. An entry the
-     * forwarder is posting meanwhile is removed here or by the forwarder, whichever comes second finding nothing.
+     * Removes every entry whose message `isTheirs` (an erased person's); resolves with their message ids. An
+     * entry the forwarder settles meanwhile is removed here or by the forwarder, whichever comes first.
      */
     async forget(isTheirs) {
-      let removed = 0;
+      const removed = [];
       for (const raw of new Set(await client.lRange(key, 0, -1))) {
-        if (isTheirs(parseOrUndefined(raw))) removed += await client.lRem(key, 0, raw);
+        const message = parseOrUndefined(raw);
+        if (isTheirs(message) && (await client.lRem(key, 0, raw)) > 0) removed.push(message.messageId);
       }
       return removed;
     },
@@ -49,7 +50,7 @@ export function createMemoryOutbox() {
     remove: async () => {},
     pending: async () => [],
     size: async () => 0,
-    forget: async () => 0,
+    forget: async () => [],
   };
 }
 
