@@ -1,9 +1,12 @@
+import { createErasure } from './erasure.js';
 import { createForwarder } from './forwarder.js';
 import { createHttpServer } from './http-server.js';
 import { createIdempotency } from './idempotency.js';
 import { createInbound } from './inbound.js';
 import { createOutbound } from './outbound.js';
+import { createMemoryOutbox } from './outbox.js';
 import { createRateLimiter } from './rate-limit.js';
+import { RecentKeys } from './recent-keys.js';
 import { createSupervisor } from './supervisor.js';
 
 /**
@@ -13,18 +16,21 @@ import { createSupervisor } from './supervisor.js';
  */
 export function createApp({ config, socketFactory, auth, outbox, logger, fakeWhatsApp, sentMessages, fetch, sleep, random, clock }) {
   const forwarder = createForwarder({ channelUrl: config.channelUrl, secret: config.secret, logger, outbox, fetch, sleep, random });
-  const onUpsert = createInbound({ forwarder, logger, ignoreGroups: config.ignoreGroups });
+  const recentKeys = new RecentKeys();
+  const onUpsert = createInbound({ forwarder, logger, ignoreGroups: config.ignoreGroups, recentKeys });
   const session = createSupervisor({ socketFactory, auth, logger, onUpsert, pairingPhone: config.pairingPhone, sleep, random });
+  const limiter = createRateLimiter({ ...config.rate, clock: clock ? () => clock().getTime() : undefined });
   const outbound = createOutbound({
     session,
-    limiter: createRateLimiter({ ...config.rate, clock: clock ? () => clock().getTime() : undefined }),
+    limiter,
     idempotency: createIdempotency({ clock: clock ? () => clock().getTime() : undefined }),
     logger,
     sentMessages,
     sleep,
     typingMs: config.typingMs,
   });
-  const server = createHttpServer({ secret: config.secret, session, outbound, logger, fakeWhatsApp });
+  const erasure = createErasure({ forwarder, outbox: outbox ?? createMemoryOutbox(), auth, recentKeys, sentMessages, limiter, fakeWhatsApp, logger });
+  const server = createHttpServer({ secret: config.secret, session, outbound, erasure, logger, fakeWhatsApp });
 
   return {
     session,

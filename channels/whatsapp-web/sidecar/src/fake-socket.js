@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { userOfJid } from './erasure.js';
 
 /**
  * A stand-in for Baileys' socket (WASocket) for tests and for the sidecar's fake mode (WHATSAPP_WEB_FAKE=true).
@@ -75,6 +76,13 @@ export function createFakeWhatsApp() {
       const sock = latest;
       setImmediate(() => sock.open());
       return sock;
+    },
+    /** Drops what was sent to these people (user parts of JIDs), as the real sidecar forgets an erased person. */
+    forget(users) {
+      const kept = sent.filter(({ jid }) => !users.has(userOfJid(jid)));
+      const forgotten = sent.length - kept.length;
+      sent.splice(0, sent.length, ...kept);
+      return forgotten;
     },
     receive(message) {
       if (!latest) throw new Error('no socket yet');

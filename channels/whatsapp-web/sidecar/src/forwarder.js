@@ -50,10 +50,12 @@ export function createForwarder({
     }
   }
 
-  async function deliver({ message, raw }) {
+  async function deliver(entry) {
+    const { message, raw } = entry;
     const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(raw, secret) };
     for (let attempt = 0; ; attempt++) {
       if (stopped) return 'stopped';
+      if (entry.forgotten) return 'forgotten';
       let status;
       try {
         const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]);
@@ -112,7 +114,7 @@ export function createForwarder({
   }
 
   return {
-    /** Queues a message; the promise settles with 'accepted', 'rejected' or 'stopped'. */
+    /** Queues a message; the promise settles with 'accepted', 'rejected', 'forgotten' (erased) or 'stopped'. */
     forward(message) {
       const entry = { message, raw: JSON.stringify(message) };
       queue.add(entry);
@@ -148,6 +150,20 @@ export function createForwarder({
         logger.info('forwarder.resumed', { durable: true, pending: entries.length });
         for (const entry of entries) await handle(entry);
       });
+    },
+    /**
+     * Marks the queued entries whose message `isTheirs` (an erased person's) as forgotten: they are not posted, or
+     * not again, and leave the queue and the outbox as if settled. Returns their message ids.
+     */
+    forget(isTheirs) {
+      const forgotten = [];
+      for (const entry of queue) {
+        if (!entry.forgotten && isTheirs(entry.message)) {
+          entry.forgotten = true;
+          forgotten.push(entry.message.messageId);
+        }
+      }
+      return forgotten;
     },
     /** Settles once everything queued so far is delivered. */
     drained: () => tail,

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { validateErasure } from './erasure.js';
 import { problem } from './outbound.js';
 import { SIGNATURE_HEADER, verify } from './signature.js';
 import { statusPage } from './status-page.js';
@@ -6,28 +7,24 @@ import { statusPage } from './status-page.js';
 const MAX_BODY_BYTES = 256 * 1024;
 
 /**
- * The sidecar's HTTP face: `POST /messages` (the Java channel's replies, signed), `GET /status` (pairing page or
- * JSON), `GET /health`. With a fake WhatsApp (fake mode only) also `POST /fake/inbound` and `GET /fake/sent`.
+ * The sidecar's HTTP face: `POST /messages` (the Java channel's replies, signed), `POST /erasures` (forget an erased
+ * person, signed), `GET /status` (pairing page or JSON), `GET /health`. With a fake WhatsApp (fake mode only) also `POST /fake/inbound` and `GET /fake/sent`.
  */
-export function createHttpServer({ secret, session, outbound, logger, fakeWhatsApp }) {
+export function createHttpServer({ secret, session, outbound, erasure, logger, fakeWhatsApp }) {
   const routes = {
     'POST /messages': async (request) => {
-      const type = request.headers['content-type'] ?? '';
-      if (!/^application\/json\b/i.test(type)) return json(415, problem(415, 'Unsupported Media Type', 'Send application/json.'));
-      const raw = await readBody(request);
-      if (raw === undefined) return json(413, problem(413, 'Content Too Large', `At most ${MAX_BODY_BYTES} bytes.`));
-      if (!verify(raw, request.headers[SIGNATURE_HEADER], secret)) {
-        logger.warn('outbound.bad-signature');
-        return json(401, problem(401, 'Unauthorized', 'Missing or wrong signature.'));
-      }
-      let body;
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return json(400, problem(400, 'Bad Request', 'The body is not JSON.'));
-      }
+      const { body, refusal } = await readSigned(request, secret, logger, 'outbound.bad-signature');
+      if (refusal) return refusal;
       const answer = await outbound.send(body);
       return json(answer.status, answer.body, answer.headers);
+    },
+    'POST /erasures': async (request) => {
+      const { body, refusal } = await readSigned(request, secret, logger, 'erasure.bad-signature');
+      if (refusal) return refusal;
+      const invalid = validateErasure(body);
+      if (invalid) return json(400, problem(400, 'Bad Request', invalid));
+      if (!erasure) return json(503, problem(503, 'Service Unavailable', 'Erasures are not wired.'));
+      return json(200, { forgotten: await erasure.forget(body) });
     },
     'GET /status': async (request) => {
       const status = session.status();
@@ -75,6 +72,23 @@ export function createHttpServer({ secret, session, outbound, logger, fakeWhatsA
 function json(status, body, headers = {}) {
   const type = status >= 400 && body?.title ? 'application/problem+json' : 'application/json';
   return { status, headers: { 'content-type': type, ...headers }, body: JSON.stringify(body) };
+}
+
+/** A signed JSON body as {body}, or {refusal}: 415, 413, 401 (logged as `badSignatureEvent`) or 400. */
+async function readSigned(request, secret, logger, badSignatureEvent) {
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) return { refusal: json(415, problem(415, 'Unsupported Media Type', 'Send application/json.')) };
+  const raw = await readBody(request);
+  if (raw === undefined) return { refusal: json(413, problem(413, 'Content Too Large', `At most ${MAX_BODY_BYTES} bytes.`)) };
+  if (!verify(raw, request.headers[SIGNATURE_HEADER], secret)) {
+    logger.warn(badSignatureEvent);
+    return { refusal: json(401, problem(401, 'Unauthorized', 'Missing or wrong signature.')) };
+  }
+  try {
+    return { body: JSON.parse(raw.toString('utf8')) };
+  } catch {
+    return { refusal: json(400, problem(400, 'Bad Request', 'The body is not JSON.')) };
+  }
 }
 
 /** The raw body, or undefined past the size limit. */

@@ -24,6 +24,18 @@ export function createRedisOutbox(client, { prefix = 'wareg:whatsapp-web:auth:' 
     remove: (raw) => client.lRem(key, 1, raw),
     pending: () => client.lRange(key, 0, -1),
     size: () => client.lLen(key),
+    /**
+     * Removes every entry whose message `isTheirs` (an erased person's); resolves with their message ids. An
+     * entry the forwarder settles meanwhile is removed here or by the forwarder, whichever comes first.
+     */
+    async forget(isTheirs) {
+      const removed = [];
+      for (const raw of new Set(await client.lRange(key, 0, -1))) {
+        const message = parseOrUndefined(raw);
+        if (isTheirs(message) && (await client.lRem(key, 0, raw)) > 0) removed.push(message.messageId);
+      }
+      return removed;
+    },
   };
 }
 
@@ -38,5 +50,14 @@ export function createMemoryOutbox() {
     remove: async () => {},
     pending: async () => [],
     size: async () => 0,
+    forget: async () => [],
   };
+}
+
+function parseOrUndefined(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }

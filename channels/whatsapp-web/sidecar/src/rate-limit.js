@@ -1,3 +1,5 @@
+import { userOfJid } from './erasure.js';
+
 /**
  * Send pacing: a per-recipient limit and a global cap, each a GCRA (the "virtual scheduling" form of a token
  * bucket: a rate per minute and a burst), so WhatsApp sees a person-like pace and flags no spam.
@@ -26,6 +28,12 @@ export function createRateLimiter({
   }
 
   return {
+    /** Drops the pace of these people (user parts of JIDs); returns how many. */
+    forget(users) {
+      let forgotten = 0;
+      for (const recipient of [...recipients.keys()]) if (users.has(userOfJid(recipient))) forgotten += Number(recipients.delete(recipient));
+      return forgotten;
+    },
     /** {ok: true, waitMs} (consumed) or {ok: false, retryAfterMs} (not consumed). */
     reserve(recipient) {
       const now = clock();

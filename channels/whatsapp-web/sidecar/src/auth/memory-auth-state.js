@@ -1,4 +1,5 @@
 import { initAuthCreds } from 'baileys';
+import { contactOfKey } from '../erasure.js';
 
 /** An auth state that lives as long as the process: for the fake mode and tests, where nothing pairs for real. */
 export function createMemoryAuthStore() {
@@ -24,6 +25,21 @@ export function createMemoryAuthStore() {
         },
         saveCreds: async () => {},
       };
+    },
+    /** As the Redis store's: the signal keys about these people, the LIDs their mapping names added to `users`. */
+    async forgetContacts(users) {
+      for (const user of [...users]) {
+        for (const id of [user, `${user}_reverse`]) {
+          const other = keys.get(`lid-mapping:${id}`);
+          if (typeof other === 'string') users.add(other);
+        }
+      }
+      let deleted = 0;
+      for (const key of [...keys.keys()]) {
+        const colon = key.indexOf(':');
+        if (users.has(contactOfKey(key.slice(0, colon), key.slice(colon + 1)))) deleted += Number(keys.delete(key));
+      }
+      return deleted;
     },
     async clear() {
       keys = new Map();

@@ -1,4 +1,5 @@
 import { BufferJSON, initAuthCreds, proto } from 'baileys';
+import { contactOfKey } from '../erasure.js';
 import { OUTBOX_SUFFIX } from '../outbox.js';
 
 /**
@@ -54,6 +55,30 @@ export function createRedisAuthStore(client, { prefix = 'wareg:whatsapp-web:auth
         doomed.push(...[].concat(batch).filter((key) => key !== outboxKey));
       }
       for (let i = 0; i < doomed.length; i += 500) await client.del(doomed.slice(i, i + 500));
+    },
+    /**
+     * Deletes the signal keys about these people (user parts of their JIDs: phones' digits, LIDs), an erased
+     * person's (erasure.js). The phone↔LID mapping is read first, so that both sides of it go, and the LIDs it
+     * names are added to `users`. Baileys builds a new session the next time either side writes. Resolves with the
+     * number of keys deleted.
+     */
+    async forgetContacts(users) {
+      const known = [...users];
+      const mapped = await client.mGet(known.flatMap((user) => [keyOf('lid-mapping', user), keyOf('lid-mapping', `${user}_reverse`)]));
+      for (const value of mapped) {
+        const other = decode(value);
+        if (typeof other === 'string' && /^\d+$/.test(other)) users.add(other);
+      }
+      const doomed = [];
+      for await (const batch of client.scanIterator({ MATCH: `${escapeGlob(prefix)}*`, COUNT: 500 })) {
+        for (const key of [].concat(batch)) {
+          const rest = key.slice(prefix.length);
+          const colon = rest.indexOf(':');
+          if (colon > 0 && users.has(contactOfKey(rest.slice(0, colon), rest.slice(colon + 1)))) doomed.push(key);
+        }
+      }
+      for (let i = 0; i < doomed.length; i += 500) await client.del(doomed.slice(i, i + 500));
+      return doomed.length;
     },
   };
 }

@@ -154,6 +154,19 @@ final class ChatUser {
         return Optional.empty();
     }
 
+    /** The texts of the number's whole transcript as the page shows it now, both directions. */
+    List<String> transcript() throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(webChat.resolve("/web-chat/api/messages")).timeout(Duration.ofSeconds(10));
+        if (session != null) {
+            request.header("Cookie", session);
+        }
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the web chat did not show the transcript: " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).valueStream().map(message -> message.get("text").asString()).toList();
+    }
+
     List<String> heard() {
         return heard;
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -43,15 +44,25 @@ final class WebChatDialogue {
 
     /** Proves the number with the code shown in the demo phone panel; {@link #user} does it before the first line. */
     WebChatDialogue signIn() {
+        return signIn("phone-panel", () -> {
+            HttpResponse<String> panel = get("/web-chat/api/phone-panel?phone=" + URLEncoder.encode(phone,
+                    StandardCharsets.UTF_8));
+            assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
+            List<JsonNode> messages = json(panel).get("messages").valueStream().toList();
+            return messages.getLast().get("text").asString();
+        });
+    }
+
+    /**
+     * Proves the number with a code delivered over {@code delivery} (the web chat's answer says which), read by
+     * {@code codeMessage}: the text of the message that carried it.
+     */
+    WebChatDialogue signIn(String delivery, Supplier<String> codeMessage) {
         HttpResponse<String> sent = post("/web-chat/api/sessions/codes", Map.of("from", phone));
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
-        assertThat(json(sent).get("delivery").asString()).isEqualTo("phone-panel");
-        HttpResponse<String> panel = get("/web-chat/api/phone-panel?phone=" + URLEncoder.encode(phone,
-                StandardCharsets.UTF_8));
-        assertThat(panel.statusCode()).as(panel.body()).isEqualTo(200);
-        List<JsonNode> messages = json(panel).get("messages").valueStream().toList();
-        Matcher code = CODE.matcher(messages.getLast().get("text").asString());
-        assertThat(code.find()).as("a code in the panel").isTrue();
+        assertThat(json(sent).get("delivery").asString()).isEqualTo(delivery);
+        Matcher code = CODE.matcher(codeMessage.get());
+        assertThat(code.find()).as("a code in the message").isTrue();
 
         HttpResponse<String> session = post("/web-chat/api/sessions", Map.of("from", phone, "code", code.group(1)));
         assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
@@ -89,6 +100,28 @@ final class WebChatDialogue {
         assertThat(received).containsExactly(replies);
         seen = transcript().size();
         return this;
+    }
+
+    /**
+     * Waits until one of the bot's replies to the last message satisfies {@code reply} (the others may be anything),
+     * for dialogues whose exact wording is the chat's own business.
+     */
+    WebChatDialogue botSays(java.util.function.Predicate<String> reply) {
+        Instant deadline = Instant.now().plus(REPLY_WAIT);
+        List<String> received = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            List<JsonNode> transcript = transcript();
+            received = transcript.subList(Math.min(seen, transcript.size()), transcript.size()).stream()
+                    .filter(message -> message.get("direction").asString().equals("out"))
+                    .map(message -> message.get("text").asString())
+                    .toList();
+            if (received.stream().anyMatch(reply)) {
+                seen = transcript.size();
+                return this;
+            }
+            pause();
+        }
+        throw new AssertionError("no such reply among " + received);
     }
 
     HttpResponse<String> post(String path, Object body) {

@@ -3,10 +3,10 @@ package dev.wareg.whatsappweb;
 import java.time.Duration;
 import java.util.Locale;
 
-/** What the sidecar made of one send. */
+/** What the sidecar made of one request: a send, or an erasure. */
 sealed interface SidecarAnswer {
 
-    /** WhatsApp took the message. */
+    /** WhatsApp took the message (for an erasure: the sidecar forgot the person). */
     record Sent() implements SidecarAnswer {
     }
 

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -19,12 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the sidecar's {@code POST /messages} (the contract in {@code docs/channels.md}): {@code {id, to, text}},
- * signed like the inbound direction. Every answer becomes a {@link SidecarAnswer}; nothing is thrown, since what
+ * and its {@code POST /erasures}: {@code {id, senders}}, both signed like the inbound direction. Every answer becomes a {@link SidecarAnswer}; nothing is thrown, since what
  * to do about a failure is the caller's decision.
  */
 class SidecarClient {
 
     static final String MESSAGES = "/messages";
+    static final String ERASURES = "/erasures";
 
     private final RestClient http;
     private final HmacSignature signature;
@@ -50,10 +52,27 @@ class SidecarClient {
         members.put("id", id.toString());
         members.put("to", to);
         members.put("text", text);
+        return post(MESSAGES, members);
+    }
+
+    /**
+     * Asks the sidecar to forget a person whose account was erased.
+     *
+     * @param id      the {@code AccountErased} event id, for the sidecar's log
+     * @param senders the person in the contract's sender forms ({@code +digits}, {@code digits@lid})
+     */
+    SidecarAnswer forget(UUID id, List<String> senders) {
+        var members = new LinkedHashMap<String, Object>();
+        members.put("id", id.toString());
+        members.put("senders", senders);
+        return post(ERASURES, members);
+    }
+
+    private SidecarAnswer post(String path, Object members) {
         // The signature covers these exact bytes, so they are written here and sent as they are.
         byte[] body = json.writeValueAsBytes(members);
         try {
-            return http.post().uri(MESSAGES)
+            return http.post().uri(path)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .header(WhatsAppWebConfiguration.SIGNATURE_HEADER, signature.sign(body))

@@ -82,6 +82,11 @@ public class WhatsAppWebConfiguration {
                 ceiling -> ThreadLocalRandom.current().nextLong(ceiling + 1));
     }
 
+    @Bean
+    Erasures whatsappWebErasures(EventBus bus, SidecarClient sidecar) {
+        return new Erasures(bus, sidecar);
+    }
+
     /** Named so that it shows as {@code whatsappWeb} in {@code /actuator/health}. */
     @Bean
     SidecarHealth whatsappWeb(RestClient.Builder builder, WhatsAppWebProperties properties, JsonMapper json) {

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The contract's fixtures under {@code contract/inbound} and {@code contract/outbound}. */
+/** The contract's fixtures under {@code contract/inbound}, {@code contract/outbound} and {@code contract/erasures}. */
 final class Fixtures {
 
     static final List<String> INBOUND = List.of("text", "extended-text", "button", "list", "location", "pin",
@@ -18,6 +18,10 @@ final class Fixtures {
 
     static String inbound(String name) {
         return read("/contract/inbound/" + name + ".json");
+    }
+
+    static String erasure(String name) {
+        return read("/contract/erasures/" + name + ".json");
     }
 
     static String outbound(String name) {

@@ -37,14 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  *   body with the shared secret (else 401), as {@code application/json} with every member a non-empty string (else
  *   400); it answers {@code 200 {"messageId"}} and sends each {@code id} once: a repeat gets the first answer and
  *   is not sent again;</li>
+ *   <li>{@code POST /erasures} takes {@code {id, senders}} (signed, else 401; {@code senders} a non-empty list of
+ *   strings, else 400) and answers 200 {@code {"forgotten":{}}}: it holds nothing to forget, it records the call;</li>
  *   <li>{@code GET /health} answers 200 {@code {"state":"open"}}, or 503 with the state set by {@link
  *   #disconnect(String)};</li>
  *   <li>{@link #forward(URI, Map)} does what the sidecar does with a message from WhatsApp: signs it and posts it to
  *   the channel's {@code /whatsapp-web/messages}.</li>
  * </ul>
  * Failures the real sidecar answers for reasons a test cannot produce (rate limits, a lost session, a crash) are
- * queued with {@link #failNext(int, Duration)}. Every request to {@code /messages} is recorded with its answer, in
- * the order they were answered.
+ * queued with {@link #failNext(int, Duration)} (for either route, whichever comes next). Every request to {@code
+ * /messages} is recorded with its answer, in the order they were answered, and so is every one to {@code
+ * /erasures}, apart.
  */
 public final class FakeWhatsAppWebSidecar implements AutoCloseable {
 
@@ -92,6 +95,7 @@ public final class FakeWhatsAppWebSidecar implements AutoCloseable {
 
     private final Object lock = new Object();
     private final List<Call> calls = new ArrayList<>();
+    private final List<Call> erasures = new ArrayList<>();
     private final Deque<Failure> queued = new ArrayDeque<>();
     private final Map<String, String> sentIds = new HashMap<>();
     private String disconnectedState;
@@ -156,6 +160,13 @@ public final class FakeWhatsAppWebSidecar implements AutoCloseable {
     public List<Call> calls() {
         synchronized (lock) {
             return List.copyOf(calls);
+        }
+    }
+
+    /** Every call to {@code /erasures}, in the order answered. */
+    public List<Call> erasures() {
+        synchronized (lock) {
+            return List.copyOf(erasures);
         }
     }
 
@@ -224,6 +235,10 @@ public final class FakeWhatsAppWebSidecar implements AutoCloseable {
             respond(exchange, state == null ? 200 : 503, Map.of("state", state == null ? "open" : state), null);
             return;
         }
+        if ("POST".equals(method) && "/erasures".equals(path)) {
+            erasure(exchange);
+            return;
+        }
         if (!"POST".equals(method) || !"/messages".equals(path)) {
             respond(exchange, 404, problem(404, "Not found"), null);
             return;
@@ -262,6 +277,34 @@ public final class FakeWhatsAppWebSidecar implements AutoCloseable {
             sentIds.put(id, messageId);
             answer(exchange, parsed, 200, Map.of("messageId", messageId), null);
         }
+    }
+
+    private void erasure(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        JsonNode parsed = parse(body);
+        String signed = exchange.getRequestHeaders().getFirst(SIGNATURE_HEADER);
+        int status;
+        Object answer;
+        synchronized (lock) {
+            Failure failure;
+            if (signed == null || !MessageDigest.isEqual(signed.getBytes(StandardCharsets.UTF_8),
+                    signature(body).getBytes(StandardCharsets.UTF_8))) {
+                status = 401;
+                answer = problem(401, "Invalid signature");
+            } else if (!parsed.isObject() || !nonEmpty(parsed.path("id")) || !parsed.path("senders").isArray()
+                    || parsed.path("senders").isEmpty()) {
+                status = 400;
+                answer = problem(400, "Not an erasure: id and senders");
+            } else if ((failure = queued.poll()) != null) {
+                status = failure.status();
+                answer = problem(failure.status(), "Failing on demand");
+            } else {
+                status = 200;
+                answer = Map.of("forgotten", Map.of());
+            }
+            erasures.add(new Call(parsed, status));
+        }
+        respond(exchange, status, answer, null);
     }
 
     private static boolean wellFormed(JsonNode body) {
