@@ -183,6 +183,20 @@ final class Deliveries {
         return redriven > 0;
     }
 
+    /** Drops the payloads of these events where no delivery needs them any more. */
+    void forgetPayloadsOfHandled(List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update messaging_outbox outbox set payload = null
+                        where outbox.event_id = any (?) and outbox.payload is not null
+                        and not exists (select 1 from messaging_delivery delivery
+                                        where delivery.event_id = outbox.event_id)""")
+                .param(eventIds.toArray(UUID[]::new))
+                .update();
+    }
+
     /** Drops the payloads of events that no delivery needs any more (every subscriber handled them, or none had). */
     int forgetHandledPayloads() {
         return jdbc.sql("""

@@ -353,7 +353,9 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
 
     /** @return whether the lane's head was due and handled (or failed, or buried), so the lane may go on */
     private boolean handleLane(String subscriber, int shard) {
-        return Boolean.TRUE.equals(transactions.execute(transaction -> {
+        List<UUID> handled = new ArrayList<>();
+        boolean progressed = Boolean.TRUE.equals(transactions.execute(transaction -> {
+            handled.clear();
             if (!deliveries.tryLockLane(subscriber, shard)) {
                 return false;
             }
@@ -377,9 +379,14 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                 if (!handle(subscriber, shard, head, decoded, transaction)) {
                     break;
                 }
+                handled.add(head.eventId());
             }
             return handledAny;
         }));
+        // Two subscribers finishing the same event in transactions of their own cannot see each other's delivery
+        // gone, so both may leave the payload; checked again once committed, the last one to finish always sees it.
+        deliveries.forgetPayloadsOfHandled(handled);
+        return progressed;
     }
 
     /** @return whether the event was handled; if not, its retry or burial is recorded and the lane waits */
