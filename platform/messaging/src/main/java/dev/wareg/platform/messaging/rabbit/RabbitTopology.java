@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -23,6 +26,8 @@ import org.springframework.amqp.core.TopicExchange;
  * arguments), so any change here needs a migration of the live queues.
  */
 record RabbitTopology(String namespace, int shards, Duration deadLetterRetention) {
+
+    private static final Logger log = LoggerFactory.getLogger(RabbitTopology.class);
 
     static final String QUEUE_TYPE = "x-queue-type";
 
@@ -71,12 +76,34 @@ record RabbitTopology(String namespace, int shards, Duration deadLetterRetention
         return queues;
     }
 
+    /**
+     * The subscriber's dead-letter queue, with the retention. One declared before the retention existed keeps its
+     * arguments (the broker refuses to change them and closes the channel): it is then used as it is, without the
+     * retention, and the log says so; docs/messaging.md tells how to give it one (a policy, or draining and deleting
+     * it once).
+     */
+    private Queue declareDeadLetters(AmqpAdmin admin, String subscriber) {
+        Queue withRetention = new Queue(deadLetterQueue(subscriber), true, false, false, deadLetterQueueArguments());
+        try {
+            admin.declareQueue(withRetention);
+            return withRetention;
+        } catch (AmqpException refused) {
+            if (!deadLetterRetention.isPositive()) {
+                throw refused;
+            }
+            Queue asItIs = new Queue(deadLetterQueue(subscriber), true, false, false, Map.of(QUEUE_TYPE, "quorum"));
+            admin.declareQueue(asItIs);
+            log.warn("Dead-letter queue {} exists without a retention and keeps none; see docs/messaging.md",
+                    asItIs.getName());
+            return asItIs;
+        }
+    }
+
     /** Idempotent: declaring what exists with the same arguments changes nothing. */
     void declare(AmqpAdmin admin, String subscriber, Set<String> types) {
         admin.declareExchange(new TopicExchange(eventsExchange(), true, false));
         admin.declareExchange(new DirectExchange(deadLetterExchange(), true, false));
-        Queue deadLetters = new Queue(deadLetterQueue(subscriber), true, false, false, deadLetterQueueArguments());
-        admin.declareQueue(deadLetters);
+        Queue deadLetters = declareDeadLetters(admin, subscriber);
         admin.declareBinding(BindingBuilder.bind(deadLetters).to(new DirectExchange(deadLetterExchange()))
                 .with(subscriber));
         for (int shard = 0; shard < shards; shard++) {
