@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.TestPostgres;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +61,6 @@ class ErasureScanIntegrationTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    private static final String NAMESPACE = "wareg-erasure-scan-" + Long.toHexString(
-            ThreadLocalRandom.current().nextLong() & 0xffffffL);
     private static TestPostgres.Schema schema;
     private static LocalDeployment deployment;
     private static Path runDir;
@@ -89,7 +85,6 @@ class ErasureScanIntegrationTests {
         environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
         environment.put("ACCOUNT_DB_URL", schema.url());
         environment.put("MANAGEMENT_PORT_PREFIX", "27");
-        environment.put("WAREG_MESSAGING_RABBITMQ_NAMESPACE", NAMESPACE);
         environment.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         environment.put("START_TIMEOUT", "220");
         deployment = new LocalDeployment(LocalDeployment.repositoryRoot(), runDir, ports, environment);
@@ -159,7 +154,6 @@ class ErasureScanIntegrationTests {
             if (deployment != null) {
                 deployment.close();
             }
-            deleteNamespace();
         } finally {
             if (redis != null) {
                 redis.close();
@@ -276,9 +270,9 @@ class ErasureScanIntegrationTests {
      */
     private static Map<String, List<String>> scanRabbit() throws Exception {
         Map<String, List<String>> found = new TreeMap<>();
-        Map<String, Long> queues = queues();
+        Map<String, Long> queues = deployment.rabbit().queues();
         assertThat(queues).as("the namespace's queues").isNotEmpty();
-        try (Connection connection = rabbit().newConnection()) {
+        try (Connection connection = RabbitNamespace.connectionFactory().newConnection()) {
             for (Map.Entry<String, Long> queue : queues.entrySet()) {
                 if (queue.getValue() == 0) {
                     continue;
@@ -376,49 +370,12 @@ class ErasureScanIntegrationTests {
         Map<String, Long> busy;
         do {
             Thread.sleep(500);
-            busy = new TreeMap<>(queues());
+            busy = new TreeMap<>(deployment.rabbit().queues());
             busy.entrySet().removeIf(queue -> queue.getValue() == 0 || queue.getKey().endsWith(".dead-letters"));
         } while (!busy.isEmpty() && System.nanoTime() < deadline);
         assertThat(busy).as("queues still holding messages").isEmpty();
         // The last handler may still be writing (the chat saving its state after the message it acknowledged).
         Thread.sleep(1000);
-    }
-
-    /** The namespace's queues and how many messages each holds (ready and unacknowledged), from rabbitmqctl. */
-    private static Map<String, Long> queues() throws Exception {
-        var process = new ProcessBuilder("rabbitmqctl", "list_queues", "-q", "--no-table-headers", "name", "messages")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("rabbitmqctl answers").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        Map<String, Long> queues = new TreeMap<>();
-        for (String line : output.split("\n")) {
-            String[] columns = line.strip().split("\\s+");
-            if (columns.length == 2 && columns[0].startsWith(NAMESPACE + ".")) {
-                queues.put(columns[0], Long.parseLong(columns[1]));
-            }
-        }
-        return queues;
-    }
-
-    private static ConnectionFactory rabbit() {
-        var factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5672);
-        factory.setUsername("guest");
-        factory.setPassword("guest");
-        return factory;
-    }
-
-    /** Deletes the queues and exchanges this run's deployment declared, so that nothing of it stays in the broker. */
-    private static void deleteNamespace() throws Exception {
-        try (Connection connection = rabbit().newConnection(); Channel channel = connection.createChannel()) {
-            for (String queue : queues().keySet()) {
-                channel.queueDelete(queue);
-            }
-            channel.exchangeDelete(NAMESPACE + ".events");
-            channel.exchangeDelete(NAMESPACE + ".dead-letters");
-        }
     }
 
     private static void converse(ChatUser person, String text, Predicate<String> reply) throws InterruptedException {

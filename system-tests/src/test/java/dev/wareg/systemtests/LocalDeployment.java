@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The distributed mode as {@code deploy/local/run.sh} starts it, on ports of its own so that it never meets a
- * system a developer is running, with its logs under {@code target/}.
+ * The distributed mode as {@code deploy/local/run.sh} starts it, on ports and a RabbitMQ namespace of its own so
+ * that it never meets a system a developer is running, with its logs under {@code target/}. Closing it stops the
+ * services and deletes the namespace.
  */
 final class LocalDeployment implements AutoCloseable {
 
@@ -22,12 +24,19 @@ final class LocalDeployment implements AutoCloseable {
     private final Path runDir;
     private final Map<String, String> environment;
     private final Map<String, Integer> ports;
+    private final RabbitNamespace rabbit;
 
     LocalDeployment(Path root, Path runDir, Map<String, Integer> ports, Map<String, String> environment) {
         this.root = root;
         this.runDir = runDir;
         this.ports = ports;
-        this.environment = environment;
+        this.rabbit = RabbitNamespace.unique("wareg-" + runDir.getFileName());
+        this.environment = new HashMap<>(environment);
+        this.environment.put("WAREG_MESSAGING_RABBITMQ_NAMESPACE", rabbit.name());
+    }
+
+    RabbitNamespace rabbit() {
+        return rabbit;
     }
 
     static Path repositoryRoot() {
@@ -92,7 +101,7 @@ final class LocalDeployment implements AutoCloseable {
     private void run(String action, Map<String, String> more, String... services) {
         var command = new ArrayList<>(List.of("bash", "deploy/local/run.sh", action));
         command.addAll(List.of(services));
-        var env = new java.util.HashMap<>(environment);
+        var env = new HashMap<>(environment);
         env.putAll(more);
         env.put("RUN_DIR", runDir.toString());
         // Every person of a run asks for a web chat code from this one address, thousands of them in some tests.
@@ -116,6 +125,10 @@ final class LocalDeployment implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(SERVICES.toArray(String[]::new));
+        try {
+            stop(SERVICES.toArray(String[]::new));
+        } finally {
+            rabbit.delete();
+        }
     }
 }

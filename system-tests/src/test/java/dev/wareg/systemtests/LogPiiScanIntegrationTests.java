@@ -94,7 +94,6 @@ class LogPiiScanIntegrationTests {
         environment.put("WHATSAPP_GRAPH_BASE_URL", graph.baseUrl().toString());
         environment.put("ACCOUNT_DB_URL", schema.url());
         environment.put("MANAGEMENT_PORT_PREFIX", "28");
-        environment.put("WAREG_MESSAGING_RABBITMQ_NAMESPACE", "wareg-log-scan-tests");
         // The project's own DEBUG lines are checked too: an operator turns them on when something goes wrong.
         environment.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlogging.level.dev.wareg=DEBUG");
         // Six JVMs on a small machine: three at a time, so that each start fits in one run.sh call's limit.

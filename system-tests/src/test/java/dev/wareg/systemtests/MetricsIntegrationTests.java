@@ -109,7 +109,6 @@ class MetricsIntegrationTests {
         environment.put("ACCOUNT_DB_URL", schema.url());
         environment.put("MANAGEMENT_PORT_PREFIX", "29");
         // Queues of their own on the machine's broker, so that no other deployment's consumers take these events.
-        environment.put("WAREG_MESSAGING_RABBITMQ_NAMESPACE", "wareg-metrics-tests");
         // As compose runs the chat: consulting the local model, which registers its counters.
         environment.put("EXTRA_CHAT_SERVICE_ARGS", "--wareg.chat.llm.enabled=true --wareg.chat.llm.base-url="
                 + ollama.baseUrl());

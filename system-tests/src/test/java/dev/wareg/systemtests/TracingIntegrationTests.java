@@ -76,7 +76,6 @@ class TracingIntegrationTests {
         environment.put("ACCOUNT_DB_URL", TestPostgres.freshSchema().url());
         environment.put("MANAGEMENT_PORT_PREFIX", "28");
         // Queues of their own on the machine's broker, so that no other deployment's consumers take these events.
-        environment.put("WAREG_MESSAGING_RABBITMQ_NAMESPACE", "wareg-tracing-tests");
         environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint().toString());
         // Batches sent every 200 ms instead of 5 s, so the test waits less for the last hop's spans.
         environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");

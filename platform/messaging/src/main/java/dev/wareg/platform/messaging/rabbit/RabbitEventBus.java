@@ -76,9 +76,6 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     /** Whether each subscriber's dead letters forget erased people ({@link #forgetErasedPeople}). */
     private volatile boolean forgetting;
 
-    /** The suffix of the subscriber that forgets erased people in another subscriber's dead letters. */
-    static final String ERASURES = "-erasures";
-
     public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock) {
         this(connectionFactory, properties, rabbit, processedEvents, tracing, clock, DeadLetterCounter.NONE);
@@ -154,8 +151,8 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
             if (first) {
                 startConsumers(subscriber);
                 if (addForgetter(subscriber)) {
-                    declare(subscriber + ERASURES, subscriptions.typesOf(subscriber + ERASURES));
-                    startConsumers(subscriber + ERASURES);
+                    declare(subscriber + RabbitTopology.ERASURES, subscriptions.typesOf(subscriber + RabbitTopology.ERASURES));
+                    startConsumers(subscriber + RabbitTopology.ERASURES);
                 }
             }
         }
@@ -172,8 +169,8 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
         if (running) {
             for (String subscriber : List.copyOf(subscriptions.subscribers())) {
                 if (addForgetter(subscriber)) {
-                    declare(subscriber + ERASURES, subscriptions.typesOf(subscriber + ERASURES));
-                    startConsumers(subscriber + ERASURES);
+                    declare(subscriber + RabbitTopology.ERASURES, subscriptions.typesOf(subscriber + RabbitTopology.ERASURES));
+                    startConsumers(subscriber + RabbitTopology.ERASURES);
                 }
             }
         }
@@ -181,10 +178,10 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
 
     /** @return whether a forgetter was added for {@code subscriber} */
     private boolean addForgetter(String subscriber) {
-        if (!forgetting || subscriber.endsWith(ERASURES)) {
+        if (!forgetting || subscriber.endsWith(RabbitTopology.ERASURES)) {
             return false;
         }
-        String forgetter = subscriber + ERASURES;
+        String forgetter = subscriber + RabbitTopology.ERASURES;
         if (subscriptions.isSubscribed(forgetter, AccountErased.class)) {
             return false;
         }

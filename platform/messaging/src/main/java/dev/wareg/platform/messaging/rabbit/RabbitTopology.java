@@ -20,7 +20,9 @@ import org.springframework.amqp.core.TopicExchange;
  * The names and shape of everything the bus declares. Events go to one topic exchange with the routing key
  * {@code <Type>.<shard>}; each subscriber owns one quorum queue per shard, bound with that key for each type it
  * handles, and one dead-letter queue. The ordering key (it may hold a phone number) never appears in a name or
- * key: only the shard number derived from it does.
+ * key: only the shard number derived from it does. A companion subscriber that forgets erased people ({@link #ERASURES})
+ * needs no order, so it has a single queue bound to every shard: a broker holds a Raft group per quorum queue, and
+ * those companions would otherwise double their number.
  *
  * <p>Queue arguments cannot change once a queue exists (the broker refuses a redeclaration with other
  * arguments), so any change here needs a migration of the live queues.
@@ -30,6 +32,9 @@ record RabbitTopology(String namespace, int shards, Duration deadLetterRetention
     private static final Logger log = LoggerFactory.getLogger(RabbitTopology.class);
 
     static final String QUEUE_TYPE = "x-queue-type";
+
+    /** The suffix of the subscriber that forgets erased people in another subscriber's dead letters. */
+    static final String ERASURES = "-erasures";
 
     RabbitTopology(String namespace, int shards) {
         this(namespace, shards, Duration.ZERO);
@@ -68,9 +73,14 @@ record RabbitTopology(String namespace, int shards, Duration deadLetterRetention
         return type + "." + shard;
     }
 
+    /** How many queues the subscriber has: one a shard, or one in all for a subscriber that needs no order. */
+    int shardsOf(String subscriber) {
+        return subscriber.endsWith(ERASURES) ? 1 : shards;
+    }
+
     List<String> queues(String subscriber) {
         List<String> queues = new ArrayList<>();
-        for (int shard = 0; shard < shards; shard++) {
+        for (int shard = 0; shard < shardsOf(subscriber); shard++) {
             queues.add(queue(subscriber, shard));
         }
         return queues;
@@ -106,7 +116,8 @@ record RabbitTopology(String namespace, int shards, Duration deadLetterRetention
         Queue deadLetters = declareDeadLetters(admin, subscriber);
         admin.declareBinding(BindingBuilder.bind(deadLetters).to(new DirectExchange(deadLetterExchange()))
                 .with(subscriber));
-        for (int shard = 0; shard < shards; shard++) {
+        int queues = shardsOf(subscriber);
+        for (int shard = 0; shard < queues; shard++) {
             Queue queue = new Queue(queue(subscriber, shard), true, false, false, Map.of(
                     QUEUE_TYPE, "quorum",
                     // Several instances of a service consume the same queues; one at a time per queue keeps the
@@ -119,7 +130,7 @@ record RabbitTopology(String namespace, int shards, Duration deadLetterRetention
             admin.declareQueue(queue);
             for (String type : types) {
                 admin.declareBinding(new Binding(queue.getName(), Binding.DestinationType.QUEUE, eventsExchange(),
-                        routingKey(type, shard), null));
+                        queues == shards ? routingKey(type, shard) : type + ".*", null));
             }
         }
     }

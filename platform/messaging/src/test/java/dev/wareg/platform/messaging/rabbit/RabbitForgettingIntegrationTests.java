@@ -101,7 +101,7 @@ class RabbitForgettingIntegrationTests {
         buses.forEach(RabbitEventBus::stop);
         RabbitAdmin admin = new RabbitAdmin(connectionFactory());
         for (RabbitEventBus bus : buses) {
-            for (String subscriber : List.of("chat", "chat" + RabbitEventBus.ERASURES)) {
+            for (String subscriber : List.of("chat", "chat" + RabbitTopology.ERASURES)) {
                 bus.queuesOf(subscriber).forEach(admin::deleteQueue);
             }
             admin.deleteExchange(bus.topology().eventsExchange());

@@ -19,6 +19,14 @@ class RabbitTopologyTests {
     }
 
     @Test
+    void aSubscriberForgettingErasedPeopleNeedsNoOrderAndHasOneQueueForEveryShard() {
+        assertThat(topology.shardsOf("chat" + RabbitTopology.ERASURES)).isOne();
+        assertThat(topology.queues("chat" + RabbitTopology.ERASURES)).containsExactly("wareg.chat-erasures.0");
+        assertThat(topology.deadLetterQueue("chat" + RabbitTopology.ERASURES))
+                .isEqualTo("wareg.chat-erasures.dead-letters");
+    }
+
+    @Test
     void anEventIsRoutedByItsTypeAndShardNeverByItsOrderingKey() {
         assertThat(RabbitTopology.routingKey("MessageReceived", 2)).isEqualTo("MessageReceived.2");
     }
