@@ -696,7 +696,7 @@ function add(item, skeleton, cap) {
 }
 
 for (const [lang, intent, text, values = {}, asked] of HAND) {
-  const it = { text, lang, intent, values };
+  const it = { text, lang, intent, values, family: 'hand' };
   if (asked) it.asked = asked;
   add(it);
 }
@@ -707,12 +707,14 @@ function generateOne(lang, intent) {
   let r = rnd() * total, g = gens[0];
   for (const cand of gens) { r -= cand.opts.weight ?? 1; if (r <= 0) { g = cand; break; } }
   let tpl = pick(g.templates);
+  // the template a line comes from: lines of one family differ only in choices, values and style
+  const family = `${lang}/${intent}/${gens.indexOf(g)}.${g.templates.indexOf(tpl)}`;
   const style = pick(g.opts.styles || ALL_STYLES);
   // invalid CPF: a plain 11-digit number, not annotated
   tpl = tpl.replace('{!badcpf}', () => invalidCpf());
   const segs = expand(tpl, lang);
   const { text, values } = render(segs, lang, intent, style);
-  const item = { text, lang, intent, values };
+  const item = { text, lang, intent, values, family };
   let asked = g.opts.asked;
   if (typeof asked === 'number') {
     const talkedAbout = segs.find((s) => s.fw)?.fw;
@@ -764,6 +766,7 @@ shuffle(train); shuffle(dev);
 const line = (it) => {
   const o = { text: it.text, lang: it.lang, intent: it.intent, values: it.values };
   if (it.asked) o.asked = it.asked;
+  o.family = it.family;
   return JSON.stringify(o);
 };
 if (!process.argv.includes('--stdout')) {
