@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,17 +24,23 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scores the rules interpreter on a labelled JSONL corpus and, optionally, nlp.js trained on a training split, and
- * prints (or writes) a Markdown report: intent accuracy, per-intent precision/recall/F1, the confusion matrix,
- * value-extraction F1, the share of turns below the confidence threshold (those that would consult the LLM),
- * a calibration table and utterances per second.
+ * Scores the chat's interpreter on labelled JSONL splits and, optionally, nlp.js trained on the training split, and
+ * prints (or writes) a Markdown report: for each split apart, intent accuracy, per-intent precision/recall, the
+ * confusion matrix, value precision/recall/F1 per field, the expected calibration error, the share read wrong
+ * above the confidence threshold, and utterances per second.
  *
  * <pre>
- * InterpreterEvaluation &lt;scored.jsonl&gt; [--train &lt;train.jsonl&gt;] [--nlpjs] [--report &lt;file.md&gt;]
+ * InterpreterEvaluation [--split name=file.jsonl]... [--nlpjs] [--report file.md] [--mistakes name]
  * </pre>
+ *
+ * Without {@code --split}, the corpus's splits that exist: train, dev, handwritten-dev, test. {@code --mistakes}
+ * lists what a split gets wrong, for whoever tunes the rules; it refuses the held-out test split.
  */
 public final class InterpreterEvaluation {
 
+    static final Path CORPUS = Path.of("eval/corpus");
+    /** The hand-written split nobody tunes on: see eval/corpus/README.md. */
+    static final String HELD_OUT = "test";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMING = Duration.ofSeconds(3);
     private static volatile long consumed;
@@ -42,41 +49,65 @@ public final class InterpreterEvaluation {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path scored = null;
-        Path train = null;
+        Map<String, Path> splits = new LinkedHashMap<>();
         Path report = null;
         boolean nlpjs = false;
-        boolean mistakes = false;
+        String mistakes = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--train" -> train = Path.of(args[++i]);
+                case "--split" -> {
+                    String[] split = args[++i].split("=", 2);
+                    splits.put(split[0], Path.of(split[1]));
+                }
                 case "--report" -> report = Path.of(args[++i]);
                 case "--nlpjs" -> nlpjs = true;
-                case "--mistakes" -> mistakes = true;
-                default -> scored = Path.of(args[i]);
+                case "--mistakes" -> mistakes = args[++i];
+                default -> {
+                    System.err.println("usage: InterpreterEvaluation [--split name=file.jsonl]... [--nlpjs]"
+                            + " [--report file.md] [--mistakes name]");
+                    System.exit(2);
+                }
             }
         }
-        if (scored == null || (nlpjs && train == null)) {
-            System.err.println("usage: InterpreterEvaluation <scored.jsonl> [--train <train.jsonl>] [--nlpjs]"
-                    + " [--report <file.md>] [--mistakes]");
-            System.exit(2);
+        if (splits.isEmpty()) {
+            for (String name : List.of("train", "dev", "handwritten-dev", HELD_OUT)) {
+                Path file = CORPUS.resolve(name + ".jsonl");
+                if (Files.exists(file)) {
+                    splits.put(name, file);
+                }
+            }
         }
-        List<LabelledUtterance> corpus = read(scored);
-        var rules = new RulesInterpreter();
-        Scores scores = score(rules, corpus);
-        if (mistakes) {
-            printMistakes(rules, corpus);
+        Interpreter interpreter = interpreter();
+        if (mistakes != null) {
+            if (mistakes.equals(HELD_OUT)) {
+                System.err.println("The test split is held out: its mistakes are not listed (eval/corpus/README.md).");
+                System.exit(2);
+            }
+            printMistakes(interpreter, read(splits.get(mistakes)));
             return;
         }
-        double perSecond = throughput(rules, corpus);
-        Optional<NlpJsBaseline.Result> baseline = nlpjs
-                ? Optional.of(NlpJsBaseline.run(train, scored)) : Optional.empty();
-        String markdown = new EvaluationReport(scored, train, corpus, scores, perSecond, baseline).markdown();
+        List<EvaluationReport.Split> scored = new ArrayList<>();
+        List<LabelledUtterance> everything = new ArrayList<>();
+        for (Map.Entry<String, Path> split : splits.entrySet()) {
+            List<LabelledUtterance> corpus = read(split.getValue());
+            everything.addAll(corpus);
+            Optional<NlpJsBaseline.Result> baseline = nlpjs && splits.containsKey("train")
+                    && !split.getKey().equals("train")
+                    ? Optional.of(NlpJsBaseline.run(splits.get("train"), split.getValue())) : Optional.empty();
+            scored.add(new EvaluationReport.Split(split.getKey(), split.getValue(), corpus,
+                    score(interpreter, corpus), baseline));
+        }
+        String markdown = new EvaluationReport(scored, throughput(interpreter, everything)).markdown();
         if (report != null) {
             Files.writeString(report, markdown);
             System.out.println("Wrote " + report);
         }
         System.out.println(markdown);
+    }
+
+    /** The interpreter the chat uses, without the local model (Ollama), which is not part of what is scored. */
+    static Interpreter interpreter() {
+        return new RulesInterpreter();
     }
 
     static List<LabelledUtterance> read(Path file) throws IOException {
@@ -89,7 +120,7 @@ public final class InterpreterEvaluation {
         return utterances;
     }
 
-    /** Every utterance read wrong, for whoever tunes the rules (on the training split, not the scored one). */
+    /** Every utterance read wrong, for whoever tunes the rules (never on the held-out split). */
     private static void printMistakes(Interpreter interpreter, List<LabelledUtterance> corpus) {
         for (LabelledUtterance utterance : corpus) {
             Interpretation meaning = interpreter.interpret(utterance.text(), utterance.asked());
@@ -110,16 +141,7 @@ public final class InterpreterEvaluation {
             String predicted = meaning.intent().name().toLowerCase(Locale.ROOT);
             scores.count(utterance.intent(), predicted, meaning.confidence(),
                     meaning.confidence() < Interpretation.CONFIDENT);
-            Set<String> expected = normalised(utterance.values());
-            Set<String> found = normalised(valuesTaken(utterance, meaning));
-            for (String value : found) {
-                if (expected.contains(value)) {
-                    scores.valueTruePositives++;
-                } else {
-                    scores.valueFalsePositives++;
-                }
-            }
-            scores.valueFalseNegatives += (int) expected.stream().filter(value -> !found.contains(value)).count();
+            scores.countValues(normalised(utterance.values()), normalised(valuesTaken(utterance, meaning)));
         }
         return scores;
     }
