@@ -3,6 +3,8 @@ package dev.wareg.webchat;
 import dev.wareg.platform.defaults.IdGenerator;
 import dev.wareg.platform.defaults.RequestBodyLimit;
 import dev.wareg.platform.messaging.EventBus;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,14 +93,37 @@ public class WebChatConfiguration {
         return new WhatsAppCodeDelivery(properties.codeDelivery().value(), bus, ids, clock);
     }
 
-    /** The demo phone (and its endpoint, PhonePanelController) exist only in {@code phone-panel} mode. */
+    /**
+     * The demo phone (and its endpoint, PhonePanelController) exist only in {@code phone-panel} mode, and only on a
+     * loopback address unless {@code wareg.web-chat.phone-panel-on-network} says otherwise.
+     */
     @Configuration(proxyBeanMethods = false)
     @Conditional(PhonePanelDelivery.class)
     static class PhonePanelMode {
 
         @Bean
-        PhonePanel webChatPhonePanel(WebChatProperties properties, Clock clock) {
+        PhonePanel webChatPhonePanel(WebChatProperties properties, Clock clock, Environment environment) {
+            String address = environment.getProperty("server.address");
+            if (!properties.phonePanelOnNetwork() && !isLoopback(address)) {
+                throw new IllegalStateException("The web chat shows one-time codes on the page (code delivery "
+                        + "phone-panel), so anyone reaching it could sign in as any number, and it listens on "
+                        + (address == null ? "every address" : address) + ". Listen on 127.0.0.1 (SERVER_ADDRESS), "
+                        + "send the codes over WhatsApp (wareg.web-chat.code-delivery=cloud-api or whatsapp-web), or, "
+                        + "for a demo whose port is reachable from this machine only, set "
+                        + "wareg.web-chat.phone-panel-on-network=true.");
+            }
             return new PhonePanel(properties.codes().maxPending(), clock);
+        }
+
+        private static boolean isLoopback(String address) {
+            if (address == null || address.isBlank()) {
+                return false;
+            }
+            try {
+                return InetAddress.getByName(address).isLoopbackAddress();
+            } catch (UnknownHostException unknown) {
+                return false;
+            }
         }
     }
 

@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *                                   WhatsApp Cloud API, because a code shown on the page itself proves nothing
  * @param codes                      the one-time codes that bind a browser to a number
  * @param sessions                   the sessions a correct code opens
+ * @param phonePanelOnNetwork        lets the {@code phone-panel} mode listen on an address other than loopback; off,
+ *                                   the web chat refuses to start so, since anyone reaching the page could sign in as
+ *                                   any number. Only for a demo whose port is published on loopback (compose's demo
+ *                                   profile) or not published at all
  */
 @Validated
 @ConfigurationProperties("wareg.web-chat")
@@ -34,7 +38,8 @@ record WebChatProperties(
         @DefaultValue("2s") Duration shutdownDrain,
         @DefaultValue("cloud-api") @NotNull CodeDeliveryChannel codeDelivery,
         @DefaultValue @Valid Codes codes,
-        @DefaultValue @Valid Sessions sessions) {
+        @DefaultValue @Valid Sessions sessions,
+        @DefaultValue("false") boolean phonePanelOnNetwork) {
 
     WebChatProperties {
         if (conversationIdleTimeout.isNegative() || conversationIdleTimeout.isZero()) {

@@ -44,7 +44,7 @@ final class WebChatApi {
                 org.springframework.util.unit.DataSize.ofBytes(MAX_BODY_BYTES), Duration.ofSeconds(2),
                 WebChatProperties.CodeDeliveryChannel.PHONE_PANEL,
                 new WebChatProperties.Codes(Duration.ofMinutes(5), 5, 3, 10, Duration.ofMinutes(15), 100),
-                new WebChatProperties.Sessions(Duration.ofMinutes(30), 100));
+                new WebChatProperties.Sessions(Duration.ofMinutes(30), 100), false);
         mvc = MockMvcTester.create(MockMvcBuilders
                 .standaloneSetup(
                         new WebChatController(new IncomingMessages(transcripts, bus, () -> messageId, clock),
