@@ -20,12 +20,16 @@ final class WebhookMetrics {
     // Registered once: every new message of a delivery asks for these, and a lookup by name and tags costs more
     // than the increment.
     private final Counter duplicates;
+    private final Counter stale;
     private final Map<String, Counter> statuses;
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.duplicates = Counter.builder("wareg.cloud_api.messages.duplicate")
                 .description("Messages dropped because their id was already handled")
+                .register(registry);
+        this.stale = Counter.builder("wareg.cloud_api.messages.stale")
+                .description("Messages dropped because they were sent before the window their ids are remembered for")
                 .register(registry);
         var byStatus = new HashMap<String, Counter>();
         for (String status : Stream.concat(STATUSES.stream(), Stream.of("other")).toList()) {
@@ -58,5 +62,9 @@ final class WebhookMetrics {
 
     void duplicate() {
         duplicates.increment();
+    }
+
+    void stale() {
+        stale.increment();
     }
 }

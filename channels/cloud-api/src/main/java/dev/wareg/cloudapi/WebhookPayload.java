@@ -2,6 +2,7 @@ package dev.wareg.cloudapi;
 
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.MessageReceived.Location;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -31,15 +32,20 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
      * @param location the place shared, for a location message with usable coordinates; otherwise null
      * @param media    what was sent instead of text ({@code audio}, {@code image}, ...: {@link
      *                 dev.wareg.contracts.MessageReceived#MEDIA}), or null
+     * @param sentAt   when the person sent it (Meta's {@code timestamp}, Unix seconds), or null without a usable one
      */
-    record InboundMessage(String id, String sender, String text, Location location, String media) {
+    record InboundMessage(String id, String sender, String text, Location location, String media, Instant sentAt) {
 
         InboundMessage(String id, String sender, String text) {
-            this(id, sender, text, null, null);
+            this(id, sender, text, null, null, null);
         }
 
         InboundMessage(String id, String sender, String text, Location location) {
-            this(id, sender, text, location, null);
+            this(id, sender, text, location, null, null);
+        }
+
+        InboundMessage(String id, String sender, String text, Location location, String media) {
+            this(id, sender, text, location, media, null);
         }
     }
 
@@ -55,7 +61,7 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
                     // Without an id it cannot be deduplicated, without a sender it cannot be answered: skip it.
                     if (!id.isEmpty() && !sender.isEmpty()) {
                         messages.add(new InboundMessage(id, sender, readableText(message), location(message),
-                                media(message)));
+                                media(message), sentAt(message)));
                     }
                 }
                 for (JsonNode status : value.path("statuses")) {
@@ -75,6 +81,15 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
             return from.startsWith("+") ? from : "+" + from;
         }
         return text(message.path("user_id"));
+    }
+
+    // "timestamp": "1733616000", a string of Unix seconds; anything else is no time (the message is still read).
+    private static Instant sentAt(JsonNode message) {
+        String seconds = text(message.path("timestamp"));
+        if (seconds.isEmpty() || seconds.length() > 12 || !seconds.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(seconds));
     }
 
     private static String readableText(JsonNode message) {

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -220,8 +221,8 @@ class WebhookIntegrationTests {
     @Test
     void aBatchOfAHundredMessagesIsPublishedWhole() throws Exception {
         String messages = IntStream.range(0, 100).mapToObj(i -> """
-                {"from":"55119%08d","id":"wamid.%d.%d","timestamp":"1712345678","type":"text","text":{"body":"m%d"}}"""
-                .formatted(i, System.nanoTime(), i, i)).collect(Collectors.joining(","));
+                {"from":"55119%08d","id":"wamid.%d.%d","timestamp":"%d","type":"text","text":{"body":"m%d"}}"""
+                .formatted(i, System.nanoTime(), i, Instant.now().getEpochSecond(), i)).collect(Collectors.joining(","));
         byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
                 + "\"messages\",\"value\":{\"messages\":[" + messages + "]}}]}]}").getBytes(StandardCharsets.UTF_8);
 

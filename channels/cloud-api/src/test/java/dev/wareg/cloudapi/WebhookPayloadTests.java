@@ -3,12 +3,12 @@ package dev.wareg.cloudapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.cloudapi.WebhookPayload.InboundMessage;
-import dev.wareg.platform.messaging.InMemoryChannelMessageIds;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.MessageReceived.Location;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
+import dev.wareg.platform.messaging.InMemoryChannelMessageIds;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +30,20 @@ class WebhookPayloadTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The fixture's delivery, its messages without when they were sent (read on its own below). */
     private static WebhookPayload parse(String fixture) {
-        return WebhookPayload.from(JSON.readTree(Webhooks.fixture(fixture)));
+        WebhookPayload payload = WebhookPayload.from(JSON.readTree(Webhooks.fixture(fixture)));
+        return new WebhookPayload(payload.messages().stream().map(message -> new InboundMessage(message.id(),
+                message.sender(), message.text(), message.location(), message.media())).toList(), payload.statuses());
+    }
+
+    @Test
+    void whenAMessageWasSentIsMetasTimestampInUnixSeconds() {
+        var payload = WebhookPayload.from(JSON.readTree(message("text",
+                "\"timestamp\":\"1764936000\",\"text\":{\"body\":\"oi\"}")));
+
+        assertThat(payload.messages()).singleElement().extracting(InboundMessage::sentAt)
+                .isEqualTo(Instant.parse("2025-12-05T12:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,7 +111,7 @@ class WebhookPayloadTests {
         };
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
         var inbound = new InboundMessages(bus, new InMemoryChannelMessageIds(Duration.ofDays(7), clock),
-                new WebhookMetrics(new SimpleMeterRegistry()), clock);
+                new WebhookMetrics(new SimpleMeterRegistry()), properties(), clock);
 
         inbound.receive(parse("location"));
 
@@ -146,6 +159,50 @@ class WebhookPayloadTests {
         var payload = WebhookPayload.from(JSON.readTree(message("location", "\"location\":" + location)));
         assertThat(payload.messages()).hasSize(1);
         return payload.messages().getFirst().location();
+    }
+
+    @Test
+    void aMessageSentBeforeItsIdWouldBeRememberedIsDroppedAndCounted() {
+        var published = new ArrayList<IntegrationEvent>();
+        EventBus bus = new EventBus() {
+            @Override
+            public void publish(IntegrationEvent event) {
+                published.add(event);
+            }
+
+            @Override
+            public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
+                    EventHandler<E> handler) {
+            }
+        };
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+        var registry = new SimpleMeterRegistry();
+        var inbound = new InboundMessages(bus, new InMemoryChannelMessageIds(Duration.ofDays(7), clock),
+                new WebhookMetrics(registry), properties(), clock);
+        long eightDaysAgo = clock.instant().minus(Duration.ofDays(8)).getEpochSecond();
+        long sixDaysAgo = clock.instant().minus(Duration.ofDays(6)).getEpochSecond();
+
+        inbound.receive(WebhookPayload.from(JSON.readTree(message("text",
+                "\"timestamp\":\"" + eightDaysAgo + "\",\"text\":{\"body\":\"replayed\"}"))));
+        inbound.receive(WebhookPayload.from(JSON.readTree(message("text",
+                "\"timestamp\":\"" + sixDaysAgo + "\",\"text\":{\"body\":\"late\"}"))));
+
+        assertThat(published).extracting(event -> ((MessageReceived) event).text()).containsExactly("late");
+        assertThat(registry.counter("wareg.cloud_api.messages.stale").count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"timestamp\":\"soon\"", "\"timestamp\":\"-5\"", "\"timestamp\":99999999999999",
+            "\"timestamp\":\"\""})
+    void aTimestampThatIsNoTimeLeavesTheMessageUndated(String timestamp) {
+        var payload = WebhookPayload.from(JSON.readTree(message("text", timestamp + ",\"text\":{\"body\":\"oi\"}")));
+
+        assertThat(payload.messages()).singleElement().extracting(InboundMessage::sentAt).isNull();
+    }
+
+    private static CloudApiProperties properties() {
+        return new CloudApiProperties("", "app-secret", DataSize.ofMegabytes(1), CloudApiProperties.Dedupe.MEMORY,
+                Duration.ofDays(7), "wareg:cloud-api:message:");
     }
 
     private static String message(String type, String members) {
