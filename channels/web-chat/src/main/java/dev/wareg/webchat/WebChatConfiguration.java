@@ -78,6 +78,14 @@ public class WebChatConfiguration {
     }
 
     // Registered for the API paths only, so the page and everything else the host application serves are untouched.
+    /** The page and everything under the web chat's paths; not the other pages of an application it is part of. */
+    @Bean
+    FilterRegistrationBean<PageSecurityHeaders> webChatPageSecurityHeaders() {
+        var registration = new FilterRegistrationBean<>(new PageSecurityHeaders());
+        registration.addUrlPatterns("/", "/index.html", "/web-chat/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestBodyLimit> webChatRequestBodyLimit(WebChatProperties properties, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(
