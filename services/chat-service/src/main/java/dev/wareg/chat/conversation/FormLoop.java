@@ -207,22 +207,60 @@ class FormLoop {
         if (conversation.suggestion() != null && meaning.intent() == Intent.AFFIRM) {
             return accept(conversation, conversation.suggestion());
         }
-        if (conversation.suggestion() != null && meaning.intent() == Intent.DENY) {
+        if (conversation.suggestion() != null && meaning.intent() == Intent.DENY && meaning.values().isEmpty()) {
             return Turn.of(conversation.withSuggestion(null), prompt(conversation));
         }
-        List<String> named = targets(meaning);
-        boolean namesAnotherField = !named.isEmpty() && !named.contains(conversation.asking());
         return switch (meaning.intent()) {
             case BACK -> back(conversation);
             case KEEP -> keep(conversation);
             // A bare "sim"/"ok" is no value of any field: the question is asked again, and nothing is stored.
             case AFFIRM -> conversation.reviewing() ? keep(conversation)
                     : fill(conversation, meaning, meaning.values().get(conversation.asking()));
-            case CORRECT, UPDATE -> namesAnotherField ? correct(conversation, meaning, named)
-                    : fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(),
-                            named.isEmpty() ? text : null));
-            default -> fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(), text));
+            default -> answer(conversation, text, meaning);
         };
+    }
+
+    /**
+     * A message while a field is asked: its answer, or values for other fields the interpreter places there ("meu
+     * email é ...", "não, meu nome é ..." while the name or the e-mail is asked). Those go to their fields first, and
+     * the question asked is asked again, unless the message answers it too.
+     */
+    private Turn answer(Conversation conversation, String text, Interpretation meaning) {
+        String asked = conversation.asking();
+        boolean answersAsked = answersAsked(conversation, meaning);
+        List<String> elsewhere = schema.all().stream()
+                .filter(name -> !name.equals(asked) && meaning.values().containsKey(name))
+                .filter(name -> !answersAsked || names(meaning, name))
+                // A registration starts from the sender's own number: it takes no other.
+                .filter(name -> !conversation.isRegistration() || schema.reviewed().contains(name))
+                .toList();
+        if (!elsewhere.isEmpty()) {
+            return correct(conversation, answersAsked ? meaning : without(meaning, asked), elsewhere);
+        }
+        List<String> named = targets(meaning);
+        if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
+            return !named.isEmpty() && !named.contains(asked) ? correct(conversation, meaning, named)
+                    : fill(conversation, meaning, meaning.values().getOrDefault(asked, named.isEmpty() ? text : null));
+        }
+        return fill(conversation, meaning, meaning.values().getOrDefault(asked, text));
+    }
+
+    /**
+     * Whether what the message gives for the field asked is its answer: valid for it, and not the whole message
+     * around a value the interpreter gave another field ("meu cep é 01310-100" is no street, though a street could
+     * be written so).
+     */
+    private boolean answersAsked(Conversation conversation, Interpretation meaning) {
+        String asked = conversation.asking();
+        String answer = meaning.values().get(asked);
+        return answer != null && schema.field(asked).validate(answer) instanceof Validation.Valid
+                && meaning.values().entrySet().stream()
+                        .noneMatch(value -> !value.getKey().equals(asked) && answer.contains(value.getValue()));
+    }
+
+    /** Whether the message names this field, or its topic. */
+    private boolean names(Interpretation meaning, String field) {
+        return meaning.targetFields().contains(field) || meaning.targetFields().contains(schema.topicOf(field).name());
     }
 
     /**
@@ -329,17 +367,43 @@ class FormLoop {
         return Turn.of(next, prompt(next));
     }
 
-    /** "na verdade o e-mail é ...": re-opens the field named, taking the new value if the message has it. */
+    /**
+     * "na verdade o e-mail é ...", "não, meu nome é ...", a CEP given while the name is asked: re-opens the fields the
+     * message gives values for, ahead of what was asked, and takes the values; then the form goes on from where the
+     * person was (the question asked, or the confirmation). A message naming a field without a value ("errei o
+     * número") asks that field again.
+     */
     private Turn correct(Conversation conversation, Interpretation meaning, List<String> named) {
-        String field = named.stream()
-                .filter(name -> conversation.answered().contains(name) || conversation.collected().containsKey(name))
-                .findFirst().orElse(named.getFirst());
-        String currentValue = conversation.current().get(field);
-        if (currentValue == null && !conversation.isRegistration() && !conversation.current().containsKey(field)) {
-            currentValue = account(conversation).map(account -> account.value(field)).orElse(null);
+        List<String> valued = named.stream().filter(meaning.values()::containsKey).toList();
+        if (valued.isEmpty()) {
+            String field = named.stream()
+                    .filter(name -> conversation.answered().contains(name) || conversation.collected().containsKey(name))
+                    .findFirst().orElse(named.getFirst());
+            return fill(bringForward(conversation, field), meaning, null);
         }
-        Conversation reopened = reopen(conversation, field, currentValue);
-        return fill(reopened, meaning, meaning.values().get(field));
+        Conversation reopened = conversation;
+        for (String field : valued.reversed()) {
+            reopened = bringForward(reopened, field);
+        }
+        return fill(reopened, meaning, meaning.values().get(valued.getFirst()));
+    }
+
+    /**
+     * Asks a field now, adding it to the form if it is not in it yet; a field with a lookup (a CEP, given while the
+     * name is asked) brings the rest of its topic too, asked after what was pending.
+     */
+    private Conversation bringForward(Conversation conversation, String field) {
+        Conversation next = conversation;
+        if (!schema.impliedBy(field).isEmpty()) {
+            List<String> topic = schema.topicOf(field).fields();
+            next = next.adding(topic, conversation.isRegistration() ? Map.of()
+                    : account(conversation).map(account -> currentValues(account, topic)).orElse(Map.of()));
+        }
+        String currentValue = next.current().get(field);
+        if (currentValue == null && !next.isRegistration() && !next.current().containsKey(field)) {
+            currentValue = account(next).map(account -> account.value(field)).orElse(null);
+        }
+        return reopen(next, field, currentValue);
     }
 
     /** Asks a field again, and the fields its value implied (a new CEP, a new street and city). */
@@ -466,12 +530,15 @@ class FormLoop {
 
     private Turn confirming(Conversation conversation, Interpretation meaning) {
         List<String> named = targets(meaning);
-        if (named.isEmpty() && meaning.intent() == Intent.CORRECT) {
+        // "não, o email é ...": a no followed by a value is a correction, not a no to the whole change.
+        boolean corrects = meaning.intent() == Intent.CORRECT
+                || meaning.intent() == Intent.DENY && !meaning.values().isEmpty();
+        if (named.isEmpty() && corrects) {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
             case AFFIRM -> proofs.challenge(conversation).orElseGet(() -> apply(conversation));
-            case DENY -> cancelled(conversation, "confirm.discarded");
+            case DENY -> corrects ? correct(conversation, meaning, named) : cancelled(conversation, "confirm.discarded");
             case BACK -> back(conversation);
             default -> {
                 if (!named.isEmpty()) {
@@ -705,6 +772,14 @@ class FormLoop {
             }
         }
         return fields;
+    }
+
+    /** The same reading without its value for this field. */
+    private static Interpretation without(Interpretation meaning, String field) {
+        Map<String, String> values = new LinkedHashMap<>(meaning.values());
+        values.remove(field);
+        return new Interpretation(meaning.intent(), meaning.confidence(), meaning.targetFields(), values,
+                meaning.choice(), meaning.language(), meaning.everything());
     }
 
     /**
