@@ -238,6 +238,16 @@ class FormLoop {
             return correct(conversation, answersAsked ? meaning : without(meaning, asked), elsewhere);
         }
         List<String> named = targets(meaning);
+        boolean untouched = conversation.collected().isEmpty() && !conversation.isRegistration()
+                && !conversation.reviewing();
+        if (meaning.intent() == Intent.UPDATE && untouched && !named.isEmpty() && !named.contains(asked)) {
+            // Asked the first question of an update, the person names another field instead ("não quero trocar
+            // o telefone, só o e-mail"): the update is about that field now.
+            Optional<AccountSnapshot> account = account(conversation);
+            if (account.isPresent()) {
+                return startUpdate(conversation, account.get(), named, meaning);
+            }
+        }
         if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
             return !named.isEmpty() && !named.contains(asked) ? correct(conversation, meaning, named)
                     : fill(conversation, meaning, meaning.values().getOrDefault(asked, named.isEmpty() ? text : null));
@@ -530,15 +540,16 @@ class FormLoop {
 
     private Turn confirming(Conversation conversation, Interpretation meaning) {
         List<String> named = targets(meaning);
-        // "não, o email é ...": a no followed by a value is a correction, not a no to the whole change.
-        boolean corrects = meaning.intent() == Intent.CORRECT
-                || meaning.intent() == Intent.DENY && !meaning.values().isEmpty();
-        if (named.isEmpty() && corrects) {
+        if (named.isEmpty() && (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.DENY)) {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
             case AFFIRM -> proofs.challenge(conversation).orElseGet(() -> apply(conversation));
-            case DENY -> corrects ? correct(conversation, meaning, named) : cancelled(conversation, "confirm.discarded");
+            // "não, o email é ...", "não, o e-mail está errado": a no that gives a value or names a field is a
+            // correction, not a no to the whole change. Read as a no, it would drop the form; read as a
+            // correction, it costs a "cancelar" at worst.
+            case DENY -> named.isEmpty() ? cancelled(conversation, "confirm.discarded")
+                    : correct(conversation, meaning, named);
             case BACK -> back(conversation);
             default -> {
                 if (!named.isEmpty()) {
