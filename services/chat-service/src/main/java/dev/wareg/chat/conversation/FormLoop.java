@@ -257,15 +257,15 @@ class FormLoop {
 
     /**
      * Whether what the message gives for the field asked is its answer: valid for it, and not the whole message
-     * around a value the interpreter gave another field ("meu cep é 01310-100" is no street, though a street could
-     * be written so).
+     * around a value it labels for another field ("meu cep é 01310-100" is no street, though a street could be
+     * written so).
      */
     private boolean answersAsked(Conversation conversation, Interpretation meaning) {
         String asked = conversation.asking();
         String answer = meaning.values().get(asked);
         return answer != null && schema.field(asked).validate(answer) instanceof Validation.Valid
-                && meaning.values().entrySet().stream()
-                        .noneMatch(value -> !value.getKey().equals(asked) && answer.contains(value.getValue()));
+                && meaning.values().entrySet().stream().noneMatch(value -> !value.getKey().equals(asked)
+                        && names(meaning, value.getKey()) && answer.contains(value.getValue()));
     }
 
     /** Whether the message names this field, or its topic. */
