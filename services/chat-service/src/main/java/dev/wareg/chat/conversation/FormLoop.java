@@ -41,6 +41,7 @@ class FormLoop {
     private final Phrasebook phrasebook;
     private final IdGenerator ids;
     private final Clock clock;
+    private final OutOfTurnValues outOfTurn;
 
     FormLoop(AccountDirectory accounts, Erasures erasures, Handoffs handoffs, ContactProofs proofs, FormSchema schema,
             Phrasebook phrasebook, IdGenerator ids, Clock clock) {
@@ -52,6 +53,7 @@ class FormLoop {
         this.phrasebook = phrasebook;
         this.ids = ids;
         this.clock = clock;
+        this.outOfTurn = new OutOfTurnValues(schema);
     }
 
     /**
@@ -227,20 +229,15 @@ class FormLoop {
      */
     private Turn answer(Conversation conversation, String text, Interpretation meaning) {
         String asked = conversation.asking();
-        boolean answersAsked = answersAsked(conversation, meaning);
-        List<String> elsewhere = schema.all().stream()
-                .filter(name -> !name.equals(asked) && meaning.values().containsKey(name))
-                .filter(name -> !answersAsked || names(meaning, name))
-                // A registration starts from the sender's own number: it takes no other.
-                .filter(name -> !conversation.isRegistration() || schema.reviewed().contains(name))
-                .toList();
-        if (!elsewhere.isEmpty()) {
-            return correct(conversation, answersAsked ? meaning : without(meaning, asked), elsewhere);
+        OutOfTurnValues.Placement placement = outOfTurn.place(conversation, meaning);
+        if (!placement.elsewhere().isEmpty()) {
+            return correct(conversation, placement.meaning(), placement.elsewhere());
         }
         List<String> named = targets(meaning);
-        boolean untouched = conversation.collected().isEmpty() && !conversation.isRegistration()
+        boolean namesAnotherField = !named.isEmpty() && !named.contains(asked);
+        boolean updateNotBegun = conversation.collected().isEmpty() && !conversation.isRegistration()
                 && !conversation.reviewing();
-        if (meaning.intent() == Intent.UPDATE && untouched && !named.isEmpty() && !named.contains(asked)) {
+        if (meaning.intent() == Intent.UPDATE && namesAnotherField && updateNotBegun) {
             // Asked the first question of an update, the person names another field instead ("não quero trocar
             // o telefone, só o e-mail"): the update is about that field now.
             Optional<AccountSnapshot> account = account(conversation);
@@ -249,28 +246,10 @@ class FormLoop {
             }
         }
         if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
-            return !named.isEmpty() && !named.contains(asked) ? correct(conversation, meaning, named)
+            return namesAnotherField ? correct(conversation, meaning, named)
                     : fill(conversation, meaning, meaning.values().getOrDefault(asked, named.isEmpty() ? text : null));
         }
         return fill(conversation, meaning, meaning.values().getOrDefault(asked, text));
-    }
-
-    /**
-     * Whether what the message gives for the field asked is its answer: valid for it, and not the whole message
-     * around a value it labels for another field ("meu cep é 01310-100" is no street, though a street could be
-     * written so).
-     */
-    private boolean answersAsked(Conversation conversation, Interpretation meaning) {
-        String asked = conversation.asking();
-        String answer = meaning.values().get(asked);
-        return answer != null && schema.field(asked).validate(answer) instanceof Validation.Valid
-                && meaning.values().entrySet().stream().noneMatch(value -> !value.getKey().equals(asked)
-                        && names(meaning, value.getKey()) && answer.contains(value.getValue()));
-    }
-
-    /** Whether the message names this field, or its topic. */
-    private boolean names(Interpretation meaning, String field) {
-        return meaning.targetFields().contains(field) || meaning.targetFields().contains(schema.topicOf(field).name());
     }
 
     /**
@@ -783,14 +762,6 @@ class FormLoop {
             }
         }
         return fields;
-    }
-
-    /** The same reading without its value for this field. */
-    private static Interpretation without(Interpretation meaning, String field) {
-        Map<String, String> values = new LinkedHashMap<>(meaning.values());
-        values.remove(field);
-        return new Interpretation(meaning.intent(), meaning.confidence(), meaning.targetFields(), values,
-                meaning.choice(), meaning.language(), meaning.everything());
     }
 
     /**
