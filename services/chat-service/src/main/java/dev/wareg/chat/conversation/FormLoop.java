@@ -116,7 +116,9 @@ class FormLoop {
             case CHOOSING_FIELD -> choosingField(conversation, meaning);
             case COLLECTING -> collecting(conversation, text, meaning);
             case CONFIRMING -> confirming(conversation, meaning);
-            case PROVING -> proofs.answer(conversation, text, meaning, this::apply);
+            // The code may have gone to a mistyped address: a correction re-opens the change, no code is awaited.
+            case PROVING -> corrects(meaning) ? confirming(conversation.withoutProof(), meaning)
+                    : proofs.answer(conversation, text, meaning, this::apply);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
             case RESUMING -> resuming(conversation, text, meaning);
             case CONFIRMING_ERASURE -> erasures.confirming(conversation, meaning);
@@ -515,6 +517,12 @@ class FormLoop {
             return Turn.of(conversation.reset(), say(conversation, "nothing.changed"));
         }
         return Turn.of(conversation.in(Stage.CONFIRMING), confirmation(conversation));
+    }
+
+    /** "errei, o email é ...", "não, o email é ...", "errei o e-mail": a correction of a value shown. */
+    private static boolean corrects(Interpretation meaning) {
+        return meaning.intent() == Intent.CORRECT && (!meaning.values().isEmpty() || !meaning.targetFields().isEmpty())
+                || meaning.intent() == Intent.DENY && !meaning.values().isEmpty();
     }
 
     private Turn confirming(Conversation conversation, Interpretation meaning) {

@@ -150,6 +150,21 @@ class EnglishCorrectionDialogueTests {
                 .bot("Please check your details:\nName: John Smyth\nE-mail: john@example.com\n\nShall I save them?");
     }
 
+    @Test
+    void actuallyWhileTheCodeIsAwaitedCorrectsTheEmailAndSendsTheCodeThere() {
+        var dialogue = new Dialogue(PHONE, false, true).withAccount("John O'Neil", "john@old.com")
+                .user("I want to change my email")
+                .user("john@nwe.com")
+                .user("yes")
+                .bot("To confirm the e-mail john@nwe.com is yours, I sent a 6-digit code to it. Type the code here.")
+                .user("actually the email is john@new.com")
+                .bot("Please check the change:\nE-mail: john@old.com → john@new.com\n\nShall I save it?")
+                .user("yes")
+                .bot("To confirm the e-mail john@new.com is yours, I sent a 6-digit code to it. Type the code here.");
+        assertThat(dialogue.lastEmail().to()).isEqualTo("john@new.com");
+        assertThat(dialogue.requests()).isEmpty();
+    }
+
     // --- A refusal naming another field ---
 
     @Test

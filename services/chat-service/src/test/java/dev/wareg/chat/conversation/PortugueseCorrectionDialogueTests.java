@@ -195,6 +195,24 @@ class PortugueseCorrectionDialogueTests {
                 .bot("Confira a alteração:\nE-mail: maria@antigo.com.br → maria@certo.com.br\n\nPosso salvar?");
     }
 
+    /** The code went to a mistyped address: the correction re-opens the change, and the code goes to the new one. */
+    @Test
+    void erreiWhileTheCodeIsAwaitedCorrectsTheEmailAndSendsTheCodeThere() {
+        var dialogue = new Dialogue(PHONE, false, true).withAccount("Maria da Silva", "maria@antigo.com.br")
+                .user("quero mudar meu email")
+                .user("maria@nvoo.com.br")
+                .user("sim")
+                .bot("Para confirmar que o e-mail maria@nvoo.com.br é seu, enviei para ele um código de 6 dígitos. "
+                        + "Digite o código aqui.")
+                .user("errei, o email é maria@novo.com.br")
+                .bot("Confira a alteração:\nE-mail: maria@antigo.com.br → maria@novo.com.br\n\nPosso salvar?")
+                .user("sim")
+                .bot("Para confirmar que o e-mail maria@novo.com.br é seu, enviei para ele um código de 6 dígitos. "
+                        + "Digite o código aqui.");
+        assertThat(dialogue.lastEmail().to()).isEqualTo("maria@novo.com.br");
+        assertThat(dialogue.requests()).isEmpty();
+    }
+
     // --- A refusal naming another field ---
 
     @Test
