@@ -384,17 +384,22 @@ class FormLoop {
      * name is asked) brings the rest of its topic too, asked after what was pending.
      */
     private Conversation bringForward(Conversation conversation, String field) {
+        boolean inForm = conversation.pending().contains(field) || conversation.answered().contains(field)
+                || conversation.collected().containsKey(field);
+        String currentValue = conversation.current().get(field);
+        if (currentValue == null && !conversation.isRegistration() && !conversation.current().containsKey(field)) {
+            currentValue = account(conversation).map(account -> account.value(field)).orElse(null);
+        }
+        if (inForm) {
+            return reopen(conversation, field, currentValue);
+        }
         Conversation next = conversation;
         if (!schema.impliedBy(field).isEmpty()) {
             List<String> topic = schema.topicOf(field).fields();
             next = next.adding(topic, conversation.isRegistration() ? Map.of()
                     : account(conversation).map(account -> currentValues(account, topic)).orElse(Map.of()));
         }
-        String currentValue = next.current().get(field);
-        if (currentValue == null && !next.isRegistration() && !next.current().containsKey(field)) {
-            currentValue = account(next).map(account -> account.value(field)).orElse(null);
-        }
-        return reopen(next, field, currentValue);
+        return next.reopening(field, currentValue);
     }
 
     /** Asks a field again, and the fields its value implied (a new CEP, a new street and city). */

@@ -64,6 +64,17 @@ class PortugueseCorrectionDialogueTests {
                 .containsEntry("address.number", new FieldChange(null, "1578"));
     }
 
+    /** Where the lookup knows nothing of the CEP, the rest of the address is asked after the question asked. */
+    @Test
+    void anUnknownCepGivenWhileTheNameIsAskedLeavesTheRestOfTheAddressForAfterTheName() {
+        maria()
+                .user("quero mudar meu nome")
+                .user("meu cep é 12345-678")
+                .bot("Qual é o nome completo correto?")
+                .user("Maria Souza")
+                .bot("Qual é a rua (ou avenida)?");
+    }
+
     /** A CEP cannot be a name: the name's validator refuses it, so it is the CEP the person gave. */
     @Test
     void aCepWithoutItsLabelWhileTheNameIsAskedGoesToTheAddress() {
