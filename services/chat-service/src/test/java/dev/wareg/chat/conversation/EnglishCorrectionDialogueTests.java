@@ -123,6 +123,17 @@ class EnglishCorrectionDialogueTests {
                 .bot("Please check the change:\nE-mail: john@old.com → john@right.com\n\nShall I save it?");
     }
 
+    @Test
+    void aCorrectionReadWithItsValueAtTheConfirmationReplacesTheValue() {
+        john()
+                .reads("it's not john@new.com, it's john@right.com", Intent.CORRECT, Set.of("email"),
+                        Map.of("email", "john@right.com"))
+                .user("I want to change my email")
+                .user("john@new.com")
+                .user("it's not john@new.com, it's john@right.com")
+                .bot("Please check the change:\nE-mail: john@old.com → john@right.com\n\nShall I save it?");
+    }
+
     /** A surname alone is a part of the name: the whole name is asked again, not replaced by the surname. */
     @Test
     @Disabled(NEEDS_INTERPRETER)
