@@ -184,6 +184,24 @@ public record Conversation(
                 .current(now).suggestion(null).failures(0).build();
     }
 
+    /**
+     * Adds fields to ask after those still pending (the rest of an address whose CEP was given out of turn), with
+     * what they hold now; fields already in the form stay where they are.
+     */
+    Conversation adding(List<String> fields, Map<String, String> currentValues) {
+        var rest = new ArrayList<>(pending);
+        var now = new LinkedHashMap<>(current);
+        for (String field : fields) {
+            if (!rest.contains(field) && !collected.containsKey(field) && !answered.contains(field)) {
+                rest.add(field);
+                if (!isRegistration()) {
+                    now.putIfAbsent(field, currentValues.get(field));
+                }
+            }
+        }
+        return new Builder(this).pending(rest).current(now).build();
+    }
+
     Conversation applying(UUID request) {
         return new Builder(this).stage(Stage.APPLYING).pending(List.of()).suggestion(null).pendingRequest(request)
                 .build();

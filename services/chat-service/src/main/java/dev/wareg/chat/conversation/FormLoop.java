@@ -41,6 +41,7 @@ class FormLoop {
     private final Phrasebook phrasebook;
     private final IdGenerator ids;
     private final Clock clock;
+    private final OutOfTurnValues outOfTurn;
 
     FormLoop(AccountDirectory accounts, Erasures erasures, Handoffs handoffs, ContactProofs proofs, FormSchema schema,
             Phrasebook phrasebook, IdGenerator ids, Clock clock) {
@@ -52,6 +53,7 @@ class FormLoop {
         this.phrasebook = phrasebook;
         this.ids = ids;
         this.clock = clock;
+        this.outOfTurn = new OutOfTurnValues(schema);
     }
 
     /**
@@ -114,7 +116,9 @@ class FormLoop {
             case CHOOSING_FIELD -> choosingField(conversation, meaning);
             case COLLECTING -> collecting(conversation, text, meaning);
             case CONFIRMING -> confirming(conversation, meaning);
-            case PROVING -> proofs.answer(conversation, text, meaning, this::apply);
+            // The code may have gone to a mistyped address: a correction re-opens the change, no code is awaited.
+            case PROVING -> corrects(meaning) ? confirming(conversation.withoutProof(), meaning)
+                    : proofs.answer(conversation, text, meaning, this::apply);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
             case RESUMING -> resuming(conversation, text, meaning);
             case CONFIRMING_ERASURE -> erasures.confirming(conversation, meaning);
@@ -207,22 +211,47 @@ class FormLoop {
         if (conversation.suggestion() != null && meaning.intent() == Intent.AFFIRM) {
             return accept(conversation, conversation.suggestion());
         }
-        if (conversation.suggestion() != null && meaning.intent() == Intent.DENY) {
+        if (conversation.suggestion() != null && meaning.intent() == Intent.DENY && meaning.values().isEmpty()) {
             return Turn.of(conversation.withSuggestion(null), prompt(conversation));
         }
-        List<String> named = targets(meaning);
-        boolean namesAnotherField = !named.isEmpty() && !named.contains(conversation.asking());
         return switch (meaning.intent()) {
             case BACK -> back(conversation);
             case KEEP -> keep(conversation);
             // A bare "sim"/"ok" is no value of any field: the question is asked again, and nothing is stored.
             case AFFIRM -> conversation.reviewing() ? keep(conversation)
                     : fill(conversation, meaning, meaning.values().get(conversation.asking()));
-            case CORRECT, UPDATE -> namesAnotherField ? correct(conversation, meaning, named)
-                    : fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(),
-                            named.isEmpty() ? text : null));
-            default -> fill(conversation, meaning, meaning.values().getOrDefault(conversation.asking(), text));
+            default -> answer(conversation, text, meaning);
         };
+    }
+
+    /**
+     * A message while a field is asked: its answer, or values for other fields the interpreter places there ("meu
+     * email é ...", "não, meu nome é ..." while the name or the e-mail is asked). Those go to their fields first, and
+     * the question asked is asked again, unless the message answers it too.
+     */
+    private Turn answer(Conversation conversation, String text, Interpretation meaning) {
+        String asked = conversation.asking();
+        OutOfTurnValues.Placement placement = outOfTurn.place(conversation, meaning);
+        if (!placement.elsewhere().isEmpty()) {
+            return correct(conversation, placement.meaning(), placement.elsewhere());
+        }
+        List<String> named = targets(meaning);
+        boolean namesAnotherField = !named.isEmpty() && !named.contains(asked);
+        boolean updateNotBegun = conversation.collected().isEmpty() && !conversation.isRegistration()
+                && !conversation.reviewing();
+        if (meaning.intent() == Intent.UPDATE && namesAnotherField && updateNotBegun) {
+            // Asked the first question of an update, the person names another field instead ("não quero trocar
+            // o telefone, só o e-mail"): the update is about that field now.
+            Optional<AccountSnapshot> account = account(conversation);
+            if (account.isPresent()) {
+                return startUpdate(conversation, account.get(), named, meaning);
+            }
+        }
+        if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
+            return namesAnotherField ? correct(conversation, meaning, named)
+                    : fill(conversation, meaning, meaning.values().getOrDefault(asked, named.isEmpty() ? text : null));
+        }
+        return fill(conversation, meaning, meaning.values().getOrDefault(asked, text));
     }
 
     /**
@@ -329,17 +358,48 @@ class FormLoop {
         return Turn.of(next, prompt(next));
     }
 
-    /** "na verdade o e-mail é ...": re-opens the field named, taking the new value if the message has it. */
+    /**
+     * "na verdade o e-mail é ...", "não, meu nome é ...", a CEP given while the name is asked: re-opens the fields the
+     * message gives values for, ahead of what was asked, and takes the values; then the form goes on from where the
+     * person was (the question asked, or the confirmation). A message naming a field without a value ("errei o
+     * número") asks that field again.
+     */
     private Turn correct(Conversation conversation, Interpretation meaning, List<String> named) {
-        String field = named.stream()
-                .filter(name -> conversation.answered().contains(name) || conversation.collected().containsKey(name))
-                .findFirst().orElse(named.getFirst());
+        List<String> valued = named.stream().filter(meaning.values()::containsKey).toList();
+        if (valued.isEmpty()) {
+            String field = named.stream()
+                    .filter(name -> conversation.answered().contains(name) || conversation.collected().containsKey(name))
+                    .findFirst().orElse(named.getFirst());
+            return fill(bringForward(conversation, field), meaning, null);
+        }
+        Conversation reopened = conversation;
+        for (String field : valued.reversed()) {
+            reopened = bringForward(reopened, field);
+        }
+        return fill(reopened, meaning, meaning.values().get(valued.getFirst()));
+    }
+
+    /**
+     * Asks a field now, adding it to the form if it is not in it yet; a field with a lookup (a CEP, given while the
+     * name is asked) brings the rest of its topic too, asked after what was pending.
+     */
+    private Conversation bringForward(Conversation conversation, String field) {
+        boolean inForm = conversation.pending().contains(field) || conversation.answered().contains(field)
+                || conversation.collected().containsKey(field);
         String currentValue = conversation.current().get(field);
         if (currentValue == null && !conversation.isRegistration() && !conversation.current().containsKey(field)) {
             currentValue = account(conversation).map(account -> account.value(field)).orElse(null);
         }
-        Conversation reopened = reopen(conversation, field, currentValue);
-        return fill(reopened, meaning, meaning.values().get(field));
+        if (inForm) {
+            return reopen(conversation, field, currentValue);
+        }
+        Conversation next = conversation;
+        if (!schema.impliedBy(field).isEmpty()) {
+            List<String> topic = schema.topicOf(field).fields();
+            next = next.adding(topic, conversation.isRegistration() ? Map.of()
+                    : account(conversation).map(account -> currentValues(account, topic)).orElse(Map.of()));
+        }
+        return next.reopening(field, currentValue);
     }
 
     /** Asks a field again, and the fields its value implied (a new CEP, a new street and city). */
@@ -464,14 +524,24 @@ class FormLoop {
         return Turn.of(conversation.in(Stage.CONFIRMING), confirmation(conversation));
     }
 
+    /** "errei, o email é ...", "não, o email é ...", "errei o e-mail": a correction of a value shown. */
+    private static boolean corrects(Interpretation meaning) {
+        return meaning.intent() == Intent.CORRECT && (!meaning.values().isEmpty() || !meaning.targetFields().isEmpty())
+                || meaning.intent() == Intent.DENY && !meaning.values().isEmpty();
+    }
+
     private Turn confirming(Conversation conversation, Interpretation meaning) {
         List<String> named = targets(meaning);
-        if (named.isEmpty() && meaning.intent() == Intent.CORRECT) {
+        if (named.isEmpty() && (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.DENY)) {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
             case AFFIRM -> proofs.challenge(conversation).orElseGet(() -> apply(conversation));
-            case DENY -> cancelled(conversation, "confirm.discarded");
+            // "não, o email é ...", "não, o e-mail está errado": a no that gives a value or names a field is a
+            // correction, not a no to the whole change. Read as a no, it would drop the form; read as a
+            // correction, it costs a "cancelar" at worst.
+            case DENY -> named.isEmpty() ? cancelled(conversation, "confirm.discarded")
+                    : correct(conversation, meaning, named);
             case BACK -> back(conversation);
             default -> {
                 if (!named.isEmpty()) {

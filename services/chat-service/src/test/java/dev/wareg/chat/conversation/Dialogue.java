@@ -3,6 +3,9 @@ package dev.wareg.chat.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.chat.ChatProperties;
+import dev.wareg.chat.interpretation.Intent;
+import dev.wareg.chat.interpretation.Interpretation;
+import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.RulesInterpreter;
 import dev.wareg.chat.state.InMemoryConversationStore;
 import dev.wareg.contracts.AccountErased;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,6 +53,8 @@ final class Dialogue {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private final List<IntegrationEvent> published = new ArrayList<>();
+    /** Lines the interpreter reads as given here, whatever the rules make of them. */
+    private final Map<String, Interpretation> readings = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final InMemoryConversationStore store;
     private final Conversations conversations;
@@ -95,7 +101,10 @@ final class Dialogue {
         var ids = (dev.wareg.platform.defaults.IdGenerator) () -> new UUID(0, sequence.incrementAndGet());
         var schema = new FormSchema(clock, postalCode -> java.util.Optional.ofNullable(POSTAL_CODES.get(postalCode)));
         store = new InMemoryConversationStore(clock, properties);
-        conversations = new Conversations(store, new RulesInterpreter(),
+        var rules = new RulesInterpreter();
+        Interpreter interpreter = (text, askedField) -> readings.containsKey(text) ? readings.get(text)
+                : rules.interpret(text, askedField);
+        conversations = new Conversations(store, interpreter,
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
                         new Handoffs(properties, phrasebook, ids, clock),
                         new ContactProofs(mail, phrasebook, ids, clock), schema, phrasebook, ids, clock),
@@ -106,6 +115,16 @@ final class Dialogue {
     Dialogue withAccount(String name, String email) {
         accounts.put(Senders.phone(sender).orElse(sender), new AccountSnapshot(UUID.fromString("00000000-0000-7000-8000-000000000001"), 3,
                 Map.of("name", name, "email", email)));
+        return this;
+    }
+
+    /**
+     * The interpreter reads this line so: a test of what the form loop does with a reading, apart from how the
+     * interpreter comes to it.
+     */
+    Dialogue reads(String text, Intent intent, Set<String> targetFields, Map<String, String> values) {
+        readings.put(text, new Interpretation(intent, 0.9, targetFields, values, Optional.empty(), Optional.empty(),
+                false));
         return this;
     }
 

@@ -1,0 +1,61 @@
+package dev.wareg.chat.conversation;
+
+import dev.wareg.chat.interpretation.Interpretation;
+import dev.wareg.fields.Validation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the values of a message go while a field is asked. A value goes to another field when the interpreter says
+ * it is that field's: the message names the field or its topic ("meu email é ..."), or the field asked refuses what
+ * the message says for it (a CEP when the name is asked). The field asked keeps its reading only when that reading is
+ * valid and is not just the whole message around a value labelled for another field ("meu cep é 01310-100" is no
+ * street, though a street could be written so).
+ */
+final class OutOfTurnValues {
+
+    /**
+     * @param elsewhere the fields other than the one asked that take a value from the message, in the schema's order
+     * @param meaning   the reading to fill the form from: without the field asked's reading when that is not its answer
+     */
+    record Placement(List<String> elsewhere, Interpretation meaning) {
+    }
+
+    private final FormSchema schema;
+
+    OutOfTurnValues(FormSchema schema) {
+        this.schema = schema;
+    }
+
+    Placement place(Conversation conversation, Interpretation meaning) {
+        String asked = conversation.asking();
+        boolean answersAsked = answersAsked(asked, meaning);
+        List<String> elsewhere = schema.all().stream()
+                .filter(name -> !name.equals(asked) && meaning.values().containsKey(name))
+                .filter(name -> !answersAsked || names(meaning, name))
+                // A registration starts from the sender's own number: it takes no other.
+                .filter(name -> !conversation.isRegistration() || schema.reviewed().contains(name))
+                .toList();
+        return new Placement(elsewhere, answersAsked ? meaning : without(meaning, asked));
+    }
+
+    /** Whether the message names this field, or its topic. */
+    private boolean names(Interpretation meaning, String field) {
+        return meaning.targetFields().contains(field) || meaning.targetFields().contains(schema.topicOf(field).name());
+    }
+
+    private boolean answersAsked(String asked, Interpretation meaning) {
+        String answer = meaning.values().get(asked);
+        return answer != null && schema.field(asked).validate(answer) instanceof Validation.Valid
+                && meaning.values().entrySet().stream().noneMatch(value -> !value.getKey().equals(asked)
+                        && names(meaning, value.getKey()) && answer.contains(value.getValue()));
+    }
+
+    private static Interpretation without(Interpretation meaning, String field) {
+        Map<String, String> values = new LinkedHashMap<>(meaning.values());
+        values.remove(field);
+        return new Interpretation(meaning.intent(), meaning.confidence(), meaning.targetFields(), values,
+                meaning.choice(), meaning.language(), meaning.everything());
+    }
+}
