@@ -9,12 +9,14 @@ import dev.wareg.contracts.MessageReceived.Location;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.platform.messaging.InMemoryChannelMessageIds;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookPayloadTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
     /** The fixture's delivery, its messages without when they were sent (read on its own below). */
     private static WebhookPayload parse(String fixture) {
@@ -98,25 +101,12 @@ class WebhookPayloadTests {
     @Test
     void aLocationIsPublishedInItsMessageReceived() {
         var published = new ArrayList<IntegrationEvent>();
-        EventBus bus = new EventBus() {
-            @Override
-            public void publish(IntegrationEvent event) {
-                published.add(event);
-            }
-
-            @Override
-            public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
-                    EventHandler<E> handler) {
-            }
-        };
-        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
-        var inbound = new InboundMessages(bus, new InMemoryChannelMessageIds(Duration.ofDays(7), clock),
-                new WebhookMetrics(new SimpleMeterRegistry()), properties(), clock);
+        var inbound = inbound(published, new SimpleMeterRegistry());
 
         inbound.receive(parse("location"));
 
         assertThat(published).containsExactly(new MessageReceived(InboundMessages.eventId("wamid.LOC1"),
-                clock.instant(), "cloud-api", "wamid.LOC1", "+5511987654321", "",
+                CLOCK.instant(), "cloud-api", "wamid.LOC1", "+5511987654321", "",
                 parse("location").messages().getFirst().location(), true));
     }
 
@@ -164,23 +154,10 @@ class WebhookPayloadTests {
     @Test
     void aMessageSentBeforeItsIdWouldBeRememberedIsDroppedAndCounted() {
         var published = new ArrayList<IntegrationEvent>();
-        EventBus bus = new EventBus() {
-            @Override
-            public void publish(IntegrationEvent event) {
-                published.add(event);
-            }
-
-            @Override
-            public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
-                    EventHandler<E> handler) {
-            }
-        };
-        Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
         var registry = new SimpleMeterRegistry();
-        var inbound = new InboundMessages(bus, new InMemoryChannelMessageIds(Duration.ofDays(7), clock),
-                new WebhookMetrics(registry), properties(), clock);
-        long eightDaysAgo = clock.instant().minus(Duration.ofDays(8)).getEpochSecond();
-        long sixDaysAgo = clock.instant().minus(Duration.ofDays(6)).getEpochSecond();
+        var inbound = inbound(published, registry);
+        long eightDaysAgo = CLOCK.instant().minus(Duration.ofDays(8)).getEpochSecond();
+        long sixDaysAgo = CLOCK.instant().minus(Duration.ofDays(6)).getEpochSecond();
 
         inbound.receive(WebhookPayload.from(JSON.readTree(message("text",
                 "\"timestamp\":\"" + eightDaysAgo + "\",\"text\":{\"body\":\"replayed\"}"))));
@@ -200,9 +177,23 @@ class WebhookPayloadTests {
         assertThat(payload.messages()).singleElement().extracting(InboundMessage::sentAt).isNull();
     }
 
-    private static CloudApiProperties properties() {
-        return new CloudApiProperties("", "app-secret", DataSize.ofMegabytes(1), CloudApiProperties.Dedupe.MEMORY,
-                Duration.ofDays(7), "wareg:cloud-api:message:");
+    /** The channel's inbound side at {@link #CLOCK}, publishing to {@code published}. */
+    private static InboundMessages inbound(List<IntegrationEvent> published, MeterRegistry registry) {
+        EventBus bus = new EventBus() {
+            @Override
+            public void publish(IntegrationEvent event) {
+                published.add(event);
+            }
+
+            @Override
+            public <E extends IntegrationEvent> void subscribe(String subscriber, Class<E> type,
+                    EventHandler<E> handler) {
+            }
+        };
+        var properties = new CloudApiProperties("", "app-secret", DataSize.ofMegabytes(1),
+                CloudApiProperties.Dedupe.MEMORY, Duration.ofDays(7), "wareg:cloud-api:message:");
+        return new InboundMessages(bus, new InMemoryChannelMessageIds(properties.dedupeTtl(), CLOCK),
+                new WebhookMetrics(registry), properties, CLOCK);
     }
 
     private static String message(String type, String members) {
