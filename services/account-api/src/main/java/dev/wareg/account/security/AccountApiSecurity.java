@@ -4,9 +4,8 @@ import dev.wareg.platform.defaults.Problems;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.SharedKeyJwts;
 import java.time.Clock;
-import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,15 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -86,17 +77,7 @@ class AccountApiSecurity {
     @Bean
     @ConditionalOnProperty("wareg.service-auth.hmac-key")
     JwtDecoder sharedKeyJwtDecoder(ServiceAuthProperties properties, Clock clock) {
-        byte[] key = properties.keyBytes().orElseThrow();
-        var decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        var timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps,
-                new JwtIssuerValidator(properties.issuer()),
-                new JwtClaimValidator<List<String>>("aud",
-                        audience -> audience != null && audience.contains(properties.audience())));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return SharedKeyJwts.decoder(properties.keyBytes().orElseThrow(), properties.issuer(), properties.audience(),
+                clock);
     }
 }

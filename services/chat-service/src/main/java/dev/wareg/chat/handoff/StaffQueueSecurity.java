@@ -2,9 +2,8 @@ package dev.wareg.chat.handoff;
 
 import dev.wareg.platform.defaults.Problems;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.SharedKeyJwts;
 import java.time.Clock;
-import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,16 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -95,16 +86,6 @@ class StaffQueueSecurity {
 
     private static JwtDecoder sharedKeyDecoder(byte[] key, ServiceAuthProperties auth, StaffQueueProperties properties,
                                                Clock clock) {
-        var decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        var timestamps = new JwtTimestampValidator();
-        timestamps.setClock(clock);
-        List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps,
-                new JwtIssuerValidator(auth.issuer()),
-                new JwtClaimValidator<List<String>>("aud",
-                        audience -> audience != null && audience.contains(properties.tokenAudience())));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return SharedKeyJwts.decoder(key, auth.issuer(), properties.tokenAudience(), clock);
     }
 }
