@@ -22,8 +22,7 @@ public record BlendCalibration(double[] coefficients) {
     public static final String RESOURCE = "dev/wareg/chat/intentmodel/blend-calibration.properties";
 
     /** The names of the features, in the order of the coefficients. */
-    static final List<String> FEATURES = List.of("bias", "from-rules", "rules-logit", "rules-other-logit",
-            "model-logit", "model-top", "model-margin", "agreement");
+    static final List<String> FEATURES = List.of("bias", "rules-logit", "model-logit", "agreement");
 
     private static final double LOGIT_LIMIT = 8;
     /** A small ridge keeps the fit finite when a feature separates the set perfectly. */
@@ -42,18 +41,17 @@ public record BlendCalibration(double[] coefficients) {
     }
 
     /**
-     * @param fromRules        the candidate is the rules' intent
-     * @param rulesConfidence  the rules' confidence in their own intent (whether or not it is the candidate)
+     * The features of one candidate intent: a log-linear pooling of the two readers' probabilities of it, and
+     * whether both read it. Each reader can only make a candidate likelier by being surer of it, so a candidate
+     * neither is sure of never comes out sure (a fit on few unsure readings cannot learn otherwise).
+     *
+     * @param rulesProbability the rules' probability of the candidate: their confidence if it is their intent,
+     *                         otherwise what is left of it, shared among the other intents
      * @param modelProbability the model's probability of the candidate
-     * @param modelTop         the candidate is the model's most likely intent
-     * @param modelMargin      how far the model's most likely intent is ahead of its second
-     * @param agreement        the rules and the model read the same intent
+     * @param agreement        the candidate is both the rules' intent and the model's most likely one
      */
-    static double[] features(boolean fromRules, double rulesConfidence, double modelProbability, boolean modelTop,
-            double modelMargin, boolean agreement) {
-        double rules = logit(rulesConfidence);
-        return new double[] {1, fromRules ? 1 : 0, fromRules ? rules : 0, fromRules ? 0 : rules,
-                logit(modelProbability), modelTop ? 1 : 0, modelMargin, agreement ? 1 : 0};
+    static double[] features(double rulesProbability, double modelProbability, boolean agreement) {
+        return new double[] {1, logit(rulesProbability), logit(modelProbability), agreement ? 1 : 0};
     }
 
     double probability(double[] features) {

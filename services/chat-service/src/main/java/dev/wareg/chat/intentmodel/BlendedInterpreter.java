@@ -63,7 +63,8 @@ public final class BlendedInterpreter implements Interpreter {
 
     /** The calibration's features of one candidate intent. */
     static double[] candidate(Interpretation ruled, IntentProbabilities modelled, Intent intent) {
-        return BlendCalibration.features(intent == ruled.intent(), ruled.confidence(), modelled.of(intent),
-                intent == modelled.top(), modelled.margin(), ruled.intent() == modelled.top());
+        boolean fromRules = intent == ruled.intent();
+        double rules = fromRules ? ruled.confidence() : (1 - ruled.confidence()) / (Intent.values().length - 1);
+        return BlendCalibration.features(rules, modelled.of(intent), fromRules && intent == modelled.top());
     }
 }

@@ -7,24 +7,17 @@ public final class IntentProbabilities {
 
     private final double[] byIntent;
     private final Intent top;
-    private final double second;
 
     /** @param byIntent the probabilities, indexed by {@link Intent#ordinal()} */
     IntentProbabilities(double[] byIntent) {
         this.byIntent = byIntent.clone();
         Intent best = Intent.values()[0];
-        double secondBest = 0;
         for (Intent intent : Intent.values()) {
-            double p = byIntent[intent.ordinal()];
-            if (p > byIntent[best.ordinal()]) {
-                secondBest = byIntent[best.ordinal()];
+            if (byIntent[intent.ordinal()] > byIntent[best.ordinal()]) {
                 best = intent;
-            } else if (intent != best && p > secondBest) {
-                secondBest = p;
             }
         }
         this.top = best;
-        this.second = secondBest;
     }
 
     public double of(Intent intent) {
@@ -34,10 +27,5 @@ public final class IntentProbabilities {
     /** The most likely intent (the first in declaration order on a tie). */
     public Intent top() {
         return top;
-    }
-
-    /** How far the most likely intent is ahead of the next one. */
-    public double margin() {
-        return byIntent[top.ordinal()] - second;
     }
 }

@@ -2,6 +2,7 @@ package dev.wareg.chat.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.chat.intentmodel.BlendedInterpreter;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.RulesInterpreter;
 import dev.wareg.testsupport.FakeOllama;
@@ -13,7 +14,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one interpreter the conversation gets, as configured: the rules alone by default, the rules and Ollama when enabled. */
+/** The one interpreter the conversation gets, as configured: the rules (blended with the trained intent model) alone by default, and Ollama when enabled. */
 class LlmConfigurationIntegrationTests {
 
     private static final String UNSURE = "o lugar onde recebo cartas agora é outro";
@@ -38,6 +39,11 @@ class LlmConfigurationIntegrationTests {
         }
 
         @Bean
+        BlendedInterpreter blendedInterpreter(RulesInterpreter rules) {
+            return BlendedInterpreter.fromClasspath(rules);
+        }
+
+        @Bean
         Clock clock() {
             return Clock.systemUTC();
         }
@@ -57,7 +63,8 @@ class LlmConfigurationIntegrationTests {
 
             Interpreter interpreter = context.getBean(Interpreter.class);
             assertThat(interpreter).isInstanceOf(RulesFirstInterpreter.class);
-            assertThat(interpreter.interpret(UNSURE)).isEqualTo(new RulesInterpreter().interpret(UNSURE));
+            assertThat(interpreter.interpret(UNSURE))
+                    .isEqualTo(BlendedInterpreter.fromClasspath(new RulesInterpreter()).interpret(UNSURE));
             assertThat(ollama.requestCount()).isZero();
         });
     }
