@@ -48,28 +48,33 @@ final class Features {
     }
 
     static Vector of(String text, String askedField) {
-        String[] tokens = tokens(text);
-        String joined = " " + String.join(" ", tokens) + " ";
-        long[] keys = new long[(MAX_CHAR_GRAM - MIN_CHAR_GRAM + 1) * joined.length() + 2 * tokens.length + 4];
+        Text folded = Text.of(text);
+        char[] joined = folded.chars();
+        int length = folded.length();
+        int tokens = folded.tokens();
+        long[] keys = new long[(MAX_CHAR_GRAM - MIN_CHAR_GRAM + 1) * length + 2 * tokens + 4];
         int n = 0;
-        for (int start = 0; start < joined.length(); start++) {
+        for (int start = 0; start < length; start++) {
             long hash = CHARS;
-            for (int end = start; end < Math.min(joined.length(), start + MAX_CHAR_GRAM); end++) {
-                hash = step(hash, joined.charAt(end));
+            for (int end = start; end < Math.min(length, start + MAX_CHAR_GRAM); end++) {
+                hash = step(hash, joined[end]);
                 if (end - start + 1 >= MIN_CHAR_GRAM) {
                     keys[n++] = hash;
                 }
             }
         }
         long previous = hash(WORD, START);
-        for (String token : tokens) {
-            long word = hash(WORD, token);
+        for (int t = 0; t < tokens; t++) {
+            long word = WORD;
+            for (int i = folded.start(t); i < folded.end(t); i++) {
+                word = step(word, joined[i]);
+            }
             keys[n++] = word;
             keys[n++] = pair(previous, word);
             previous = word;
         }
         keys[n++] = pair(previous, hash(WORD, END));
-        keys[n++] = hash(LENGTH, lengthBucket(tokens.length));
+        keys[n++] = hash(LENGTH, lengthBucket(tokens));
         if (askedField != null) {
             keys[n++] = hash(ASKED, askedField);
             keys[n++] = hash(ASKED, "");
@@ -79,32 +84,99 @@ final class Features {
 
     /** The lower-cased, accent-folded tokens of a message, digits as {@code 0}. */
     static String[] tokens(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT);
-        var tokens = new java.util.ArrayList<String>();
-        var word = new StringBuilder();
-        for (int i = 0; i < folded.length(); ) {
-            int codePoint = folded.codePointAt(i);
-            i += Character.charCount(codePoint);
-            if (Character.isLetterOrDigit(codePoint)) {
-                word.appendCodePoint(Character.isDigit(codePoint) ? '0' : codePoint);
-                continue;
-            }
-            if (!word.isEmpty()) {
-                tokens.add(word.toString());
-                word.setLength(0);
-            }
-            // Variation selectors and joiners only dress up an emoji; the emoji itself is the token.
-            if (!Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
-                    && Character.getType(codePoint) != Character.NON_SPACING_MARK
-                    && Character.getType(codePoint) != Character.FORMAT) {
-                tokens.add(Character.toString(codePoint));
-            }
+        Text folded = Text.of(text);
+        String[] tokens = new String[folded.tokens()];
+        for (int t = 0; t < tokens.length; t++) {
+            tokens[t] = new String(folded.chars(), folded.start(t), folded.end(t) - folded.start(t));
         }
-        if (!word.isEmpty()) {
-            tokens.add(word.toString());
+        return tokens;
+    }
+
+    /**
+     * The folded tokens joined by single spaces, with a space at each end, and where each token starts; built in one
+     * pass without regular expressions or a {@link Normalizer} call per message (a table made once folds accents).
+     */
+    private record Text(char[] chars, int length, int[] starts, int tokens) {
+
+        /** Lower case without accents, for every character below {@link #FOLDED}: {@code 'É'} is {@code 'e'}. */
+        private static final char[] FOLD = foldTable();
+        private static final int FOLDED = 0x2000;
+
+        static Text of(String text) {
+            char[] chars = new char[2 * text.length() + 2];
+            int[] starts = new int[text.length() + 1];
+            int length = 0;
+            int tokens = 0;
+            boolean inWord = false;
+            chars[length++] = ' ';
+            for (int i = 0; i < text.length(); ) {
+                int codePoint = text.codePointAt(i);
+                i += Character.charCount(codePoint);
+                int type = Character.getType(codePoint);
+                // Combining accents, variation selectors and joiners only dress up a letter or an emoji.
+                if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                        || type == Character.FORMAT) {
+                    continue;
+                }
+                boolean letterOrDigit = Character.isLetterOrDigit(codePoint);
+                if (letterOrDigit && inWord) {
+                    length = append(chars, length, codePoint);
+                    continue;
+                }
+                if (inWord) {
+                    chars[length++] = ' ';
+                    inWord = false;
+                }
+                if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+                    continue;
+                }
+                starts[tokens++] = length;
+                length = append(chars, length, codePoint);
+                if (letterOrDigit) {
+                    inWord = true;
+                } else {
+                    chars[length++] = ' ';
+                }
+            }
+            if (inWord) {
+                chars[length++] = ' ';
+            }
+            return new Text(chars, length, starts, tokens);
         }
-        return tokens.toArray(String[]::new);
+
+        int start(int token) {
+            return starts[token];
+        }
+
+        /** Where a token ends: every token is followed by one space. */
+        int end(int token) {
+            int end = starts[token];
+            while (chars[end] != ' ') {
+                end++;
+            }
+            return end;
+        }
+
+        private static int append(char[] chars, int length, int codePoint) {
+            if (Character.isDigit(codePoint)) {
+                chars[length++] = '0';
+            } else if (codePoint < FOLDED) {
+                chars[length++] = FOLD[codePoint];
+            } else {
+                length += Character.toChars(Character.toLowerCase(codePoint), chars, length);
+            }
+            return length;
+        }
+
+        private static char[] foldTable() {
+            char[] fold = new char[FOLDED];
+            for (char c = 0; c < FOLDED; c++) {
+                String stripped = MARKS.matcher(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD))
+                        .replaceAll("").toLowerCase(Locale.ROOT);
+                fold[c] = stripped.length() == 1 ? stripped.charAt(0) : Character.toLowerCase(c);
+            }
+            return fold;
+        }
     }
 
     private static String lengthBucket(int tokens) {

@@ -14,9 +14,13 @@ import java.util.Random;
 final class IntentModelTrainer {
 
     /** The settings the build uses: chosen by 5-fold cross-validation on the training split (docs/evaluation.md). */
-    record Settings(int epochs, double eta0, double lambda, long seed) {
+    /**
+     * @param minMessages a feature is kept only if at least this many training messages have it: a character
+     *                    5-gram seen once teaches little, and every feature kept costs a row of weights to look up
+     */
+    record Settings(int epochs, double eta0, double lambda, int minMessages, long seed) {
 
-        static final Settings DEFAULT = new Settings(60, 2, 1e-6, 20240517L);
+        static final Settings DEFAULT = new Settings(60, 2, 1e-6, 2, 20240517L);
     }
 
     private final Settings settings;
@@ -32,13 +36,22 @@ final class IntentModelTrainer {
         for (int i = 0; i < vectors.length; i++) {
             vectors[i] = Features.of(corpus.get(i).text(), corpus.get(i).askedField());
         }
-        long[] keys = vocabulary(vectors);
+        long[] keys = vocabulary(vectors, settings.minMessages());
         int[][] rows = new int[vectors.length][];
+        float[][] kept = new float[vectors.length][];
         for (int i = 0; i < vectors.length; i++) {
-            rows[i] = new int[vectors[i].size()];
-            for (int f = 0; f < rows[i].length; f++) {
-                rows[i][f] = Arrays.binarySearch(keys, vectors[i].keys()[f]);
+            int[] row = new int[vectors[i].size()];
+            float[] values = new float[row.length];
+            int n = 0;
+            for (int f = 0; f < row.length; f++) {
+                int found = Arrays.binarySearch(keys, vectors[i].keys()[f]);
+                if (found >= 0) {
+                    row[n] = found;
+                    values[n++] = vectors[i].values()[f];
+                }
             }
+            rows[i] = Arrays.copyOf(row, n);
+            kept[i] = Arrays.copyOf(values, n);
         }
 
         double[] weights = new double[keys.length * classes];
@@ -53,7 +66,7 @@ final class IntentModelTrainer {
             shuffle(order, random);
             for (int i : order) {
                 double eta = settings.eta0() / (1 + settings.eta0() * settings.lambda() * t++);
-                float[] values = vectors[i].values();
+                float[] values = kept[i];
                 int[] row = rows[i];
                 System.arraycopy(bias, 0, scores, 0, classes);
                 for (int f = 0; f < row.length; f++) {
@@ -94,9 +107,21 @@ final class IntentModelTrainer {
         return new IntentModel(intents, keys, finalBias, finalWeights);
     }
 
-    /** Every feature key of the training messages, once, in ascending order. */
-    private static long[] vocabulary(Features.Vector[] vectors) {
-        return Arrays.stream(vectors).flatMapToLong(v -> Arrays.stream(v.keys())).sorted().distinct().toArray();
+    /** The feature keys of at least {@code minMessages} training messages, once, in ascending order. */
+    private static long[] vocabulary(Features.Vector[] vectors, int minMessages) {
+        long[] all = Arrays.stream(vectors).flatMapToLong(v -> Arrays.stream(v.keys())).sorted().toArray();
+        long[] kept = new long[all.length];
+        int n = 0;
+        for (int start = 0, end; start < all.length; start = end) {
+            end = start;
+            while (end < all.length && all[end] == all[start]) {
+                end++;
+            }
+            if (end - start >= minMessages) {
+                kept[n++] = all[start];
+            }
+        }
+        return Arrays.copyOf(kept, n);
     }
 
     private static void shuffle(int[] order, Random random) {

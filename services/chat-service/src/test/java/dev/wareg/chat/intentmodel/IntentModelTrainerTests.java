@@ -25,7 +25,7 @@ class IntentModelTrainerTests {
             new Corpus.Line("ana@exemplo.com", "email", Intent.PROVIDE_VALUE),
             new Corpus.Line("01310-100", "postalCode", Intent.PROVIDE_VALUE));
 
-    private final IntentModelTrainer trainer = new IntentModelTrainer(new IntentModelTrainer.Settings(30, 1, 1e-5, 7));
+    private final IntentModelTrainer trainer = new IntentModelTrainer(new IntentModelTrainer.Settings(30, 1, 1e-5, 1, 7));
 
     @Test
     void theSameCorpusGivesTheSameModelByteForByte() throws IOException {
@@ -34,7 +34,7 @@ class IntentModelTrainerTests {
 
     @Test
     void anotherSeedGivesAnotherModel() throws IOException {
-        var otherSeed = new IntentModelTrainer(new IntentModelTrainer.Settings(30, 1, 1e-5, 8));
+        var otherSeed = new IntentModelTrainer(new IntentModelTrainer.Settings(30, 1, 1e-5, 1, 8));
         assertThat(bytes(otherSeed.train(TOY))).isNotEqualTo(bytes(trainer.train(TOY)));
     }
 
