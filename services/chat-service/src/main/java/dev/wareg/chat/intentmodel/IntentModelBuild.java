@@ -30,6 +30,11 @@ public final class IntentModelBuild {
             System.err.println("usage: IntentModelBuild <train.jsonl> <calibration.jsonl> <classes directory>");
             System.exit(2);
         }
+        if (Path.of(args[0]).toAbsolutePath().normalize().equals(Path.of(args[1]).toAbsolutePath().normalize())) {
+            // Probabilities on the lines a model was trained on are overconfident: the blend would trust it too much.
+            System.err.println("The calibration set must not be the training set");
+            System.exit(2);
+        }
         long started = System.nanoTime();
         List<Corpus.Line> train = Corpus.read(Path.of(args[0]));
         List<Corpus.Line> calibrationSet = Corpus.read(Path.of(args[1]));
