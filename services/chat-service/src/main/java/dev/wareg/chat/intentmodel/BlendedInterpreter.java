@@ -12,6 +12,11 @@ import java.util.Set;
  * right from the {@link BlendCalibration}, and the likelier wins, with that probability as its confidence. Everything
  * else (values, topics, the numbered choice, the language) is the rules' reading: the model knows only intents.
  * <p>
+ * The model's intent replaces the rules' only when it is itself sure ({@link Interpretation#CONFIDENT} or more): when
+ * both are unsure, the rules' intent stays, with its low confidence, for the LLM step to settle if there is one. A
+ * switch on any likelier candidate gained 0.6 points of accuracy on the dev split, but acted without an LLM on guesses
+ * of 0.4 ("quero informar meu cpf" read as "show my data") and broke three dialogue stories.
+ * <p>
  * The model may not bring in an intent whose mistake costs much ({@link #RULES_ONLY}: an erasure request, a
  * hand-off, a cancellation that drops the values collected, a yes that applies a change) when the rules did not read
  * it; the same intents a local LLM may not choose alone (see {@code RulesFirstInterpreter}), so a reading passed on
@@ -52,7 +57,7 @@ public final class BlendedInterpreter implements Interpreter {
         Intent alternative = modelled.top();
         if (alternative != chosen && !RULES_ONLY.contains(alternative)) {
             double other = calibration.probability(candidate(ruled, modelled, alternative));
-            if (other > confidence) {
+            if (other > confidence && other >= Interpretation.CONFIDENT) {
                 chosen = alternative;
                 confidence = other;
             }

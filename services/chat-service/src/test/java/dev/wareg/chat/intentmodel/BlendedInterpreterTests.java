@@ -35,10 +35,19 @@ class BlendedInterpreterTests {
         Interpretation ruled = new Interpretation(Intent.OUT_OF_SCOPE, 0.4, Set.of("email"),
                 Map.of("email", "ana@x.com"), Optional.of(2), Optional.of(Locale.ENGLISH), true);
 
-        Interpretation blended = blend.blend(ruled, model(Intent.HELP, 0.95));
+        Interpretation blended = blend.blend(ruled, model(Intent.HELP, 0.99));
 
         assertThat(blended.intent()).isEqualTo(Intent.HELP);
+        assertThat(blended.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
         assertThat(blended).usingRecursiveComparison().ignoringFields("intent", "confidence").isEqualTo(ruled);
+    }
+
+    @Test
+    void anUnsureAlternativeDoesNotReplaceTheRulesIntentEvenIfLikelier() {
+        Interpretation blended = blend.blend(ruled(Intent.OUT_OF_SCOPE, 0.4), model(Intent.HELP, 0.8));
+
+        assertThat(blended.intent()).as("left to the LLM step, when there is one").isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(blended.confidence()).isLessThan(Interpretation.CONFIDENT);
     }
 
     @Test
