@@ -17,7 +17,12 @@ import org.springframework.context.annotation.Configuration;
 /** The one interpreter the conversation gets, as configured: the rules (blended with the trained intent model) alone by default, and Ollama when enabled. */
 class LlmConfigurationIntegrationTests {
 
-    private static final String UNSURE = "o lugar onde recebo cartas agora é outro";
+    /**
+     * Unsure for the rules and for their blend with the intent model. ("o lugar onde recebo cartas agora é outro", the
+     * phrase of OllamaInterpreterIntegrationTests, is not: the blend calibrated on the dev split gives its
+     * out-of-scope reading 0.72, see docs/evaluation.md.)
+     */
+    private static final String UNSURE = "minha correspondência deve ir para outro lugar";
 
     private final FakeOllama ollama = FakeOllama.start("qwen2.5:0.5b-instruct")
             .replyWith("{\"intent\": \"update\", \"targetFields\": [\"address\"], \"values\": {}}");
