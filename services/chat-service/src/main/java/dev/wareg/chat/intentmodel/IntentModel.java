@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * A multinomial logistic regression over {@link Features}: one weight per (feature, intent) and a bias per intent;
@@ -179,7 +180,7 @@ public final class IntentModel {
             this.slots = new long[capacity];
             this.rows = new int[capacity];
             this.mask = capacity - 1;
-            java.util.Arrays.fill(rows, -1);
+            Arrays.fill(rows, -1);
             for (int row = 0; row < keys.length; row++) {
                 int slot = slot(keys[row]);
                 while (rows[slot] >= 0) {
