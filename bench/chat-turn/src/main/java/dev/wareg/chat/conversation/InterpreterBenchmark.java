@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 public class InterpreterBenchmark {
 
-    private static final String[][] UTTERANCES = {
+    static final String[][] UTTERANCES = {
             {"sim", null}, {"não", null}, {"👍", null}, {"oi, bom dia", null}, {"quero atualizar meu email", null},
             {"quero atualisar meu emial pfv", null}, {"vc pode mudar meu endereco?", null},
             {"meu email é ana.souza@exemplo.com.br e meu cep 01310-100", null},

@@ -1,6 +1,6 @@
 package dev.wareg.chat.llm;
 
-import dev.wareg.chat.interpretation.RulesInterpreter;
+import dev.wareg.chat.intentmodel.BlendedInterpreter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.web.client.RestClient;
 
 /**
- * The interpreter the conversation uses: {@link RulesFirstInterpreter}, {@code @Primary} over the plain
- * {@link RulesInterpreter} it wraps. With {@code wareg.chat.llm.enabled=false} (the default) it is the rules alone,
- * and no HTTP client or circuit breaker is made.
+ * The interpreter the conversation uses: {@link RulesFirstInterpreter}, {@code @Primary} over the
+ * {@link BlendedInterpreter} (the rules and the trained intent model) it wraps. With
+ * {@code wareg.chat.llm.enabled=false} (the default) it is that blend alone, and no HTTP client or circuit breaker is
+ * made.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LlmProperties.class)
@@ -24,7 +25,7 @@ class LlmConfiguration {
 
     @Bean
     @Primary
-    RulesFirstInterpreter rulesFirstInterpreter(RulesInterpreter rules, LlmProperties properties, Clock clock,
+    RulesFirstInterpreter rulesFirstInterpreter(BlendedInterpreter rules, LlmProperties properties, Clock clock,
             ObjectProvider<RestClient.Builder> restClients, ObjectProvider<MeterRegistry> meters) {
         if (!properties.enabled()) {
             return RulesFirstInterpreter.rulesOnly(rules);

@@ -3,7 +3,6 @@ package dev.wareg.chat.llm;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
-import dev.wareg.chat.interpretation.RulesInterpreter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
@@ -18,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chat's interpreter: the rules always read the message first, and their reading stands when they are sure
+ * The chat's interpreter: the rules always read the message first (blended with the trained intent model, see
+ * {@code BlendedInterpreter}: "the rules" below are that blend), and their reading stands when they are sure
  * of it (confidence at or above {@code wareg.chat.llm.confidence-threshold}) or when no model is configured.
  * Otherwise a local model is consulted through a circuit breaker, and on any failure (timeout, HTTP error,
  * unreadable answer, open circuit, an answer outside the schema) the rules' reading stands.
@@ -48,21 +48,21 @@ final class RulesFirstInterpreter implements Interpreter {
 
     private static final Logger log = LoggerFactory.getLogger(RulesFirstInterpreter.class);
 
-    private final RulesInterpreter rules;
+    private final Interpreter rules;
     private final Consultation model;
 
-    private RulesFirstInterpreter(RulesInterpreter rules, Consultation model) {
+    private RulesFirstInterpreter(Interpreter rules, Consultation model) {
         this.rules = rules;
         this.model = model;
     }
 
     /** The rules, and nothing else. */
-    static RulesFirstInterpreter rulesOnly(RulesInterpreter rules) {
+    static RulesFirstInterpreter rulesOnly(Interpreter rules) {
         return new RulesFirstInterpreter(rules, null);
     }
 
     /** The rules, and this model when they are below {@code threshold}. */
-    static RulesFirstInterpreter withModel(RulesInterpreter rules, OllamaInterpreter ollama, double threshold,
+    static RulesFirstInterpreter withModel(Interpreter rules, OllamaInterpreter ollama, double threshold,
             CircuitBreaker circuitBreaker, MeterRegistry meters) {
         return new RulesFirstInterpreter(rules, new Consultation(ollama, threshold, circuitBreaker, meters));
     }

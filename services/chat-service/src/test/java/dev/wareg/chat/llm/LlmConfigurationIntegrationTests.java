@@ -2,6 +2,7 @@ package dev.wareg.chat.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.chat.intentmodel.BlendedInterpreter;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.RulesInterpreter;
 import dev.wareg.testsupport.FakeOllama;
@@ -13,10 +14,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one interpreter the conversation gets, as configured: the rules alone by default, the rules and Ollama when enabled. */
+/** The one interpreter the conversation gets, as configured: the rules (blended with the trained intent model) alone by default, and Ollama when enabled. */
 class LlmConfigurationIntegrationTests {
 
-    private static final String UNSURE = "o lugar onde recebo cartas agora é outro";
+    /**
+     * Unsure for the rules and for their blend with the intent model. ("o lugar onde recebo cartas agora é outro", the
+     * phrase of OllamaInterpreterIntegrationTests, is not: the blend calibrated on the dev split gives its
+     * out-of-scope reading 0.72, see docs/evaluation.md.)
+     */
+    private static final String UNSURE = "minha correspondência deve ir para outro lugar";
 
     private final FakeOllama ollama = FakeOllama.start("qwen2.5:0.5b-instruct")
             .replyWith("{\"intent\": \"update\", \"targetFields\": [\"address\"], \"values\": {}}");
@@ -35,6 +41,11 @@ class LlmConfigurationIntegrationTests {
         @Bean
         RulesInterpreter rulesInterpreter() {
             return new RulesInterpreter();
+        }
+
+        @Bean
+        BlendedInterpreter blendedInterpreter(RulesInterpreter rules) {
+            return BlendedInterpreter.fromClasspath(rules);
         }
 
         @Bean
@@ -57,7 +68,8 @@ class LlmConfigurationIntegrationTests {
 
             Interpreter interpreter = context.getBean(Interpreter.class);
             assertThat(interpreter).isInstanceOf(RulesFirstInterpreter.class);
-            assertThat(interpreter.interpret(UNSURE)).isEqualTo(new RulesInterpreter().interpret(UNSURE));
+            assertThat(interpreter.interpret(UNSURE))
+                    .isEqualTo(BlendedInterpreter.fromClasspath(new RulesInterpreter()).interpret(UNSURE));
             assertThat(ollama.requestCount()).isZero();
         });
     }
