@@ -1,5 +1,6 @@
 package dev.wareg.eval;
 
+import dev.wareg.chat.intentmodel.BlendedInterpreter;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.RulesInterpreter;
@@ -105,9 +106,12 @@ public final class InterpreterEvaluation {
         System.out.println(markdown);
     }
 
-    /** The interpreter the chat uses, without the local model (Ollama), which is not part of what is scored. */
+    /**
+     * The interpreter the chat uses, without the local model (Ollama), which is not part of what is scored: the rules
+     * blended with the intent model and calibration the build shipped.
+     */
     static Interpreter interpreter() {
-        return new RulesInterpreter();
+        return BlendedInterpreter.fromClasspath(new RulesInterpreter());
     }
 
     static List<LabelledUtterance> read(Path file) throws IOException {

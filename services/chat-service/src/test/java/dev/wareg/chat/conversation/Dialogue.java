@@ -3,6 +3,7 @@ package dev.wareg.chat.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.chat.ChatProperties;
+import dev.wareg.chat.intentmodel.BlendedInterpreter;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
@@ -101,9 +102,10 @@ final class Dialogue {
         var ids = (dev.wareg.platform.defaults.IdGenerator) () -> new UUID(0, sequence.incrementAndGet());
         var schema = new FormSchema(clock, postalCode -> java.util.Optional.ofNullable(POSTAL_CODES.get(postalCode)));
         store = new InMemoryConversationStore(clock, properties);
-        var rules = new RulesInterpreter();
+        // As the chat reads, without the local model: the rules blended with the intent model the build trained.
+        var blend = BlendedInterpreter.fromClasspath(new RulesInterpreter());
         Interpreter interpreter = (text, askedField) -> readings.containsKey(text) ? readings.get(text)
-                : rules.interpret(text, askedField);
+                : blend.interpret(text, askedField);
         conversations = new Conversations(store, interpreter,
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
                         new Handoffs(properties, phrasebook, ids, clock),
