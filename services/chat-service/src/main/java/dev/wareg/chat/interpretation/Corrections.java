@@ -1,0 +1,137 @@
+package dev.wareg.chat.interpretation;
+
+import static dev.wareg.chat.interpretation.Vocabulary.*;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a no means, beyond its keyword. A no followed by what is right ("não, meu nome é Rafaela", "não é yahoo, é
+ * outlook: ana@outlook.com", "no, my surname is Smith"), a value set against the one it replaces ("o cep é 01452-000,
+ * não 01452-100", "é RJ e não SP", "Porto Alegre, not Canoas"), or a correction word before the value ("errei, ...",
+ * "na verdade ...", "actually it's ...") is a correction, with the new value. A no to changing one field and a yes to
+ * another ("não quero mudar o telefone, só o e-mail", "I don't want to change the phone, just the email", "not the
+ * phone, I want to change the email") is an update of the other field, not a refusal.
+ */
+final class Corrections {
+
+    /** What opens a correction, to be set aside to find its value: "não,", "no wait", "errei,", "na verdade". */
+    private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|sorry|errei"
+            + "|desculp[ae]|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
+            + "|(?:it|that)\\s+should\\s+be|o\\s+cert[oa]\\s+(?:é|e|eh))[\\s,.!:;-]+)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
+    private static final Pattern REPLACED = Pattern.compile(
+            "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n)\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A value set against another in the folded words: "X, não Y", "X e não Y", "X not Y". */
+    private static final Pattern CONTRAST = Pattern.compile("\\S (?:e )?(?:nao|not) \\S");
+
+    /** Fields whose validator tells a value from any other words. */
+    private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
+
+    private Corrections() {
+    }
+
+    /**
+     * The reading the rules gave, reconsidered for corrections and refusals of one field for another; the values
+     * get the corrected value of the field asked when the message gives it after its opening words.
+     */
+    static Reading reconsider(Reading reading, String text, Words words, Set<String> targets,
+            Map<String, String> values, String askedField) {
+        Intent intent = reading == null ? null : reading.intent();
+        if (intent == Intent.DENY || intent == Intent.CORRECT && !targets.isEmpty()) {
+            Set<String> instead = refusedForAnother(words);
+            if (!instead.isEmpty()) {
+                targets.clear();
+                targets.addAll(instead);
+                return new Reading(Intent.UPDATE, 0.85);
+            }
+        }
+        boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
+                || words.raw().getFirst().equals("no"));
+        boolean contrast = (values.size() > 0 || askedField != null) && CONTRAST.matcher(words.text()).find();
+        boolean corrects = intent == Intent.CORRECT
+                || intent == Intent.DENY && opensWithNo && words.size() > 2
+                || contrast && (intent == null || intent == Intent.DENY || intent == Intent.PROVIDE_VALUE);
+        if (!corrects) {
+            return reading;
+        }
+        if (askedField != null && !values.containsKey(askedField)) {
+            String corrected = correctedAnswer(text, STRUCTURED.contains(askedField));
+            if (!corrected.isEmpty() && AnswerRules.validFor(askedField, corrected)) {
+                values.put(askedField, corrected);
+            }
+        }
+        if (intent == Intent.CORRECT) {
+            return reading;
+        }
+        return values.isEmpty() ? reading : new Reading(Intent.CORRECT, 0.85);
+    }
+
+    /**
+     * "errei, é RJ e não SP" -> "RJ": without its opening words, its lead-ins and the value it replaces. Free text
+     * takes almost anything, so for a free-text field only an answer that says what it is ("é ...", "the state is
+     * ...") counts: "não quero informar meu nome" is no name.
+     */
+    static String correctedAnswer(String text, boolean validated) {
+        String rest = OPENING.matcher(Courtesy.withoutCourtesy(text).strip()).replaceFirst("");
+        Matcher replaced = REPLACED.matcher(rest);
+        if (replaced.find() && replaced.start() > 0) {
+            rest = rest.substring(0, replaced.start());
+        }
+        if (rest.isBlank()) {
+            return "";
+        }
+        String answer = Courtesy.answer(rest);
+        return validated || !answer.equals(rest.strip()) ? answer : "";
+    }
+
+    /**
+     * The fields named after the turn of a refusal ("só", "just", a verb of change after a field was refused), when
+     * the message first refuses another field; empty when it does not.
+     */
+    private static Set<String> refusedForAnother(Words words) {
+        int negation = words.indexOf(DENY, false);
+        if (negation < 0 && !words.raw().isEmpty() && words.raw().getFirst().equals("no")) {
+            negation = 0;
+        }
+        if (negation < 0) {
+            return Set.of();
+        }
+        int refused = -1;
+        int turn = -1;
+        for (int i = negation + 1; i < words.size(); i++) {
+            String word = words.canonical().get(i);
+            if (refused < 0 && field(word) != null) {
+                refused = i;
+            } else if (refused >= 0 && (UPDATE_ONLY.contains(word) || UPDATE.contains(word)
+                    || word.equals("e") && i + 1 < words.size() && field(words.canonical().get(i + 1)) == null)) {
+                turn = i;
+            }
+        }
+        Set<String> fields = new HashSet<>();
+        if (turn < 0) {
+            return fields;
+        }
+        String refusedField = field(words.canonical().get(refused));
+        for (int i = turn + 1; i < words.size(); i++) {
+            String field = field(words.canonical().get(i));
+            if (field != null && !field.equals(refusedField)) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    private static String field(String word) {
+        for (var entry : FIELD_WORDS.entrySet()) {
+            if (entry.getValue().contains(word)) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+}
