@@ -20,7 +20,7 @@ final class AddressSpotter {
     private static final Pattern LIVES_IN = Pattern.compile(
             "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
                     + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
-                    + "|agrade\\w*|please|por\\s+favor|preciso|need|quero|want|e\\s+(?:meu|minha|o|a)|and\\s+(?:my|the))\\b)",
+                    + "|agrade\\w*|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
@@ -30,12 +30,12 @@ final class AddressSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
     private static final Pattern COMPLEMENT = Pattern.compile(
-            "\\b((?:(?:apto|apartamento|ap\\.|casa|loja|sala|conjunto|cj\\.?)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+)"
+            "\\b((?:(?:apto|apt\\.?|apartamento|ap\\.|casa|loja|sala|conjunto|cj\\.?)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+)"
                     + "(?:\\s*,?\\s*(?:(?:apto|apartamento|ap\\.|casa|sala)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+))?"
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\bbairro\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
             "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
@@ -79,7 +79,7 @@ final class AddressSpotter {
             values.put("complement", complement.group(1).strip());
         }
         Matcher district = DISTRICT.matcher(rest);
-        if (lower.contains("bairro") && district.find()) {
+        if ((lower.contains("bairro") || lower.contains("neighbo") || lower.contains("district")) && district.find()) {
             values.put("district", district.group(1).strip());
             Matcher city = CITY_AFTER_DISTRICT.matcher(rest);
             if (city.find()) {
@@ -150,6 +150,9 @@ final class AddressSpotter {
                 values.putIfAbsent("complement", segment);
             } else if (segment.length() == 2 && RegistrationFields.STATE.validate(segment) instanceof Validation.Valid) {
                 state = segment;
+            } else if (places.size() < 2 && endsInState(segment)) {
+                places.add(segment.substring(0, segment.length() - 3).strip()); // "São Paulo SP"
+                state = segment.substring(segment.length() - 2);
             } else if (PLACE_NAME.matcher(segment).matches() && places.size() < 2) {
                 places.add(segment);
             } else {
@@ -166,5 +169,12 @@ final class AddressSpotter {
         if (!places.isEmpty()) {
             values.put("district", places.getFirst());
         }
+    }
+
+    /** "São Paulo SP": a place and its state, without a separator. */
+    private static boolean endsInState(String segment) {
+        Matcher unit = TRAILING_UNIT.matcher(segment);
+        return unit.find() && unit.start() > 0 && RegistrationFields.STATE.validate(unit.group(1)) instanceof Validation.Valid
+                && PLACE_NAME.matcher(segment.substring(0, unit.start()).strip()).matches();
     }
 }

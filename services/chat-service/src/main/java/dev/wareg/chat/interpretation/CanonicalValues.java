@@ -22,6 +22,7 @@ final class CanonicalValues {
     private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
 
     private static final Pattern DIGITS = Pattern.compile("\\D");
+    private static final Set<String> DOCUMENTS = Set.of("cpf", "postalCode");
 
     private CanonicalValues() {
     }
@@ -58,7 +59,12 @@ final class CanonicalValues {
         }
         Optional<Field> field = fieldName.equals("phone") ? Optional.of(RegistrationFields.PHONE)
                 : RegistrationFields.byName(fieldName);
-        if (field.isEmpty() || !(field.get().validate(value) instanceof Validation.Valid(String normalised))) {
+        String candidate = value;
+        Validation validation = field.map(declared -> declared.validate(candidate)).orElse(null);
+        if (!(validation instanceof Validation.Valid) && DOCUMENTS.contains(fieldName)) {
+            validation = field.get().validate(DIGITS.matcher(value).replaceAll("")); // "238.625.511.56"
+        }
+        if (!(validation instanceof Validation.Valid(String normalised))) {
             return value;
         }
         return fieldName.equals("postalCode") ? DIGITS.matcher(normalised).replaceAll("") : normalised;

@@ -26,8 +26,8 @@ final class Corrections {
     /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
     private static final Pattern REPLACED = Pattern.compile(
             "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n)\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** A value set against another in the folded words: "X, não Y", "X e não Y", "X not Y". */
-    private static final Pattern CONTRAST = Pattern.compile("\\S (?:e )?(?:nao|not) \\S");
+    /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
+    private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
 
     /** Fields whose validator tells a value from any other words. */
     private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
@@ -52,15 +52,17 @@ final class Corrections {
         }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
                 || words.raw().getFirst().equals("no"));
-        boolean contrast = (values.size() > 0 || askedField != null) && CONTRAST.matcher(words.text()).find();
+        boolean contrast = (!values.isEmpty() || askedField != null)
+                && CONTRAST.matcher(Normaliser.fold(text).strip()).find();
         boolean corrects = intent == Intent.CORRECT
                 || intent == Intent.DENY && opensWithNo && words.size() > 2
+                && (askedField == null || values.isEmpty() || values.containsKey(askedField))
                 || contrast && (intent == null || intent == Intent.DENY || intent == Intent.PROVIDE_VALUE);
         if (!corrects) {
             return reading;
         }
-        if (askedField != null && !values.containsKey(askedField)) {
-            String corrected = correctedAnswer(text, STRUCTURED.contains(askedField));
+        if (askedField != null && values.isEmpty()) {
+            String corrected = correctedAnswer(text, STRUCTURED.contains(askedField), intent == Intent.CORRECT);
             if (!corrected.isEmpty() && AnswerRules.validFor(askedField, corrected)) {
                 values.put(askedField, corrected);
             }
@@ -76,17 +78,31 @@ final class Corrections {
      * takes almost anything, so for a free-text field only an answer that says what it is ("é ...", "the state is
      * ...") counts: "não quero informar meu nome" is no name.
      */
-    static String correctedAnswer(String text, boolean validated) {
-        String rest = OPENING.matcher(Courtesy.withoutCourtesy(text).strip()).replaceFirst("");
+    static String correctedAnswer(String text, boolean validated, boolean saysItCorrects) {
+        String whole = Courtesy.withoutCourtesy(text).strip();
+        String rest = OPENING.matcher(whole).replaceFirst("");
+        boolean opened = rest.length() < whole.length();
         Matcher replaced = REPLACED.matcher(rest);
-        if (replaced.find() && replaced.start() > 0) {
+        boolean contrasted = replaced.find() && replaced.start() > 0;
+        if (contrasted) {
             rest = rest.substring(0, replaced.start());
         }
         if (rest.isBlank()) {
             return "";
         }
         String answer = Courtesy.answer(rest);
-        return validated || !answer.equals(rest.strip()) ? answer : "";
+        boolean introduced = opened && saysItCorrects || contrasted || !answer.equals(rest.strip());
+        return validated || introduced && hasWordOfItsOwn(answer) ? answer : "";
+    }
+
+    /** A word that is no keyword: "Tijuca", "MG"; "isso" is no value. */
+    private static boolean hasWordOfItsOwn(String answer) {
+        for (String word : Normaliser.tokens(Normaliser.fold(answer))) {
+            if (!KEYWORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

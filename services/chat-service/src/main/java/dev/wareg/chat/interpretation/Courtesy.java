@@ -19,7 +19,7 @@ final class Courtesy {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern TRAILING_FILLER = Pattern.compile(
-            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks|yeah|yes|sim|isso|you\\s+know))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:\\s+(?:aí|ai|ok|né|ne|tá|ta|viu|blz|please|thanks|yeah|yes|sim|isso|msm|mesmo|you\\s+know))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Greetings and openers before what a message says: "Olá, boa tarde.", "Hi there,", "Com licença,". */
     private static final Pattern GREETING_HEAD = Pattern.compile(
@@ -42,7 +42,7 @@ final class Courtesy {
     /** The field named before its value: "minha rua é Rua Augusta", "the city is Curitiba", "o meu é 42". */
     private static final Pattern FIELD_LEAD_IN = Pattern.compile(
             "^(?:(?:o|a|the)\\s+)?(?:(?:meu|minha|my)\\s+)?(?:(?:nome(?:\\s+completo)?|full\\s+name|name|rua|street|n[uú]mero(?:\\s+da\\s+casa)?"
-                    + "|house\\s+number|number|complemento|complement|bairro|district|neighbou?rhood|cidade|city|estado|state|uf)\\s*)?"
+                    + "|house\\s+number|number|complemento|complement|bairro|district|neighbou?rhood|cidade|city|estado|state|uf)[\\s,]*)?"
                     + "(?:é|e|eh|is|:|=)\\s+(?=\\S)|^(?:estado|state)\\s+(?:de|do|da|of)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

@@ -35,8 +35,12 @@ final class EmailSpotter {
         if (text.indexOf('@') < 0 || !email.find()) {
             return text;
         }
-        values.put("email", email.group().replaceAll("[.!?]+$", ""));
-        return text.replace(email.group(), " ");
+        String found = email.group();
+        while (email.find()) {
+            found = email.group(); // "trocar ze@bol.com.br pelo novo zeca@gmail.com": the new one comes last
+        }
+        values.put("email", found.replaceAll("[.!?]+$", ""));
+        return text.replace(found, " ");
     }
 
     /** A dictated address in the folded text, when the words for "@" and "." are both in it. */

@@ -61,7 +61,8 @@ final class IntentRules {
     }
 
     static Reading intent(Words words, boolean namesAField, boolean question, boolean hasValues) {
-        int negation = words.size() > 0 && words.raw().getFirst().equals("no") ? 0 : words.indexOf(DENY, true);
+        int negation = words.size() > 0 && DENY_FIRST.contains(words.canonical().getFirst()) ? 0
+                : words.indexOf(DENY, true);
         int update = words.indexOf(UPDATE, true);
         int delete = words.indexOf(DELETE, true);
         int size = words.size();
@@ -92,7 +93,8 @@ final class IntentRules {
         if (person && size <= 14 && delete < 0) {
             return new Reading(Intent.HUMAN, 0.9);
         }
-        if (words.contains(HUMAN) && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
+        boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
+        if (words.contains(HUMAN) && !correctionPhrase && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
         if (namesAField && delete >= 0 && update < 0) {
@@ -107,17 +109,22 @@ final class IntentRules {
         }
         boolean corrects = words.indexOf(CORRECT, false) >= 0 || misspeltLongCorrection(words)
                 || words.canonical().contains("correcao")
-                || words.canonical().contains("correction") || words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find()
-                || negation < 0 && words.anyOf(MEANT_CUES) && MEANT_PHRASE.matcher(text).find();
+                || words.canonical().contains("correction") || correctionPhrase || meant(words, negation);
         if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
                 || words.canonical().get(update).equals("fix")) && !(size <= 3 && words.contains(AFFIRM) && !words.text().contains("corrig"))) {
             return new Reading(Intent.CORRECT, 0.85);
         }
-        if (size <= 10 && words.contains(BACK) && update < 0) {
+        if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
+            return new Reading(Intent.AFFIRM, 0.85); // "pode trocar", "sim, pode ser": a yes, before the verb in it
+        }
+        if (size <= 10 && words.contains(BACK) && update < 0 && !offTopic) {
             return Reading.of(Intent.BACK, words, BACK, 0.9);
         }
         if (negation >= 0 && (update > negation || delete > negation)) {
             return new Reading(Intent.DENY, 0.85);
+        }
+        if (update >= 0 && offTopic && !namesAField) {
+            return null; // "quero trocar o produto": a change of something else
         }
         if (update >= 0) {
             return Reading.of(CORRECTION_PHRASE.matcher(text).find() ? Intent.CORRECT : Intent.UPDATE, words,
@@ -164,6 +171,18 @@ final class IntentRules {
             return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
         }
         return null;
+    }
+
+    /** "quis dizer Niterói, não Nova Iguaçu": a correction, unless a no comes first ("não é isso que eu quis dizer"). */
+    private static boolean meant(Words words, int negation) {
+        if (!words.anyOf(MEANT_CUES)) {
+            return false;
+        }
+        Matcher meant = MEANT_PHRASE.matcher(words.text());
+        if (!meant.find()) {
+            return false;
+        }
+        return negation < 0 || words.text().substring(0, meant.start()).split(" ").length <= negation;
     }
 
     /**

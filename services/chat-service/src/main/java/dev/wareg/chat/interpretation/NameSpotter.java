@@ -1,5 +1,7 @@
 package dev.wareg.chat.interpretation;
 
+import static dev.wareg.chat.interpretation.Vocabulary.NOT_A_NAME;
+
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +51,8 @@ final class NameSpotter {
                 String spoken = NEXT_CLAUSE.matcher(text.substring(leadIn.start(1))).replaceFirst("")
                         .replaceAll("[,.!?;].*$", "");
                 spoken = Courtesy.TRAILING_FILLER.matcher(spoken).replaceFirst("").strip().replaceAll("[.!]+$", "");
-                if (LETTER.matcher(spoken).find()) {
+                String first = Normaliser.fold(spoken.split("\\s+")[0]);
+                if (LETTER.matcher(spoken).find() && !NOT_A_NAME.contains(first)) {
                     values.put("name", spoken);
                     return;
                 }

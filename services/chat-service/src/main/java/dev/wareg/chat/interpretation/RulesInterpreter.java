@@ -46,7 +46,7 @@ public class RulesInterpreter implements Interpreter {
         Words words = Words.of(Normaliser.words(folded));
         String repaired = repaired(text, words);
         Map<String, String> values = ValueSpotters.spot(repaired, repaired == text ? folded : Normaliser.fold(repaired),
-                words.raw(), askedField);
+                folded, words.raw(), askedField);
         Set<String> targets = new HashSet<>();
         for (var entry : Vocabulary.FIELD_WORDS.entrySet()) {
             if (words.contains(entry.getValue())) {

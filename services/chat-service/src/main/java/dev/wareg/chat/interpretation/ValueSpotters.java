@@ -19,9 +19,11 @@ final class ValueSpotters {
     /**
      * @param message the text as written (slips in the words before values already put right)
      * @param folded  the same text folded by {@link Normaliser#fold}
+     * @param original the text as written, folded
      * @param words   its words
      */
-    static Map<String, String> spot(String message, String folded, List<String> words, String askedField) {
+    static Map<String, String> spot(String message, String folded, String original, List<String> words,
+            String askedField) {
         Map<String, String> values = new HashMap<>();
         String text = Courtesy.withoutCourtesy(message);
         boolean digits = hasDigit(text);
@@ -43,8 +45,8 @@ final class ValueSpotters {
         }
         AddressSpotter.cityIn(text, rest, values);
         NameSpotter.spot(text, folded, values);
-        if (!values.containsKey("email") && (folded.contains("arroba") || folded.contains(" at "))) {
-            EmailSpotter.dictated(folded, values);
+        if (!values.containsKey("email") && (original.contains("arroba") || original.contains(" at "))) {
+            EmailSpotter.dictated(original, values); // as written: "gmail" is no slip of "email" there
         }
         if (NumberWords.any(words)) {
             String spoken = NumberWords.digits(Normaliser.fold(text));

@@ -16,6 +16,9 @@ final class Vocabulary {
 
     static final Set<String> AFFIRM = LEXICON.words("affirm");
     static final Set<String> DENY = LEXICON.words("deny");
+    /** A no only when it opens the message: "no" is also Portuguese for "in the". */
+    static final Set<String> DENY_FIRST = LEXICON.words("deny-first");
+    static final Set<String> NOT_A_NAME = LEXICON.words("not-a-name");
     static final Set<String> CANCEL = LEXICON.words("cancel");
     static final Set<String> HELP = LEXICON.words("help");
     static final Set<String> GREET = LEXICON.words("greet");
@@ -64,12 +67,20 @@ final class Vocabulary {
      */
     static final Set<String> KEYWORDS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, DELETE_WHAT, GOODBYE, SHOW,
-                    SHOW_WHAT, HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS, VALUE_LEAD_INS)
-                    .flatMap(Set::stream),
+                    SHOW_WHAT, HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS, VALUE_LEAD_INS,
+                    DENY_FIRST, LEXICON.map("numbers").keySet(), phraseWords()).flatMap(Set::stream),
             Stream.concat(FIELD_WORDS.values().stream().flatMap(Set::stream),
                     OFF_TOPIC.stream().filter(word -> word.length() >= 7))).collect(Collectors.toUnmodifiableSet());
 
     private Vocabulary() {
+    }
+
+    /** The words of every phrase: known words, kept as written, and their slips read as them. */
+    private static Set<String> phraseWords() {
+        return Stream.of("correct-phrases", "meant-phrases", "unsure-phrases", "keep-phrases", "keep-endings",
+                "deny-phrases", "affirm-phrases", "goodbye-phrases", "help-phrases", "help-questions", "help-requests",
+                "thanks-for", "how-are-you", "cancel-phrases", "human-phrases").flatMap(section -> LEXICON
+                .phraseWords(section).stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, Set<String>> fieldWords() {
