@@ -71,7 +71,7 @@ final class IntentRules {
         if (size <= 12 && words.anyOf(HELP_PHRASE_CUES) && HELP_PHRASE.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
-        if (size <= 6 && UNSURE_PHRASE.matcher(text).find()) {
+        if (size <= 6 && UNSURE_PHRASE.matcher(text).find() && !HELP_QUESTION.matcher(text).find()) {
             return null;
         }
         if (size <= 5 && CORRECT_AS_YES.matcher(text).find()) {

@@ -68,7 +68,8 @@ final class Vocabulary {
     static final Set<String> KEYWORDS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, DELETE_WHAT, GOODBYE, SHOW,
                     SHOW_WHAT, HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS, VALUE_LEAD_INS,
-                    DENY_FIRST, LEXICON.map("numbers").keySet(), phraseWords()).flatMap(Set::stream),
+                    DENY_FIRST, LEXICON.map("numbers").keySet(), LEXICON.map("months").keySet(),
+                    LEXICON.map("spoken-email").keySet(), phraseWords()).flatMap(Set::stream),
             Stream.concat(FIELD_WORDS.values().stream().flatMap(Set::stream),
                     OFF_TOPIC.stream().filter(word -> word.length() >= 7))).collect(Collectors.toUnmodifiableSet());
 
