@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * state's two-letter code. Free text (name, street, city...) stays as written, trimmed. A value the validator refuses stays
  * as written too, so that the conversation can say what is wrong with it ("31/02/1990" is no date).
  */
-final class CanonicalValues {
+public final class CanonicalValues {
 
     /** Fields whose validator gives the form to store. */
     private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
@@ -45,7 +45,8 @@ final class CanonicalValues {
         return spans;
     }
 
-    static String canonical(String fieldName, String written) {
+    /** A value of a field as it would be stored; as written when it is free text or the field refuses it. */
+    public static String canonical(String fieldName, String written) {
         String value = written.strip();
         if (!STRUCTURED.contains(fieldName)) {
             return value;

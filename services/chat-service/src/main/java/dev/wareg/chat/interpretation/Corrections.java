@@ -29,6 +29,7 @@ final class Corrections {
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
     private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
 
+    private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
     /** Fields whose validator tells a value from any other words. */
     private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
 
@@ -52,7 +53,7 @@ final class Corrections {
         }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
                 || words.raw().getFirst().equals("no"));
-        boolean contrast = (!values.isEmpty() || askedField != null)
+        boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
                 && CONTRAST.matcher(Normaliser.fold(text).strip()).find();
         boolean corrects = intent == Intent.CORRECT
                 || intent == Intent.DENY && opensWithNo && words.size() > 2

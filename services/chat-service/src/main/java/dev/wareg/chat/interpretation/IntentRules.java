@@ -16,25 +16,25 @@ final class IntentRules {
 
     private static final Lexicon LEXICON = Lexicon.STANDARD;
     private static final Pattern HELP_PHRASE = LEXICON.phrasesAnywhere("help-phrases");
-    private static final Set<String> HELP_PHRASE_CUES = LEXICON.phraseWords("help-phrases");
+    private static final Set<String> HELP_PHRASE_CUES = LEXICON.cues("help-phrases");
     private static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
     private static final Pattern CORRECT_AS_YES = LEXICON.phrasesAnywhere("correct-as-yes");
     private static final Pattern CANCEL_PHRASE = LEXICON.phrasesAnywhere("cancel-phrases");
-    private static final Set<String> CANCEL_CUES = LEXICON.phraseWords("cancel-phrases");
+    private static final Set<String> CANCEL_CUES = LEXICON.cues("cancel-phrases");
     private static final Pattern HUMAN_PHRASE = LEXICON.phrasesAnywhere("human-phrases");
-    private static final Set<String> HUMAN_CUES = LEXICON.phraseWords("human-phrases");
+    private static final Set<String> HUMAN_CUES = LEXICON.cues("human-phrases");
     private static final Pattern DENY_PHRASE = LEXICON.phrasesAnywhere("deny-phrases");
-    private static final Set<String> DENY_CUES = LEXICON.phraseWords("deny-phrases");
+    private static final Set<String> DENY_CUES = LEXICON.cues("deny-phrases");
     private static final Pattern KEEP_PHRASE = Pattern.compile("\\b" + LEXICON.phrases("keep-phrases") + "\\b|\\b"
             + LEXICON.phrases("keep-endings") + "$");
-    private static final Set<String> KEEP_CUES = union(LEXICON.phraseWords("keep-phrases"),
-            LEXICON.phraseWords("keep-endings"));
+    private static final Set<String> KEEP_CUES = union(LEXICON.cues("keep-phrases"),
+            LEXICON.cues("keep-endings"));
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     static final Pattern CORRECTION_PHRASE = LEXICON.phrasesAnywhere("correct-phrases");
-    static final Set<String> CORRECTION_CUES = LEXICON.phraseWords("correct-phrases");
+    static final Set<String> CORRECTION_CUES = LEXICON.cues("correct-phrases");
     /** "quis dizer 42", "I meant Ana": a correction, unless denied ("não é isso que eu quis dizer" is a no). */
     private static final Pattern MEANT_PHRASE = LEXICON.phrasesAnywhere("meant-phrases");
-    private static final Set<String> MEANT_CUES = LEXICON.phraseWords("meant-phrases");
+    private static final Set<String> MEANT_CUES = LEXICON.cues("meant-phrases");
     /** A yes in so many words, the whole message: "pode ser", "go ahead", "sim, isso mesmo". */
     private static final Pattern AFFIRM_PHRASE = Pattern.compile("^(?:" + LEXICON.phrases("affirm-openers") + "\\s+)?"
             + LEXICON.phrases("affirm-phrases") + "(?:\\s+" + LEXICON.phrases("affirm-closers") + ")*$");
@@ -46,8 +46,8 @@ final class IntentRules {
      */
     private static final Pattern HELP_QUESTION = Pattern.compile("\\b(?:" + LEXICON.phrases("help-questions")
             + "(?: " + LEXICON.phrases("help-question-closers") + ")*$|" + LEXICON.phrases("help-requests") + ")\\b");
-    private static final Set<String> HELP_QUESTION_CUES = union(LEXICON.phraseWords("help-questions"),
-            LEXICON.phraseWords("help-requests"));
+    private static final Set<String> HELP_QUESTION_CUES = union(LEXICON.cues("help-questions"),
+            LEXICON.cues("help-requests"));
     /** "tudo bem?", "how are you?": small talk, not a yes. */
     private static final Pattern HOW_ARE_YOU = Pattern.compile(LEXICON.phrases("how-are-you"));
     private static final Pattern HELP_WITH = Pattern.compile(

@@ -134,7 +134,34 @@ final class Lexicon {
         return Pattern.compile("\\b" + phrases(section) + "\\b");
     }
 
-    /** Every word the phrases of a section can contain: none of them in a text, no phrase matches. */
+    /**
+     * Words one of which is in every text a phrase of the section matches: of each phrase, the alternatives of its
+     * most telling required part (the one whose shortest alternative is longest). A cheap check before the pattern.
+     */
+    Set<String> cues(String section) {
+        Set<String> cues = new TreeSet<>();
+        for (String phrase : lines(section)) {
+            List<String> best = null;
+            int bestLength = -1;
+            for (List<String> alternatives : Phrases.requiredParts(phrase)) {
+                int shortest = alternatives.stream().mapToInt(String::length).min().orElse(0);
+                if (shortest > bestLength) {
+                    best = alternatives;
+                    bestLength = shortest;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException("[" + section + "] a phrase of optional words only: " + phrase);
+            }
+            for (String alternative : best) {
+                cues.addAll(List.of(alternative.split("[\\s{}|]+")));
+            }
+        }
+        cues.remove("");
+        return Set.copyOf(cues);
+    }
+
+    /** Every word the phrases of a section can contain. */
     Set<String> phraseWords(String section) {
         Set<String> words = new TreeSet<>();
         for (String phrase : lines(section)) {

@@ -32,10 +32,14 @@ final class NumberWords {
         return Map.copyOf(values);
     }
 
-    /** Whether the folded text has a number word at all: most messages have none, and skip the rest. */
+    /**
+     * Whether the words may say a number: a number word that is no article ("um", "one") when alone, or two. Most
+     * messages have none, and skip the rest.
+     */
     static boolean any(Iterable<String> words) {
+        int count = 0;
         for (String word : words) {
-            if (VALUES.containsKey(word)) {
+            if (VALUES.containsKey(word) && (!AMBIGUOUS_ALONE.contains(word) || ++count > 1)) {
                 return true;
             }
         }

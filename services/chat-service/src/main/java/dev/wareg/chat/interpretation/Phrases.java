@@ -44,6 +44,25 @@ final class Phrases {
         return out.toString();
     }
 
+    /**
+     * The parts of a phrase that every match has, each as its alternatives: "o que {eu|} {faco|digito}" ->
+     * [o], [que], [faco, digito]. Words inside an alternative are kept together ("o que").
+     */
+    static List<List<String>> requiredParts(String phrase) {
+        List<List<String>> parts = new ArrayList<>();
+        for (String token : split(phrase.strip(), ' ')) {
+            if (token.startsWith("{") && token.endsWith("}")) {
+                List<String> alternatives = split(token.substring(1, token.length() - 1), '|');
+                if (!alternatives.contains("")) {
+                    parts.add(alternatives);
+                }
+            } else if (token.chars().anyMatch(Character::isLetterOrDigit)) {
+                parts.add(List.of(token.replace("'", "")));
+            }
+        }
+        return parts;
+    }
+
     private static boolean optional(String token) {
         return token.startsWith("{") && token.endsWith("}") && split(token.substring(1, token.length() - 1), '|')
                 .contains("");
