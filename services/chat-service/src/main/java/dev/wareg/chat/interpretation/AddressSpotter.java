@@ -134,6 +134,14 @@ final class AddressSpotter {
      * apto 12 - Consolação, São Paulo - SP". Capitalised parts are read in order (a complement where one is, then
      * district, city), a state only where a state is; a part in lower case or with other words ends the address.
      */
+    /** The parts written after a CEP: "é o 13083-970, Barão Geraldo, Campinas SP". */
+    static void afterPostalCode(String text, String postalCode, Map<String, String> values) {
+        int at = text.indexOf(postalCode);
+        if (at >= 0 && !values.containsKey("street") && !values.containsKey("city")) {
+            addressTail(text.substring(at + postalCode.length()), values);
+        }
+    }
+
     private static void addressTail(String tail, Map<String, String> values) {
         List<String> places = new ArrayList<>();
         String state = null;

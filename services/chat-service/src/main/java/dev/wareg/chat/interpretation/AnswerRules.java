@@ -50,6 +50,10 @@ final class AnswerRules {
                     || !spotted && offTopic && !(valid && looksLikeAName(text))) {
                 return elsewhere;
             }
+            if (!spotted && !valid && !values.isEmpty()) {
+                // "não tenho email, mas meu whats é 11 97777-1234": the message gives other values, not this one
+                return new Reading(Intent.PROVIDE_VALUE, 0.85);
+            }
             values.put(askedField, answer);
             return new Reading(Intent.PROVIDE_VALUE, valid ? 0.95 : 0.6);
         }

@@ -30,6 +30,7 @@ final class Corrections {
     private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
 
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
+    private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
     /** Fields whose validator tells a value from any other words. */
     private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
 
@@ -43,6 +44,9 @@ final class Corrections {
     static Reading reconsider(Reading reading, String text, Words words, Set<String> targets,
             Map<String, String> values, String askedField) {
         Intent intent = reading == null ? null : reading.intent();
+        if (intent == Intent.DENY && !values.isEmpty() && words.anyOf(BUT)) {
+            return null; // "não tenho email, mas meu whats é ...": the no is about something else than the value
+        }
         if (intent == Intent.DENY || intent == Intent.CORRECT && !targets.isEmpty()) {
             Set<String> instead = refusedForAnother(words);
             if (!instead.isEmpty()) {

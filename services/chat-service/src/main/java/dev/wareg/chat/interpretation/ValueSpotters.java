@@ -39,6 +39,9 @@ final class ValueSpotters {
             rest = NumberSpotter.documents(rest, values);
         }
         rest = AddressSpotter.spot(text, rest, folded, digits, values);
+        if (values.containsKey("postalCode")) {
+            AddressSpotter.afterPostalCode(text, values.get("postalCode"), values);
+        }
         if (digits) {
             NumberSpotter.phone(rest, folded, values);
             NumberSpotter.grouped(rest, folded, askedField, values);

@@ -65,4 +65,11 @@ class CorrectionsTests {
         assertThat(interpreter.interpret("errei o sobrenome").targetFields()).containsExactly("name");
         assertThat(interpreter.interpret("I made a mistake in the zip code").intent()).isEqualTo(Intent.CORRECT);
     }
+
+    @Test
+    void aNoAboutSomethingElseThanTheValueThatFollowsIsAnAnswer() {
+        var meaning = interpreter.interpret("n tenho email, mas meu whats é 11 97777-1234", "email");
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.values()).containsOnly(java.util.Map.entry("phone", "+5511977771234"));
+    }
 }
