@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Courtesy {
 
-    private Courtesy() {
-    }
-
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
             "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha)\\s+)+",
@@ -45,6 +42,9 @@ final class Courtesy {
                     + "|house\\s+number|number|complemento|complement|bairro|district|neighbou?rhood|cidade|city|estado|state|uf)[\\s,]*)?"
                     + "(?:é|e|eh|is|:|=)\\s+(?=\\S)|^(?:estado|state)\\s+(?:de|do|da|of)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private Courtesy() {
+    }
 
     /** A free-text answer without the words said around it: "é Maria da Silva aí" -> "Maria da Silva". */
     static String answer(String text) {

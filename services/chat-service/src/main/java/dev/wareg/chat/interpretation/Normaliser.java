@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,7 @@ final class Normaliser {
 
     /** "Não, o E-mail é 👍" -> "nao, o email e  ok ". */
     static String fold(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT).replace("e-mail", "email");
+        String lower = text.toLowerCase(Locale.ROOT).replace("e-mail", "email");
         if (lower.indexOf('\'') >= 0 || lower.indexOf('’') >= 0) {
             lower = APOSTROPHE.matcher(lower).replaceAll("");
         }
@@ -50,7 +51,7 @@ final class Normaliser {
      */
     static String sameLength(String text) {
         if (ascii(text)) {
-            return text.toLowerCase(java.util.Locale.ROOT).replace('\'', ' ');
+            return text.toLowerCase(Locale.ROOT).replace('\'', ' ');
         }
         char[] folded = new char[text.length()];
         for (int i = 0; i < text.length(); i++) {

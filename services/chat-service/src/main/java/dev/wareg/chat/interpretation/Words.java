@@ -37,7 +37,7 @@ record Words(List<String> raw, List<String> canonical, String text) {
         return raw.size();
     }
 
-    /** Whether a word, allowing one slip ({@code tolerateTypos}) or as written, is one of the keywords. */
+    /** Whether a word, as written or with its slip put right, is one of the keywords. */
     boolean contains(Set<String> keywords) {
         return indexOf(keywords, true) >= 0;
     }
@@ -52,7 +52,7 @@ record Words(List<String> raw, List<String> canonical, String text) {
         return false;
     }
 
-    /** The position of the first word that is one of the keywords, or -1. */
+    /** The position of the first word that is one of the keywords (with its slip put right if tolerated), or -1. */
     int indexOf(Set<String> keywords, boolean tolerateTypos) {
         List<String> candidates = tolerateTypos ? canonical : raw;
         for (int i = 0; i < candidates.size(); i++) {
