@@ -19,6 +19,7 @@ class NumberSpotterTests {
             onze nove oito sete seis cinco quatro tres dois um               | +5511987654321
             quarenta e um, nove, nove meia meia dois, tres quatro cinco oito | +5541996623458
             eleven nine eight eight one two three four five six              | +5511988123456
+            eleven nine eight oh one two three four five six                 | +5511980123456
             """)
     void readsPhonesAsE164(String text, String phone) {
         assertThat(interpreter.interpret(text, "phone").values()).containsEntry("phone", phone);
@@ -28,6 +29,7 @@ class NumberSpotterTests {
     @CsvSource(delimiter = '|', textBlock = """
             529.982.247-25                                         | 52998224725
             meu cpf: 932 880 407 86                                | 93288040786
+            123 456 789 09                                         | 12345678909
             cpf 238.625.511.56                                     | 23862551156
             tres oito seis, nove nove seis, sete oito quatro, meia zero | 38699678460
             """)
