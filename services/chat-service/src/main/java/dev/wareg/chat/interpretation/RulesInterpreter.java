@@ -48,9 +48,10 @@ public class RulesInterpreter implements Interpreter {
         Map<String, String> values = ValueSpotters.spot(repaired, repaired == text ? folded : Normaliser.fold(repaired),
                 folded, words.raw(), askedField);
         Set<String> targets = new HashSet<>();
-        for (var entry : Vocabulary.FIELD_WORDS.entrySet()) {
-            if (words.contains(entry.getValue())) {
-                targets.add(entry.getKey());
+        for (String word : words.canonical()) {
+            List<String> fields = Vocabulary.FIELDS_BY_WORD.get(word);
+            if (fields != null) {
+                targets.addAll(fields);
             }
         }
         if (targets.contains("phone")) {

@@ -1,6 +1,9 @@
 package dev.wareg.chat.interpretation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,16 +65,27 @@ final class Vocabulary {
     static final Map<String, Set<String>> FIELD_WORDS = fieldWords();
 
     /**
-     * Every keyword: a word within one slip of one of five letters or more is read as that keyword. Only the long
-     * off-topic words forgive a slip ("weahter"): short ones are too near place names ("Recife" ~ "recipe").
+     * The words a slip is read as: a word within one slip of one of five letters or more is read as that keyword.
+     * Only the long off-topic words forgive a slip ("weahter"): short ones are too near place names ("Recife" ~
+     * "recipe").
      */
-    static final Set<String> KEYWORDS = Stream.concat(
+    static final Set<String> SLIP_TARGETS = Stream.concat(
             Stream.of(AFFIRM, DENY, CANCEL, HELP, GREET, THANKS, UPDATE, REGISTER, DELETE, DELETE_WHAT, GOODBYE, SHOW,
                     SHOW_WHAT, HUMAN, BACK, KEEP, CORRECT, EVERYTHING, GREET_FILLER, UNTIL, NOT_TYPOS, VALUE_LEAD_INS,
-                    DENY_FIRST, LEXICON.map("numbers").keySet(), LEXICON.map("months").keySet(),
-                    LEXICON.map("spoken-email").keySet(), phraseWords()).flatMap(Set::stream),
+                    DENY_FIRST).flatMap(Set::stream),
             Stream.concat(FIELD_WORDS.values().stream().flatMap(Set::stream),
                     OFF_TOPIC.stream().filter(word -> word.length() >= 7))).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * Every known word, kept as written: the slip targets, the words of the phrases, number words, months and the
+     * words of a dictated e-mail ("eight" is no slip of "right", "abril" none of "abrir").
+     */
+    static final Set<String> KEYWORDS = Stream.of(SLIP_TARGETS, LEXICON.map("numbers").keySet(),
+            LEXICON.map("months").keySet(), LEXICON.map("spoken-email").keySet(), phraseWords())
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+    /** Word -> the fields (or topics) it names. */
+    static final Map<String, List<String>> FIELDS_BY_WORD = fieldsByWord();
 
     private Vocabulary() {
     }
@@ -82,6 +96,15 @@ final class Vocabulary {
                 "deny-phrases", "affirm-phrases", "goodbye-phrases", "help-phrases", "help-questions", "help-requests",
                 "thanks-for", "how-are-you", "cancel-phrases", "human-phrases").flatMap(section -> LEXICON
                 .phraseWords(section).stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Map<String, List<String>> fieldsByWord() {
+        Map<String, List<String>> fields = new HashMap<>();
+        FIELD_WORDS.forEach((field, words) -> words.forEach(word -> fields.computeIfAbsent(word,
+                key -> new ArrayList<>()).add(field)));
+        Map<String, List<String>> frozen = new HashMap<>();
+        fields.forEach((word, names) -> frozen.put(word, List.copyOf(names)));
+        return Map.copyOf(frozen);
     }
 
     private static Map<String, Set<String>> fieldWords() {

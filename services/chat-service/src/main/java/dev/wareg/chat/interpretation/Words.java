@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 record Words(List<String> raw, List<String> canonical, String text) {
 
     private static final Set<String> KEYWORDS = Vocabulary.KEYWORDS;
+    private static final Set<String> SLIP_TARGETS = Vocabulary.SLIP_TARGETS;
     private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1+");
-    private static final Map<Integer, List<String>> BY_FIRST_LETTER = KEYWORDS.stream()
+    private static final Map<Integer, List<String>> BY_FIRST_LETTER = SLIP_TARGETS.stream()
             .filter(keyword -> keyword.length() >= 5)
             .collect(Collectors.groupingBy(keyword -> key(keyword.length(), keyword.charAt(0)),
                     Collectors.toUnmodifiableList()));
-    private static final Map<Integer, List<String>> BY_SECOND_LETTER = KEYWORDS.stream()
+    private static final Map<Integer, List<String>> BY_SECOND_LETTER = SLIP_TARGETS.stream()
             .filter(keyword -> keyword.length() >= 5)
             .collect(Collectors.groupingBy(keyword -> key(keyword.length(), keyword.charAt(1)),
                     Collectors.toUnmodifiableList()));
