@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public final class CanonicalValues {
 
-    /** Fields whose validator gives the form to store. */
-    private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
+    /** Fields whose validator gives the form to store, and tells a value from any other words. */
+    static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
 
     private static final Pattern DIGITS = Pattern.compile("\\D");
     private static final Set<String> DOCUMENTS = Set.of("cpf", "postalCode");

@@ -31,8 +31,6 @@ final class Corrections {
 
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
     private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
-    /** Fields whose validator tells a value from any other words. */
-    private static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
 
     private Corrections() {
     }
@@ -56,7 +54,7 @@ final class Corrections {
             }
         }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
-                || words.raw().getFirst().equals("no"));
+                || DENY_FIRST.contains(words.canonical().getFirst()));
         boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
                 && CONTRAST.matcher(Normaliser.fold(text).strip()).find();
         boolean corrects = intent == Intent.CORRECT
@@ -67,7 +65,7 @@ final class Corrections {
             return reading;
         }
         if (askedField != null && values.isEmpty()) {
-            String corrected = correctedAnswer(text, STRUCTURED.contains(askedField), intent == Intent.CORRECT);
+            String corrected = correctedAnswer(text, CanonicalValues.STRUCTURED.contains(askedField), intent == Intent.CORRECT);
             if (!corrected.isEmpty() && AnswerRules.validFor(askedField, corrected)) {
                 values.put(askedField, corrected);
             }
@@ -116,7 +114,7 @@ final class Corrections {
      */
     private static Set<String> refusedForAnother(Words words) {
         int negation = words.indexOf(DENY, false);
-        if (negation < 0 && !words.raw().isEmpty() && words.raw().getFirst().equals("no")) {
+        if (negation < 0 && !words.raw().isEmpty() && DENY_FIRST.contains(words.canonical().getFirst())) {
             negation = 0;
         }
         if (negation < 0) {
