@@ -43,7 +43,14 @@ class InterpretController {
     @PostMapping(path = "/api/interpret", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Interpret one message",
-            description = "Intent, confidence, topics and fields named, values spotted, numbered choice, language.")
+            description = "Intent, confidence, topics and fields named, values spotted, numbered choice, language. "
+                    + "Each value is canonical, as it would be stored: birthDate as ISO 8601 (1990-05-17), phone as "
+                    + "E.164 (+5511987654321; Brazil when no country code is given), cpf and postalCode as digits, "
+                    + "email with its domain in lower case, state as its two-letter UF (SP); free text (name, "
+                    + "street, number, complement, district, city) as written, trimmed. A value its field refuses "
+                    + "(an impossible date, a CPF with wrong check digits) is as written. spans gives, per field, "
+                    + "the part of the text the value was read from; it has no entry for a value said in words "
+                    + "(\"zero um três...\", \"ana arroba gmail ponto com\").")
     Interpretation interpret(@RequestBody InterpretRequest request) {
         if (request.text() == null || request.text().isBlank() || request.text().length() > properties.maxMessageLength()) {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "validation",

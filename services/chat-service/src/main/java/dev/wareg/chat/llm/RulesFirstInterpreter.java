@@ -1,5 +1,6 @@
 package dev.wareg.chat.llm;
 
+import dev.wareg.chat.interpretation.CanonicalValues;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
@@ -86,10 +87,16 @@ final class RulesFirstInterpreter implements Interpreter {
     static Interpretation merge(Interpretation ruled, ModelReading reading) {
         Set<String> targets = new HashSet<>(reading.targetFields());
         targets.addAll(ruled.targetFields());
-        Map<String, String> values = new HashMap<>(reading.values());
+        // The model copies values as written (ModelReading checks that the message has them): stored as the
+        // rules give theirs, canonical, and where they are in the message.
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> spans = new HashMap<>(reading.values());
+        reading.values().forEach((field, value) -> values.put(field, CanonicalValues.canonical(field, value)));
         values.putAll(ruled.values());
+        spans.putAll(ruled.spans());
+        spans.keySet().retainAll(values.keySet());
         return new Interpretation(reading.intent(), MODEL_CONFIDENCE, targets, values, ruled.choice(),
-                ruled.language(), ruled.everything());
+                ruled.language(), ruled.everything(), spans);
     }
 
     private record Consultation(OllamaInterpreter ollama, double threshold, CircuitBreaker circuitBreaker,

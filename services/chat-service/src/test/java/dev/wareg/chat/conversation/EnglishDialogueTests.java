@@ -41,8 +41,16 @@ class EnglishDialogueTests {
     void anInvalidEmailIsExplainedInEnglish() {
         new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com")
                 .user("change my email please")
-                .user("john at new dot com")
+                .user("john at new")
                 .bot("That doesn't look like a valid e-mail address. Please send it like name@example.com.");
+    }
+
+    @Test
+    void aDictatedEmailIsReadAsTheAddress() {
+        new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com")
+                .user("change my email please")
+                .user("john at new dot com")
+                .bot("Please check the change:\nE-mail: john@old.com → john@new.com\n\nShall I save it?");
     }
 
     @Test

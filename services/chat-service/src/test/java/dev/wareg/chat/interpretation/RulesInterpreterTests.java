@@ -76,7 +76,7 @@ class RulesInterpreterTests {
     @Test
     void spotsValuesInFreeText() {
         var meaning = interpreter.interpret("meu novo email é Maria@Exemplo.com.");
-        assertThat(meaning.values()).containsEntry("email", "Maria@Exemplo.com");
+        assertThat(meaning.values()).containsEntry("email", "Maria@exemplo.com");
         assertThat(meaning.targetFields()).contains("email");
         assertThat(interpreter.interpret("meu nome é Maria da Silva").values()).containsEntry("name", "Maria da Silva");
         assertThat(interpreter.interpret("my name is John O'Neil").values()).containsEntry("name", "John O'Neil");
@@ -129,7 +129,9 @@ class RulesInterpreterTests {
     void phonesCpfsCepsAndDatesAreSpottedInFreeText() {
         var meaning = interpreter.interpret("meu cpf é 529.982.247-25, cep 01310-100, nasci em 17/05/1990 e o celular (11) 98765-4321");
 
-        assertThat(meaning.values()).containsEntry("cpf", "529.982.247-25").containsEntry("postalCode", "01310-100")
+        assertThat(meaning.values()).containsEntry("cpf", "52998224725").containsEntry("postalCode", "01310100")
+                .containsEntry("birthDate", "1990-05-17").containsEntry("phone", "+5511987654321");
+        assertThat(meaning.spans()).containsEntry("cpf", "529.982.247-25").containsEntry("postalCode", "01310-100")
                 .containsEntry("birthDate", "17/05/1990").containsEntry("phone", "(11) 98765-4321");
         assertThat(interpreter.interpret("11987654321").values()).containsOnlyKeys("phone");
     }

@@ -1,0 +1,188 @@
+package dev.wareg.chat.interpretation;
+
+import dev.wareg.fields.RegistrationFields;
+import dev.wareg.fields.Validation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of an address in what people write: a street with its kind and maybe its number ("Rua XV de Novembro,
+ * 42"), the parts written after it as Brazilians write them, a complement ("apto 42"), a district after "bairro",
+ * the city where someone lives ("moro em Londrina") or is named in passing ("em Goiânia"), a house number after its
+ * word ("nº 200"). Cheap checks (a word of the kind) come before each pattern. Values are as written.
+ */
+final class AddressSpotter {
+
+    /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
+    private static final Pattern LIVES_IN = Pattern.compile(
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
+                    + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
+                    + "|agrade\\w*|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
+    private static final Pattern STREET = Pattern.compile(
+            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|tv\\.|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is)\\s)[\\p{L}][\\p{L}\\d'. ]*?)"
+                    + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\d|-|$|\\.\\s))"
+                    + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]\\.?)?\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
+    private static final Pattern COMPLEMENT = Pattern.compile(
+            "\\b((?:(?:apto|apt\\.?|apartamento|ap\\.|casa|loja|sala|conjunto|cj\\.?)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+)"
+                    + "(?:\\s*,?\\s*(?:(?:apto|apartamento|ap\\.|casa|sala)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+))?"
+                    + "|cobertura|fundos)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern DISTRICT = Pattern.compile(
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
+            "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
+    private static final Pattern HOUSE_NUMBER = Pattern.compile(
+            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)(?:\\s+(?:é|e|eh|is))?\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])(?!\\s*\\(?\\d)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A city after "em"/"in", capitalised as names are: "o tempo em Goiânia?", "restaurante em Ribeirão Preto". */
+    private static final Pattern CITY_IN = Pattern.compile(
+            "\\b(?:em|in)\\s+(?!(?:English|Portuguese|Português|Portugues|Inglês|Ingles)\\b)(\\p{Lu}\\p{Ll}+(?:\\s+(?:(?:de|do|da|dos|das)\\s+)?\\p{Lu}\\p{Ll}+)*)\\s*(?=[?.!,]|$)");
+    /** Between the parts of an address after the street and number: ", " or " - ". */
+    private static final Pattern ADDRESS_SEPARATOR = Pattern.compile("\\s*(?:[,;]|\\s-\\s|/)\\s*");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s,;/-]+");
+    private static final Pattern PLACE_NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}'.]*(?:\\s+(?:(?:de|da|do|dos|das|DE|DA|DO|DOS|DAS)\\s+)?\\p{Lu}[\\p{L}'.]*){0,4}");
+    /** Two capitals ending a place: the federative unit ("Curitiba PR"). */
+    private static final Pattern TRAILING_UNIT = Pattern.compile("\\s([A-Z]{2})$");
+    private static final String[] STREET_HINTS = {"rua", "r.", "av", "travessa", "tv.", "alameda", "praca", "estrada",
+            "rodovia", "largo"};
+    private static final String[] COMPLEMENT_HINTS = {"ap", "casa", "loja", "sala", "conj", "cj", "bl", "cobertura",
+            "fundos"};
+    private static final String[] LIVES_IN_HINTS = {"live", "from", "sou de", "moro", "moved", "mudei"};
+
+    private AddressSpotter() {
+    }
+
+    /** Spots what it can in {@code rest} (the text without values already taken) and returns what is left. */
+    static String spot(String text, String rest, String lower, boolean digits, Map<String, String> values) {
+        Matcher street = STREET.matcher(rest);
+        if (ValueSpotters.containsAny(lower, STREET_HINTS) && street.find()) {
+            values.put("street", street.group(1).strip().replaceAll("[.,]+$", ""));
+            if (street.group(2) != null) {
+                values.put("number", street.group(2));
+                addressTail(rest.substring(street.end()), values);
+            }
+            rest = rest.replace(street.group(), " ");
+        }
+        Matcher complement = COMPLEMENT.matcher(rest);
+        if (!values.containsKey("complement") && ValueSpotters.containsAny(lower, COMPLEMENT_HINTS) && complement.find()) {
+            values.put("complement", complement.group(1).strip());
+        }
+        Matcher district = DISTRICT.matcher(rest);
+        if ((lower.contains("bairro") || lower.contains("neighbo") || lower.contains("district")) && district.find()) {
+            values.put("district", district.group(1).strip());
+            Matcher city = CITY_AFTER_DISTRICT.matcher(rest);
+            if (city.find()) {
+                values.put("city", city.group(1).strip());
+            }
+        }
+        Matcher livesIn = LIVES_IN.matcher(rest);
+        if (ValueSpotters.containsAny(lower, LIVES_IN_HINTS) && livesIn.find()) {
+            String city = livesIn.group(1).strip();
+            String state = livesIn.group(2);
+            Matcher unit = TRAILING_UNIT.matcher(city);
+            if (state == null && unit.find() && RegistrationFields.STATE.validate(unit.group(1)) instanceof Validation.Valid) {
+                state = unit.group(1); // "Curitiba PR": the state after the city, without a comma
+                city = city.substring(0, unit.start()).strip();
+            }
+            values.put("city", city);
+            if (state != null && RegistrationFields.STATE.validate(state) instanceof Validation.Valid) {
+                values.put("state", state.strip());
+            }
+        }
+        Matcher number = HOUSE_NUMBER.matcher(rest);
+        if (!values.containsKey("number") && (digits || rest.indexOf('/') >= 0) && number.find()) {
+            values.put("number", number.group(1));
+            rest = rest.replace(number.group(), " ");
+        }
+        return rest;
+    }
+
+    /** A city named in passing, capitalised as names are: "o tempo em Goiânia?", "restaurante em Ribeirão Preto". */
+    static void cityIn(String text, String rest, Map<String, String> values) {
+        if (!values.containsKey("city") && (capitalisedAfter(text, "em ") || capitalisedAfter(text, "in "))) {
+            Matcher city = CITY_IN.matcher(rest);
+            if (city.find()) {
+                values.put("city", city.group(1));
+            }
+        }
+    }
+
+    /** Whether {@code word} is followed by a capital letter somewhere in the text: a cheap check before a pattern. */
+    private static boolean capitalisedAfter(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int next = at + word.length();
+            if (next < text.length() && Character.isUpperCase(text.charAt(next))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The parts of an address written after the street and number, as Brazilians write them: "Rua Augusta, 500,
+     * apto 12 - Consolação, São Paulo - SP". Capitalised parts are read in order (a complement where one is, then
+     * district, city), a state only where a state is; a part in lower case or with other words ends the address.
+     */
+    /** The parts written after a CEP: "é o 13083-970, Barão Geraldo, Campinas SP". */
+    static void afterPostalCode(String text, String postalCode, Map<String, String> values) {
+        int at = text.indexOf(postalCode);
+        if (at >= 0 && !values.containsKey("street") && !values.containsKey("city")) {
+            addressTail(text.substring(at + postalCode.length()), values);
+        }
+    }
+
+    private static void addressTail(String tail, Map<String, String> values) {
+        List<String> places = new ArrayList<>();
+        String state = null;
+        for (String part : ADDRESS_SEPARATOR.split(LEADING_SEPARATOR.matcher(tail).replaceFirst(""))) {
+            String segment = part.strip().replaceAll("[.!]+$", "").strip();
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (state != null) {
+                break;
+            }
+            Matcher complement = COMPLEMENT.matcher(segment);
+            if (complement.matches() && places.isEmpty()) {
+                values.putIfAbsent("complement", segment);
+            } else if (segment.length() == 2 && RegistrationFields.STATE.validate(segment) instanceof Validation.Valid) {
+                state = segment;
+            } else if (places.size() < 2 && endsInState(segment)) {
+                places.add(segment.substring(0, segment.length() - 3).strip()); // "São Paulo SP"
+                state = segment.substring(segment.length() - 2);
+            } else if (PLACE_NAME.matcher(segment).matches() && places.size() < 2) {
+                places.add(segment);
+            } else {
+                break;
+            }
+        }
+        if (state != null && !places.isEmpty()) {
+            values.put("state", state);
+            values.put("city", places.removeLast());
+        }
+        if (places.size() == 2) {
+            values.put("city", places.removeLast());
+        }
+        if (!places.isEmpty()) {
+            values.put("district", places.getFirst());
+        }
+    }
+
+    /** "São Paulo SP": a place and its state, without a separator. */
+    private static boolean endsInState(String segment) {
+        Matcher unit = TRAILING_UNIT.matcher(segment);
+        return unit.find() && unit.start() > 0 && RegistrationFields.STATE.validate(unit.group(1)) instanceof Validation.Valid
+                && PLACE_NAME.matcher(segment.substring(0, unit.start()).strip()).matches();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.wareg.chat.interpretation;
+
+import static dev.wareg.chat.interpretation.Vocabulary.*;
+
+import dev.wareg.fields.Field;
+import dev.wareg.fields.RegistrationFields;
+import dev.wareg.fields.Validation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reading a message no intent rule placed, and weighing an answer against small talk: the answer to the field being
+ * asked (surer when that field's validator takes it), a value spotted in the text, a number picked from a menu, or
+ * something the bot does not deal with.
+ */
+final class AnswerRules {
+
+    static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+
+    private AnswerRules() {
+    }
+
+    /**
+     * No keyword: the answer to the field being asked (surer when it is a valid value of that field), a value
+     * spotted in the text, a number picked from a menu, or something the bot does not deal with.
+     */
+    static Reading unplaced(String text, String askedField, Map<String, String> values,
+            Optional<Integer> choice, boolean namesAField, Words words) {
+        boolean offTopic = words.contains(OFF_TOPIC);
+        boolean question = text.indexOf('?') >= 0
+                || !words.raw().isEmpty() && QUESTION_OPENERS.contains(words.raw().getFirst());
+        // Out of scope for sure when it is about another topic; a question of some other kind is less clear.
+        Reading elsewhere = new Reading(Intent.OUT_OF_SCOPE, offTopic ? 0.8 : question ? 0.5 : 0.4);
+        if (askedField != null) {
+            boolean spotted = values.containsKey(askedField);
+            // What the answer says between a greeting and a thanks ("Oi, tudo bem? Tijuca. Obrigada!").
+            List<String> core = Normaliser.words(Normaliser.fold(Courtesy.withoutCourtesy(text)));
+            if (!spotted && !core.isEmpty() && QUESTION_OPENERS.contains(core.getFirst())) {
+                return elsewhere; // "vocês entregam no sábado", "tell me a joke"
+            }
+            question = Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
+            String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : Courtesy.answer(text);
+            boolean valid = validFor(askedField, answer);
+            // A question instead of the answer ("Com licença, vcs vendem celular?"); a free-text field takes
+            // almost any text, so a question mark in a sentence of some length tells more than the validator.
+            if (!spotted && question && (!valid || core.size() >= 3)
+                    || !spotted && offTopic && !(valid && looksLikeAName(text))) {
+                return elsewhere;
+            }
+            if (!spotted && !valid && !values.isEmpty()) {
+                // "não tenho email, mas meu whats é 11 97777-1234": the message gives other values, not this one
+                return new Reading(Intent.PROVIDE_VALUE, 0.85);
+            }
+            values.put(askedField, answer);
+            return new Reading(Intent.PROVIDE_VALUE, valid ? 0.95 : 0.6);
+        }
+        if (offTopic && values.keySet().equals(Set.of("city"))) {
+            return elsewhere; // "what's the weather in Goiânia?": a city named in passing
+        }
+        if (!values.isEmpty() || choice.isPresent()) {
+            return new Reading(Intent.PROVIDE_VALUE, 0.85);
+        }
+        if (namesAField) {
+            if (question) {
+                return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "qual é o seu nome?": asks about the bot
+            }
+            // "meu cpf é 123.456.789-00": a value of that field that the rules would not take (an invalid CPF),
+            // still an answer; "nome: Ana Lima", "moro em Londrina": most likely a value after the field's name, in
+            // a form the rules do not spot, so the value itself is better read by a model when one is configured.
+            return new Reading(Intent.PROVIDE_VALUE, FOUR_DIGITS.matcher(text).find() ? 0.8 : 0.65);
+        }
+        return elsewhere;
+    }
+
+    /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
+    private static boolean looksLikeAName(String text) {
+        for (String word : text.strip().split("\\s+")) {
+            if (!word.isEmpty() && !Character.isUpperCase(word.codePointAt(0)) && !CONNECTIVES.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The value of the field asked: what the rules spotted, or the whole answer when the answer is nothing but the
+     * value in a longer form ("torre 2 apto 88", "Casa dos fundos" where "apto 88", "fundos" was spotted).
+     */
+    private static String wholeAnswer(String text, String askedField, String spotted) {
+        if (!askedField.equals("complement")) {
+            return spotted;
+        }
+        String whole = Courtesy.answer(text);
+        if (whole.length() <= spotted.length() || whole.length() > 40) {
+            return spotted;
+        }
+        for (String word : Normaliser.fold(whole).split("[^\\p{L}\\p{N}]+")) {
+            if (LEAD_IN_WORDS.contains(word)) {
+                return spotted;
+            }
+        }
+        return whole;
+    }
+
+    /**
+     * Whether an answer to the field asked outweighs this small talk: "Liam Y. Johnson" is a name with a "y" in it,
+     * "Maria do Socorro" one with "socorro"; but "preciso de ajuda" asks for help whatever field was asked, and
+     * thanks and goodbyes are never a name or an address.
+     */
+    static boolean outweighedByAnswer(Intent intent, Words words, String text) {
+        return switch (intent) {
+            // "Oi, tudo bem? Maria da Silva. Obrigada!": a name between a greeting and a thanks.
+            case THANKS, GOODBYE -> Normaliser.words(Normaliser.fold(Courtesy.answer(text))).stream()
+                    .noneMatch(word -> THANKS.contains(word) || GOODBYE.contains(word) || GREET.contains(word));
+            case HELP -> words.raw().stream().noneMatch(HELP_SENTENCE::contains);
+            // "perfeito 👍" while asking the complement is a yes; "Liam Y. Johnson" is a name with a "y" in it.
+            default -> Normaliser.words(Normaliser.fold(Courtesy.answer(text))).stream().anyMatch(word -> !AFFIRM.contains(word)
+                    && !GREET.contains(word) && !GREET_FILLER.contains(word) && !THANKS.contains(word)
+                    && !POLITE.contains(word));
+        };
+    }
+
+    /** Several words that make a valid value of the field asked ("Liam Y. Johnson" is a name, not a "y"). */
+    static boolean answersAsked(String text, String askedField, Words words) {
+        return askedField != null && words.size() >= 2 && validFor(askedField, Courtesy.answer(text));
+    }
+
+    static boolean validFor(String fieldName, String value) {
+        // The phone is never asked in a form (it is the sender's WhatsApp number), but may be asked by a flow.
+        if (fieldName.equals("phone") && value.chars().filter(Character::isDigit).count() < 8) {
+            return false; // no number to parse
+        }
+        Optional<Field> field = fieldName.equals("phone") ? Optional.of(RegistrationFields.PHONE)
+                : RegistrationFields.byName(fieldName);
+        return field
+                .map(candidate -> candidate.validate(value) instanceof Validation.Valid).orElse(false);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.wareg.chat.interpretation;
+
+import dev.wareg.fields.Field;
+import dev.wareg.fields.RegistrationFields;
+import dev.wareg.fields.Validation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The last step: each spotted value as it would be stored, by the fields' own validators: an ISO date, an E.164
+ * phone (Brazil when no country code is given), the CPF's and the CEP's digits, an e-mail with its domain in lower
+ * case (the local part keeps its case: only the receiving host may interpret it, see {@code EmailAddresses}), the
+ * state's two-letter code. Free text (name, street, city...) stays as written, trimmed. A value the validator refuses stays
+ * as written too, so that the conversation can say what is wrong with it ("31/02/1990" is no date).
+ */
+public final class CanonicalValues {
+
+    /** Fields whose validator gives the form to store, and tells a value from any other words. */
+    static final Set<String> STRUCTURED = Set.of("email", "phone", "cpf", "postalCode", "birthDate", "state");
+
+    private static final Pattern DIGITS = Pattern.compile("\\D");
+    private static final Set<String> DOCUMENTS = Set.of("cpf", "postalCode");
+
+    private CanonicalValues() {
+    }
+
+    static Map<String, String> of(Map<String, String> written) {
+        Map<String, String> canonical = new LinkedHashMap<>();
+        written.forEach((field, value) -> canonical.put(field, canonical(field, value)));
+        return canonical;
+    }
+
+    /** Where each value is in the text: the value as written, when the text has it so (not when said in words). */
+    static Map<String, String> spans(Map<String, String> written, String text) {
+        Map<String, String> spans = new LinkedHashMap<>();
+        written.forEach((field, value) -> {
+            String span = value.strip();
+            if (!span.isEmpty() && text.contains(span)) {
+                spans.put(field, span);
+            }
+        });
+        return spans;
+    }
+
+    /** A value of a field as it would be stored; as written when it is free text or the field refuses it. */
+    public static String canonical(String fieldName, String written) {
+        String value = written.strip();
+        if (!STRUCTURED.contains(fieldName)) {
+            return value;
+        }
+        if (fieldName.equals("birthDate")) {
+            String iso = DateSpotter.iso(value);
+            if (iso == null) {
+                return value;
+            }
+            value = iso;
+        }
+        Optional<Field> field = fieldName.equals("phone") ? Optional.of(RegistrationFields.PHONE)
+                : RegistrationFields.byName(fieldName);
+        String candidate = value;
+        Validation validation = field.map(declared -> declared.validate(candidate)).orElse(null);
+        if (!(validation instanceof Validation.Valid) && DOCUMENTS.contains(fieldName)) {
+            validation = field.get().validate(DIGITS.matcher(value).replaceAll("")); // "238.625.511.56"
+        }
+        if (!(validation instanceof Validation.Valid(String normalised))) {
+            return value;
+        }
+        return fieldName.equals("postalCode") ? DIGITS.matcher(normalised).replaceAll("") : normalised;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.wareg.chat.interpretation;
+
+import static dev.wareg.chat.interpretation.Vocabulary.*;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a no means, beyond its keyword. A no followed by what is right ("não, meu nome é Rafaela", "não é yahoo, é
+ * outlook: ana@outlook.com", "no, my surname is Smith"), a value set against the one it replaces ("o cep é 01452-000,
+ * não 01452-100", "é RJ e não SP", "Porto Alegre, not Canoas"), or a correction word before the value ("errei, ...",
+ * "na verdade ...", "actually it's ...") is a correction, with the new value. A no to changing one field and a yes to
+ * another ("não quero mudar o telefone, só o e-mail", "I don't want to change the phone, just the email", "not the
+ * phone, I want to change the email") is an update of the other field, not a refusal.
+ */
+final class Corrections {
+
+    /** What opens a correction, to be set aside to find its value: "não,", "no wait", "errei,", "na verdade". */
+    private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|sorry|errei"
+            + "|desculp[ae]|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
+            + "|(?:it|that)\\s+should\\s+be|o\\s+cert[oa]\\s+(?:é|e|eh))[\\s,.!:;-]+)+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
+    private static final Pattern REPLACED = Pattern.compile(
+            "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n)\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
+    private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
+
+    private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
+    private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
+
+    private Corrections() {
+    }
+
+    /**
+     * The reading the rules gave, reconsidered for corrections and refusals of one field for another; the values
+     * get the corrected value of the field asked when the message gives it after its opening words.
+     */
+    static Reading reconsider(Reading reading, String text, Words words, Set<String> targets,
+            Map<String, String> values, String askedField) {
+        Intent intent = reading == null ? null : reading.intent();
+        if (intent == Intent.DENY && !values.isEmpty() && words.anyOf(BUT)) {
+            return null; // "não tenho email, mas meu whats é ...": the no is about something else than the value
+        }
+        if (intent == Intent.DENY || intent == Intent.CORRECT && !targets.isEmpty()) {
+            Set<String> instead = refusedForAnother(words);
+            if (!instead.isEmpty()) {
+                targets.clear();
+                targets.addAll(instead);
+                return new Reading(Intent.UPDATE, 0.85);
+            }
+        }
+        boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
+                || DENY_FIRST.contains(words.canonical().getFirst()));
+        boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
+                && CONTRAST.matcher(Normaliser.fold(text).strip()).find();
+        boolean corrects = intent == Intent.CORRECT
+                || intent == Intent.DENY && opensWithNo && words.size() > 2
+                && (askedField == null || values.isEmpty() || values.containsKey(askedField))
+                || contrast && (intent == null || intent == Intent.DENY || intent == Intent.PROVIDE_VALUE);
+        if (!corrects) {
+            return reading;
+        }
+        if (askedField != null && values.isEmpty()) {
+            String corrected = correctedAnswer(text, CanonicalValues.STRUCTURED.contains(askedField), intent == Intent.CORRECT);
+            if (!corrected.isEmpty() && AnswerRules.validFor(askedField, corrected)) {
+                values.put(askedField, corrected);
+            }
+        }
+        if (intent == Intent.CORRECT) {
+            return reading;
+        }
+        return values.isEmpty() ? reading : new Reading(Intent.CORRECT, 0.85);
+    }
+
+    /**
+     * "errei, é RJ e não SP" -> "RJ": without its opening words, its lead-ins and the value it replaces. Free text
+     * takes almost anything, so for a free-text field only an answer that says what it is ("é ...", "the state is
+     * ...") counts: "não quero informar meu nome" is no name.
+     */
+    static String correctedAnswer(String text, boolean validated, boolean saysItCorrects) {
+        String whole = Courtesy.withoutCourtesy(text).strip();
+        String rest = OPENING.matcher(whole).replaceFirst("");
+        boolean opened = rest.length() < whole.length();
+        Matcher replaced = REPLACED.matcher(rest);
+        boolean contrasted = replaced.find() && replaced.start() > 0;
+        if (contrasted) {
+            rest = rest.substring(0, replaced.start());
+        }
+        if (rest.isBlank()) {
+            return "";
+        }
+        String answer = Courtesy.answer(rest);
+        boolean introduced = opened && saysItCorrects || contrasted || !answer.equals(rest.strip());
+        return validated || introduced && hasWordOfItsOwn(answer) ? answer : "";
+    }
+
+    /** A word that is no keyword: "Tijuca", "MG"; "isso" is no value. */
+    private static boolean hasWordOfItsOwn(String answer) {
+        for (String word : Normaliser.tokens(Normaliser.fold(answer))) {
+            if (!KEYWORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The fields named after the turn of a refusal ("só", "just", a verb of change after a field was refused), when
+     * the message first refuses another field; empty when it does not.
+     */
+    private static Set<String> refusedForAnother(Words words) {
+        int negation = words.indexOf(DENY, false);
+        if (negation < 0 && !words.raw().isEmpty() && DENY_FIRST.contains(words.canonical().getFirst())) {
+            negation = 0;
+        }
+        if (negation < 0) {
+            return Set.of();
+        }
+        int refused = -1;
+        int turn = -1;
+        for (int i = negation + 1; i < words.size(); i++) {
+            String word = words.canonical().get(i);
+            if (refused < 0 && field(word) != null) {
+                refused = i;
+            } else if (refused >= 0 && (UPDATE_ONLY.contains(word) || UPDATE.contains(word)
+                    || word.equals("e") && i + 1 < words.size() && field(words.canonical().get(i + 1)) == null)) {
+                turn = i;
+            }
+        }
+        Set<String> fields = new HashSet<>();
+        if (turn < 0) {
+            return fields;
+        }
+        String refusedField = field(words.canonical().get(refused));
+        for (int i = turn + 1; i < words.size(); i++) {
+            String field = field(words.canonical().get(i));
+            if (field != null && !field.equals(refusedField)) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    private static String field(String word) {
+        for (var entry : FIELD_WORDS.entrySet()) {
+            if (entry.getValue().contains(word)) {
+                return entry.getKey();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.wareg.chat.interpretation;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates as people write them: in digits ("17/05/1990", "1990-05-17", and month first, "12/25/1980", when the day
+ * cannot be the month; the year in four digits, as the field asks, since "17/05/25" could be 1925 or 2025), with the month in words of either language ("21 de abril de 1987", "21/abr/87",
+ * "April 21st, 1987", "21st of April 1987", "3 march 90") and, through {@link NumberWords}, said in words ("vinte e
+ * um de junho de mil novecentos e noventa", "october second nineteen seventy seven"). With the month in words a two-digit year
+ * is read too ("21/abr/87"), as of this century when that is not in the future, else of the last. The value is the date as written; {@link #iso} reads it as ISO 8601 ({@code 1987-04-21}); a day no
+ * calendar has ("31/02/1990") is left as written by {@link CanonicalValues}, so that the field's validator says
+ * what is wrong with it.
+ */
+final class DateSpotter {
+
+    private static final Map<String, String> MONTHS = Lexicon.STANDARD.map("months");
+    private static final String MONTH = monthAlternatives();
+    private static final String ORDINAL = "(?:st|nd|rd|th|o|º|°)?";
+    private static final String YEAR = "((?:19|20) \\d{2}|\\d{4}|\\d{2})";
+    /** Digits: day first, or ISO. */
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(?<![\\d/.-])(?:(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-])");
+    /** "21 de abril de 1987", "21/abr/87", "21st of April 1987", "3 march 90". */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})" + ORDINAL
+            + "(?:\\s+(?:de|of)\\s+|\\s*[/.-]\\s*|\\s+)" + MONTH + "\\.?(?:\\s+(?:de|of)\\s+|\\s*[/.-]\\s*|,?\\s+)"
+            + YEAR + "\\b");
+    /** "April 21st, 1987", "may 12 1990". */
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\.?\\s+(?:the\\s+)?(\\d{1,2})"
+            + ORDINAL + ",?\\s+(?:of\\s+)?" + YEAR + "\\b");
+
+    private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR);
+
+    private DateSpotter() {
+    }
+
+    private static String monthAlternatives() {
+        List<String> names = new ArrayList<>(MONTHS.keySet());
+        names.sort((a, b) -> b.length() - a.length());
+        return "(" + String.join("|", names) + ")";
+    }
+
+    /** A date in digits in the text as written; returns what is left. */
+    static String numeric(String rest, Map<String, String> values) {
+        Matcher date = NUMERIC.matcher(rest);
+        if (!date.find()) {
+            return rest;
+        }
+        values.put("birthDate", date.group());
+        return rest.replace(date.group(), " ");
+    }
+
+    /**
+     * A date with its month in words, found in {@code folded} (the text folded without moving anything, or with its
+     * number words as digits) and taken from {@code source} at the same place.
+     */
+    static boolean inWords(String folded, String source, Map<String, String> values) {
+        for (Pattern pattern : WORDED) {
+            Matcher date = pattern.matcher(folded);
+            if (date.find() && iso(date, pattern) != null) {
+                values.put("birthDate", source.substring(date.start(), date.end()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The ISO date a spotted date stands for ("21/abr/87" -> "1987-04-21"), or null when it is no date. */
+    static String iso(String written) {
+        String folded = Normaliser.sameLength(written.strip());
+        for (Pattern pattern : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR)) {
+            Matcher date = pattern.matcher(folded);
+            if (date.find()) {
+                return iso(date, pattern);
+            }
+        }
+        return null;
+    }
+
+    private static String iso(Matcher date, Pattern pattern) {
+        if (pattern == NUMERIC) {
+            return date.group(5) != null ? date.group() : iso(date.group(4), date.group(3), date.group(1));
+        }
+        if (pattern == DAY_MONTH_YEAR) {
+            return iso(date.group(3), MONTHS.get(date.group(2)), date.group(1));
+        }
+        return iso(date.group(3), MONTHS.get(date.group(1)), date.group(2));
+    }
+
+    /** The ISO date, or null when no calendar has it (month first when the day cannot be the month). */
+    private static String iso(String year, String month, String day) {
+        year = year.replace(" ", "");
+        int y = Integer.parseInt(year);
+        if (year.length() == 2) {
+            int thisYear = Year.now().getValue();
+            y += 2000 + y > thisYear ? 1900 : 2000;
+        }
+        int m = Integer.parseInt(month);
+        int d = Integer.parseInt(day);
+        if (m > 12 && d <= 12) {
+            int swap = m;
+            m = d;
+            d = swap;
+        }
+        try {
+            return LocalDate.of(y, m, d).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.wareg.chat.interpretation;
+
+import static dev.wareg.chat.interpretation.Vocabulary.*;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The intent rules: which intent the keywords and phrases of the lexicon name, or none. Order matters: the first
+ * rule that holds wins. Each phrase pattern runs only when one of its words is in the message, because a set is
+ * cheaper than a pattern.
+ */
+final class IntentRules {
+
+    private static final Lexicon LEXICON = Lexicon.STANDARD;
+    private static final Pattern HELP_PHRASE = LEXICON.phrasesAnywhere("help-phrases");
+    private static final Set<String> HELP_PHRASE_CUES = LEXICON.cues("help-phrases");
+    private static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
+    private static final Pattern CORRECT_AS_YES = LEXICON.phrasesAnywhere("correct-as-yes");
+    private static final Pattern CANCEL_PHRASE = LEXICON.phrasesAnywhere("cancel-phrases");
+    private static final Set<String> CANCEL_CUES = LEXICON.cues("cancel-phrases");
+    private static final Pattern HUMAN_PHRASE = LEXICON.phrasesAnywhere("human-phrases");
+    private static final Set<String> HUMAN_CUES = LEXICON.cues("human-phrases");
+    private static final Pattern DENY_PHRASE = LEXICON.phrasesAnywhere("deny-phrases");
+    private static final Set<String> DENY_CUES = LEXICON.cues("deny-phrases");
+    private static final Pattern KEEP_PHRASE = Pattern.compile("\\b" + LEXICON.phrases("keep-phrases") + "\\b|\\b"
+            + LEXICON.phrases("keep-endings") + "$");
+    private static final Set<String> KEEP_CUES = union(LEXICON.cues("keep-phrases"),
+            LEXICON.cues("keep-endings"));
+    /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
+    static final Pattern CORRECTION_PHRASE = LEXICON.phrasesAnywhere("correct-phrases");
+    static final Set<String> CORRECTION_CUES = LEXICON.cues("correct-phrases");
+    /** "quis dizer 42", "I meant Ana": a correction, unless denied ("não é isso que eu quis dizer" is a no). */
+    private static final Pattern MEANT_PHRASE = LEXICON.phrasesAnywhere("meant-phrases");
+    private static final Set<String> MEANT_CUES = LEXICON.cues("meant-phrases");
+    /** A yes in so many words, the whole message: "pode ser", "go ahead", "sim, isso mesmo". */
+    private static final Pattern AFFIRM_PHRASE = Pattern.compile("^(?:" + LEXICON.phrases("affirm-openers") + "\\s+)?"
+            + LEXICON.phrases("affirm-phrases") + "(?:\\s+" + LEXICON.phrases("affirm-closers") + ")*$");
+    private static final Pattern GOODBYE_PHRASE = LEXICON.phrasesAnywhere("goodbye-phrases");
+    private static final Pattern THANKS_FOR = LEXICON.phrasesAnywhere("thanks-for");
+    /**
+     * Asking how to go on: open questions ("o que eu faço", "how do I use") only when they end the message ("o que
+     * eu faço no domingo?" is about something else), requests for help and confusion wherever they are.
+     */
+    private static final Pattern HELP_QUESTION = Pattern.compile("\\b(?:" + LEXICON.phrases("help-questions")
+            + "(?: " + LEXICON.phrases("help-question-closers") + ")*$|" + LEXICON.phrases("help-requests") + ")\\b");
+    private static final Set<String> HELP_QUESTION_CUES = union(LEXICON.cues("help-questions"),
+            LEXICON.cues("help-requests"));
+    /** "tudo bem?", "how are you?": small talk, not a yes. */
+    private static final Pattern HOW_ARE_YOU = Pattern.compile(LEXICON.phrases("how-are-you"));
+    private static final Pattern HELP_WITH = Pattern.compile(
+            "\\b(?:help(?: me)?|ajuda(?:r)?(?: me)?|me ajud[ae]) (?:with|com|a|to|pra|para|em|on|in|find|escolher|achar|fazer) (.+)$");
+
+    private IntentRules() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static Reading intent(Words words, boolean namesAField, boolean question, boolean hasValues) {
+        int negation = words.size() > 0 && DENY_FIRST.contains(words.canonical().getFirst()) ? 0
+                : words.indexOf(DENY, true);
+        int update = words.indexOf(UPDATE, true);
+        int delete = words.indexOf(DELETE, true);
+        int size = words.size();
+        String text = words.text();
+        boolean offTopic = words.contains(OFF_TOPIC);
+        if (size <= 12 && words.anyOf(HELP_PHRASE_CUES) && HELP_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.HELP, 0.85);
+        }
+        if (size <= 6 && UNSURE_PHRASE.matcher(text).find() && !HELP_QUESTION.matcher(text).find()) {
+            return null;
+        }
+        if (size <= 5 && CORRECT_AS_YES.matcher(text).find()) {
+            return new Reading(Intent.AFFIRM, 0.85);
+        }
+        // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
+        // "não quero mais que tenham meus dados" is no negation of the erasure it asks for.
+        boolean noLonger = text.contains(" mais ") || text.contains("longer") || text.contains("anymore");
+        if (!namesAField && delete >= 0 && words.contains(DELETE_WHAT) && (negation < 0 || negation > delete || noLonger)) {
+            return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
+        }
+        if (words.contains(CANCEL)) {
+            return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
+        }
+        if (size <= 12 && words.anyOf(CANCEL_CUES) && CANCEL_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.CANCEL, 0.9);
+        }
+        boolean person = words.anyOf(HUMAN_CUES) && HUMAN_PHRASE.matcher(text).find();
+        if (person && size <= 14 && delete < 0) {
+            return new Reading(Intent.HUMAN, 0.9);
+        }
+        boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
+        if (words.contains(HUMAN) && !correctionPhrase && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
+            return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
+        }
+        if (namesAField && delete >= 0 && update < 0) {
+            update = delete;
+        }
+        if (size <= 8 && words.anyOf(DENY_CUES) && DENY_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.DENY, 0.9);
+        }
+        if (size <= 10 && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find() || size <= 6 && words.indexOf(KEEP, true) >= 0
+                && update < 0) {
+            return new Reading(Intent.KEEP, 0.85);
+        }
+        boolean corrects = words.indexOf(CORRECT, false) >= 0 || misspeltLongCorrection(words)
+                || words.canonical().contains("correcao")
+                || words.canonical().contains("correction") || correctionPhrase || meant(words, negation);
+        if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
+                || words.canonical().get(update).equals("fix")) && !(size <= 3 && words.contains(AFFIRM) && !words.text().contains("corrig"))) {
+            return new Reading(Intent.CORRECT, 0.85);
+        }
+        if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
+            return new Reading(Intent.AFFIRM, 0.85); // "pode trocar", "sim, pode ser": a yes, before the verb in it
+        }
+        if (size <= 10 && words.contains(BACK) && update < 0 && !offTopic) {
+            return Reading.of(Intent.BACK, words, BACK, 0.9);
+        }
+        if (negation >= 0 && (update > negation || delete > negation)) {
+            return new Reading(Intent.DENY, 0.85);
+        }
+        if (update >= 0 && offTopic && !namesAField) {
+            return null; // "quero trocar o produto": a change of something else
+        }
+        if (update >= 0) {
+            return Reading.of(CORRECTION_PHRASE.matcher(text).find() ? Intent.CORRECT : Intent.UPDATE, words,
+                    UPDATE, 0.9);
+        }
+        if (words.indexOf(REGISTER, true) >= 0 || registers(words)) {
+            return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
+        }
+        if (shows(words) || !hasValues && namesAField && asksAboutOwn(words)) {
+            return new Reading(Intent.SHOW_MY_DATA, 0.85);
+        }
+        if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
+            return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
+        }
+        if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
+            return new Reading(Intent.AFFIRM, 0.85);
+        }
+        if (size <= 10 && !question && words.contains(THANKS) && THANKS_FOR.matcher(text).find()) {
+            return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
+        }
+        boolean elsewhere = offTopic || helpWithSomethingElse(text);
+        if (!elsewhere && size <= 10 && words.anyOf(HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
+            return new Reading(Intent.HELP, 0.85);
+        }
+        boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
+        if (!elsewhere && words.contains(HELP) && (size <= 10 || asksHelp) && (asksHelp || !words.contains(THANKS))) {
+            return Reading.of(Intent.HELP, words, HELP, 0.85);
+        }
+        if (size <= 8 && words.contains(THANKS) && negation != 0 && !question && !offTopic) {
+            return Reading.of(Intent.THANKS, words, THANKS, 0.9);
+        }
+        if (negation >= 0 && (negation == 0 || size <= 6) && size <= 10) {
+            return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
+        }
+        if (size > 0 && size <= 10 && GREET.contains(words.canonical().getFirst())
+                && words.canonical().stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
+            return new Reading(Intent.GREET, 0.95);
+        }
+        if (question && size <= 4 && HOW_ARE_YOU.matcher(text).matches()) {
+            return new Reading(Intent.GREET, 0.85); // "tudo bem?": small talk, not a yes
+        }
+        if (size <= 5 && !offTopic && !(question && size > 1)
+                && (words.contains(AFFIRM) || words.text().equals("thats it"))) {
+            return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
+        }
+        return null;
+    }
+
+    /** "quis dizer Niterói, não Nova Iguaçu": a correction, unless a no comes first ("não é isso que eu quis dizer"). */
+    private static boolean meant(Words words, int negation) {
+        if (!words.anyOf(MEANT_CUES)) {
+            return false;
+        }
+        Matcher meant = MEANT_PHRASE.matcher(words.text());
+        if (!meant.find()) {
+            return false;
+        }
+        return negation < 0 || words.text().substring(0, meant.start()).split(" ").length <= negation;
+    }
+
+    /**
+     * "can you help me with my taxes?", "me ajuda a escolher um presente": help with something that is not the
+     * registration (nothing in what follows names it), so no request for help with the bot.
+     */
+    private static boolean helpWithSomethingElse(String text) {
+        if (!text.contains("help") && !text.contains("ajud")) {
+            return false;
+        }
+        Matcher with = HELP_WITH.matcher(text);
+        if (!with.find()) {
+            return false;
+        }
+        for (String word : with.group(1).split(" ")) {
+            if (OUR_TOPICS.contains(word) || FIELD_WORDS.values().stream().anyMatch(field -> field.contains(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
+    /** "atcually", "corrignido", "msispelled": a long correction word with a slip (short ones are too near others). */
+    private static boolean misspeltLongCorrection(Words words) {
+        for (String word : words.canonical()) {
+            if (word.length() >= 5 && CORRECT.contains(word) && !word.equals("correct")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "qual é o meu e-mail?", "what's my date of birth?": a question about one's own stored field. */
+    private static boolean asksAboutOwn(Words words) {
+        List<String> raw = words.raw();
+        boolean own = raw.contains("meu") || raw.contains("minha") || raw.contains("my") || raw.contains("meus")
+                || raw.contains("minhas");
+        boolean asks = raw.contains("qual") || raw.contains("quais") || raw.contains("what") || raw.contains("whats")
+                || raw.contains("which");
+        return own && asks;
+    }
+
+
+    /** "fazer meu cadastro", "create an account", "sign me up". */
+    private static boolean registers(Words words) {
+        List<String> canonical = words.canonical();
+        boolean make = canonical.stream().anyMatch(MAKE::contains);
+        boolean account = canonical.stream().anyMatch(AN_ACCOUNT::contains);
+        boolean signUp = canonical.contains("sign") && (canonical.contains("up") || canonical.contains("me"));
+        return signUp || make && account;
+    }
+
+    /** "ver meus dados", "o que consta no meu cadastro?", "what do you have on file?". */
+    private static boolean shows(Words words) {
+        List<String> canonical = words.canonical();
+        boolean asks = canonical.stream().anyMatch(SHOW::contains)
+                || canonical.contains("que") || canonical.contains("como") || canonical.contains("how");
+        boolean aboutData = canonical.stream().anyMatch(SHOW_WHAT::contains) || words.text().contains("on file")
+                || canonical.contains("my") || canonical.contains("meu") || canonical.contains("meus")
+                || canonical.contains("minhas") || canonical.contains("minha");
+        boolean strong = canonical.stream().anyMatch(SHOW_STRONG::contains);
+        boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
+                && canonical.stream().anyMatch(MY_DATA::contains);
+        return terse || asks && aboutData && (strong || canonical.stream().anyMatch(SHOW_WHAT::contains));
+    }
+
+    /**
+     * No keyword: the answer to the field being asked (surer when it is a valid value of that field), a value
+     * spotted in the text, a number picked from a menu, or something the bot does not deal with.
+     */
+}

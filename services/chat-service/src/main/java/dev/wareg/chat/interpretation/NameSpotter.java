@@ -1,0 +1,70 @@
+package dev.wareg.chat.interpretation;
+
+import static dev.wareg.chat.interpretation.Vocabulary.NOT_A_NAME;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person's name, after the words that introduce it: the lead-ins of the lexicon ("meu nome é", "me chamo", "my
+ * name is", "name's", "call me") and "I am"/"I'm" unless what follows says it is no name ("I'm from Recife"), found
+ * in the text folded without moving anything, and read from the text as written up to the next clause; or, in other
+ * words ("sou a Ana Lima", "this is John Smith"), as far as its capitalised words go. A bare name, when the name is
+ * asked, is the answer itself (see {@link AnswerRules}).
+ */
+final class NameSpotter {
+
+    private static final Lexicon LEXICON = Lexicon.STANDARD;
+    private static final Pattern NAME_LEAD_IN = Pattern.compile(
+            "(?:^\\s*(?:(?:uh|um|so|well|ok|okay|entao|tipo|hi|hello|hey|oh)[\\s,]+)*(?:i\\s+am|i\\s+m)(?!\\s+"
+                    + LEXICON.phrases("not-a-name-after-i-am") + "\\b)|(?:^|\\b)"
+                    + LEXICON.phrases("name-lead-ins").replace(" ", "\\s*") + ")\\s*[:,]?\\s*(.+)$");
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
+    private static final Pattern NEXT_CLAUSE = Pattern.compile(
+            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
+                    + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp"
+                    + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know)\\b.*$"
+                    + "|\\s*[^\\p{L}\\s'.,;!?-].*$"
+                    + "|\\s+\\d.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /**
+     * A name introduced in other words, read only as far as its capitalised words go: "sou a Ana Lima", "this is John
+     * Smith", "nome Iara Gomes Lima cpf ...", "NOME GUSTAVO CARVALHO CPF ...".
+     */
+    private static final Pattern NAME_INTRO = Pattern.compile(
+            "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom)[\\s,]+)*(?:nome|name)(?:\\s+completo)?|\\bsou\\s+(?:o|a)|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
+                    + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me"
+                    + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
+                    + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
+                    + "(?:\\s+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)\\s+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)");
+    private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call"};
+
+    private NameSpotter() {
+    }
+
+    static void spot(String text, String lower, Map<String, String> values) {
+        if (ValueSpotters.containsAny(lower, NAME_HINTS)) {
+            Matcher leadIn = NAME_LEAD_IN.matcher(Normaliser.sameLength(text));
+            if (leadIn.find()) {
+                String spoken = NEXT_CLAUSE.matcher(text.substring(leadIn.start(1))).replaceFirst("")
+                        .replaceAll("[,.!?;].*$", "");
+                spoken = Courtesy.TRAILING_FILLER.matcher(spoken).replaceFirst("").strip().replaceAll("[.!]+$", "");
+                String first = Normaliser.fold(spoken.split("\\s+")[0]);
+                if (LETTER.matcher(spoken).find() && !NOT_A_NAME.contains(first)) {
+                    values.put("name", spoken);
+                    return;
+                }
+            }
+        }
+        if (lower.contains("nome") || lower.contains("name") || lower.contains("sou ") || lower.contains("aqui")
+                || lower.contains("this is") || lower.contains("call me") || lower.contains("cham")
+                || lower.contains("dados") || lower.contains("details") || lower.contains("data")) {
+            Matcher intro = NAME_INTRO.matcher(text);
+            if (intro.find()) {
+                values.put("name", intro.group(1).strip());
+            }
+        }
+    }
+}
