@@ -48,14 +48,22 @@ final class OutOfTurnValues {
     private boolean answersAsked(String asked, Interpretation meaning) {
         String answer = meaning.values().get(asked);
         return answer != null && schema.field(asked).validate(answer) instanceof Validation.Valid
-                && meaning.values().entrySet().stream().noneMatch(value -> !value.getKey().equals(asked)
-                        && names(meaning, value.getKey()) && answer.contains(value.getValue()));
+                && meaning.values().keySet().stream().noneMatch(field -> !field.equals(asked)
+                        && names(meaning, field) && surrounds(answer, meaning, field));
+    }
+
+    /** Whether the answer holds the field's value: its span in the text, or the words it was said in (no span). */
+    private static boolean surrounds(String answer, Interpretation meaning, String field) {
+        String span = meaning.spans().get(field);
+        return span == null || answer.contains(span);
     }
 
     private static Interpretation without(Interpretation meaning, String field) {
         Map<String, String> values = new LinkedHashMap<>(meaning.values());
         values.remove(field);
+        Map<String, String> spans = new LinkedHashMap<>(meaning.spans());
+        spans.remove(field);
         return new Interpretation(meaning.intent(), meaning.confidence(), meaning.targetFields(), values,
-                meaning.choice(), meaning.language(), meaning.everything());
+                meaning.choice(), meaning.language(), meaning.everything(), spans);
     }
 }

@@ -63,7 +63,7 @@ public final class BlendedInterpreter implements Interpreter {
             }
         }
         return new Interpretation(chosen, confidence, ruled.targetFields(), ruled.values(), ruled.choice(),
-                ruled.language(), ruled.everything());
+                ruled.language(), ruled.everything(), ruled.spans());
     }
 
     /** The calibration's features of one candidate intent. */

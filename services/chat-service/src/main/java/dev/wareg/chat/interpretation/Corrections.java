@@ -28,6 +28,9 @@ final class Corrections {
             "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n)\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
     private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
+    /** The value replaced first, then the right one: "não é A, é B", "it's not A, it's B" (folded, no apostrophe). */
+    private static final Pattern NOT_A_BUT_B = Pattern.compile("^(?:its\\s+|thats\\s+)?(?:nao|not|isnt|n)\\s+"
+            + "(?:e\\s+|eh\\s+|is\\s+)?[^,;]{1,60}[,;]\\s*(?:e|eh|is|its|o\\s+cert[oa]\\s+(?:e|eh)|sim)\\s+\\S");
 
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
     private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
@@ -55,8 +58,9 @@ final class Corrections {
         }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
                 || DENY_FIRST.contains(words.canonical().getFirst()));
+        String folded = Normaliser.fold(text).strip();
         boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
-                && CONTRAST.matcher(Normaliser.fold(text).strip()).find();
+                && (CONTRAST.matcher(folded).find() || !values.isEmpty() && NOT_A_BUT_B.matcher(folded).find());
         boolean corrects = intent == Intent.CORRECT
                 || intent == Intent.DENY && opensWithNo && words.size() > 2
                 && (askedField == null || values.isEmpty() || values.containsKey(askedField))

@@ -6,7 +6,6 @@ import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.contracts.FieldChange;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 class EnglishCorrectionDialogueTests {
 
     private static final String PHONE = "+5521998765432";
-    private static final String NEEDS_INTERPRETER = "needs the interpreter pipeline of issue 18";
 
     private static Dialogue john() {
         return new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com");
@@ -114,7 +112,6 @@ class EnglishCorrectionDialogueTests {
     }
 
     @Test
-    @Disabled(NEEDS_INTERPRETER)
     void notAButBAtTheConfirmationCorrectsTheValue() {
         john()
                 .user("I want to change my email")
@@ -136,7 +133,6 @@ class EnglishCorrectionDialogueTests {
 
     /** A surname alone is a part of the name: the whole name is asked again, not replaced by the surname. */
     @Test
-    @Disabled(NEEDS_INTERPRETER)
     void noMySurnameIsAtTheConfirmationAsksTheNameAgain() {
         new Dialogue(PHONE)
                 .user("I want to register")
@@ -179,7 +175,6 @@ class EnglishCorrectionDialogueTests {
     // --- A refusal naming another field ---
 
     @Test
-    @Disabled(NEEDS_INTERPRETER)
     void aRefusalNamingAnotherFieldStartsAnUpdateOfTheFieldWanted() {
         john()
                 .user("I don't want to change the phone, just the email")
@@ -202,7 +197,6 @@ class EnglishCorrectionDialogueTests {
     // --- Values written in words ---
 
     @Test
-    @Disabled(NEEDS_INTERPRETER)
     void anEmailSpelledInWordsIsTaken() {
         new Dialogue(PHONE)
                 .user("I want to register")
@@ -212,7 +206,6 @@ class EnglishCorrectionDialogueTests {
     }
 
     @Test
-    @Disabled(NEEDS_INTERPRETER)
     void aPostalCodeSpelledInWordsIsLookedUp() {
         john()
                 .user("I want to change my address")
@@ -222,7 +215,6 @@ class EnglishCorrectionDialogueTests {
     }
 
     @Test
-    @Disabled(NEEDS_INTERPRETER)
     void aBirthDateInWordsIsTaken() {
         john()
                 .user("I want to change my birth date")

@@ -76,8 +76,10 @@ class OutOfTurnValuesTests {
         assertThat(outOfTurn.place(update("email"), meaning).elsewhere()).containsExactly("phone");
     }
 
+    /** A reading of values typed as they are: each one's span is the value itself. */
     private static Interpretation reading(Set<String> targets, Map<String, String> values) {
-        return new Interpretation(Intent.PROVIDE_VALUE, 0.9, targets, values, Optional.empty(), Optional.empty(), false);
+        return new Interpretation(Intent.PROVIDE_VALUE, 0.9, targets, values, Optional.empty(), Optional.empty(), false,
+                values);
     }
 
     private static Conversation registration(String... fields) {

@@ -25,13 +25,21 @@ class CorrectionsTests {
             it should be Porto Alegre, not Canoas       | city       | city       | Porto Alegre
             no, my name is Anna Thompson                | name       | name       | Anna Thompson
             no wait the state is MG                     | state      | state      | MG
-            no, my surname is Smith                     |            | name       | Smith
             na real o complemento é fundos              | complement | complement | fundos
             """)
     void aNoFollowedByWhatIsRightIsACorrection(String text, String asked, String field, String value) {
         var meaning = interpreter.interpret(text, asked);
         assertThat(meaning.intent()).isEqualTo(Intent.CORRECT);
         assertThat(meaning.values()).containsEntry(field, value);
+    }
+
+    /** A surname is part of the name, not the name: the name field is named, and the whole name is asked again. */
+    @Test
+    void aSurnameNamesTheNameButIsNoName() {
+        var meaning = interpreter.interpret("no, my surname is Smith", null);
+
+        assertThat(meaning.targetFields()).containsExactly("name");
+        assertThat(meaning.values()).doesNotContainKey("name");
     }
 
     @ParameterizedTest(name = "\"{0}\" -> update of {1}")
