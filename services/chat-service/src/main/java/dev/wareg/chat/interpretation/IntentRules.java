@@ -85,6 +85,12 @@ final class IntentRules {
         if (!namesAField && delete >= 0 && words.contains(DELETE_WHAT) && (negation < 0 || negation > delete || noLonger)) {
             return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
         }
+        // "cancelar meu cadastro", "close my account": closing one's own account is an erasure, which the chat
+        // confirms before anything happens; "cancelar o cadastro" may be leaving the registration under way.
+        if (!namesAField && words.contains(CLOSE_ACCOUNT) && words.contains(CLOSE_ACCOUNT_WHAT) && words.contains(POSSESSIVE)
+                && negation < 0) {
+            return new Reading(Intent.DELETE_MY_DATA, 0.85);
+        }
         if (words.contains(CANCEL)) {
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }

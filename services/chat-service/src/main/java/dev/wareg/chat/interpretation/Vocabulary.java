@@ -31,6 +31,9 @@ final class Vocabulary {
     static final Set<String> REGISTER = LEXICON.words("register");
     static final Set<String> DELETE = LEXICON.words("delete");
     static final Set<String> DELETE_WHAT = LEXICON.words("delete-what");
+    static final Set<String> CLOSE_ACCOUNT = LEXICON.words("close-account");
+    static final Set<String> CLOSE_ACCOUNT_WHAT = LEXICON.words("close-account-what");
+    static final Set<String> POSSESSIVE = LEXICON.words("possessive");
     static final Set<String> GOODBYE = LEXICON.words("goodbye");
     static final Set<String> UNTIL = LEXICON.words("goodbye-until");
     static final Set<String> SHOW = LEXICON.words("show");
