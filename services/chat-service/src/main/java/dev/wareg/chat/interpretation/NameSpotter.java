@@ -19,7 +19,7 @@ final class NameSpotter {
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
             "(?:^\\s*(?:(?:uh|um|so|well|ok|okay|entao|tipo|hi|hello|hey|oh)[\\s,]+)*(?:i\\s+am|i\\s+m)(?!\\s+"
                     + LEXICON.phrases("not-a-name-after-i-am") + "\\b)|(?:^|\\b)"
-                    + LEXICON.phrases("name-lead-ins").replace(" ", "\\s*") + ")\\s*[:,]?\\s*(.+)$");
+                    + LEXICON.phrases("name-lead-ins").replace(" ", "\\s*") + ")(?!\\p{L})\\s*[:,]?\\s*(.+)$");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(

@@ -37,6 +37,11 @@ public class RulesInterpreter implements Interpreter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
     /** Intents that a value in the same message outweighs. */
+    /** A house number after a short word for it, when the number is asked: "n 150", "nr. 12B", "num 7". */
+    private static final Pattern SHORT_NUMBER =
+            Pattern.compile("(?i)(?:n|nr|num|no)\\.?\\s*(\\d{1,5}[a-z]?)");
+    private static final Pattern EMAIL_ADDRESS =
+            Pattern.compile("\\bemail\\s+address|\\bendereco\\s+(?:de\\s+)?email|\\bendereco\\s+eletronico");
     private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
             Intent.GOODBYE);
 
@@ -60,12 +65,23 @@ public class RulesInterpreter implements Interpreter {
                 targets.remove("phone"); // "vcs vendem celular?": a phone for sale, not the person's
             }
         }
+        if (targets.contains("address") && targets.size() > 1 && (EMAIL_ADDRESS.matcher(folded).find()
+                || !words.contains(Vocabulary.ADDRESS_NOUNS))) {
+            // "e-mail address", "endereço de e-mail": the e-mail's, not a postal one; "mudei meu sobrenome": a verb
+            // of moving opens the address only when nothing else is named
+            targets.remove("address");
+        }
         boolean everything = targets.isEmpty() && words.contains(Vocabulary.EVERYTHING);
         Optional<Integer> choice = choice(text);
         boolean question = text.indexOf('?') >= 0;
         Reading reading;
         if ("number".equals(askedField) && text.indexOf('/') > 0 && NO_NUMBER.matcher(Courtesy.answer(text)).matches()) {
             values.put("number", Courtesy.answer(text)); // "s/n": the house has no number, which is an answer
+            reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
+        } else if ("number".equals(askedField) && SHORT_NUMBER.matcher(Courtesy.answer(text)).matches()) {
+            Matcher number = SHORT_NUMBER.matcher(Courtesy.answer(text));
+            number.matches();
+            values.put("number", number.group(1)); // "n 150", "nr. 12": the house number after its short word
             reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
         } else if (words.size() <= 4 && LAUGHTER.matcher(folded).matches()) {
             reading = new Reading(Intent.OUT_OF_SCOPE, 0.75); // "kkkkk", "hahaha", "rs": no answer to anything

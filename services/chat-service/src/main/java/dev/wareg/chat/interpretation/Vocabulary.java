@@ -32,6 +32,8 @@ final class Vocabulary {
     static final Set<String> DELETE = LEXICON.words("delete");
     static final Set<String> DELETE_WHAT = LEXICON.words("delete-what");
     static final Set<String> CLOSE_ACCOUNT = LEXICON.words("close-account");
+    /** Words that name a postal address itself, unlike a verb of moving ("mudei"). */
+    static final Set<String> ADDRESS_NOUNS = LEXICON.words("address-nouns");
     static final Set<String> CLOSE_ACCOUNT_WHAT = LEXICON.words("close-account-what");
     static final Set<String> POSSESSIVE = LEXICON.words("possessive");
     static final Set<String> GOODBYE = LEXICON.words("goodbye");
