@@ -22,6 +22,15 @@ class EnglishCorrectionDialogueTests {
         return new Dialogue(PHONE).withAccount("John O'Neil", "john@old.com");
     }
 
+    // --- A value inside the request ---
+
+    @Test
+    void aNameInsideTheRequestIsShownAsTheChangeAndNothingAfterItBecomesTheName() {
+        john()
+                .user("please change my name to John Example")
+                .bot("Please check the change:\nName: John O'Neil → John Example\n\nShall I save it?");
+    }
+
     // --- A value for another field, while one is asked ---
 
     @Test
