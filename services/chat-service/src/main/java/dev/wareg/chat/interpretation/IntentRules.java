@@ -58,6 +58,13 @@ final class IntentRules {
     private IntentRules() {
     }
 
+    /** Whether what is left without the words of thanks is a yes: "sim", "isso", "pode salvar", "yes please". */
+    private static boolean yesBesideThanks(Words words) {
+        List<String> rest = words.canonical().stream().filter(word -> !THANKS.contains(word)).toList();
+        return !rest.isEmpty() && (rest.stream().allMatch(AFFIRM::contains)
+                || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches());
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
     }
@@ -160,6 +167,9 @@ final class IntentRules {
         boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
         if (!elsewhere && words.contains(HELP) && (size <= 10 || asksHelp) && (asksHelp || !words.contains(THANKS))) {
             return Reading.of(Intent.HELP, words, HELP, 0.85);
+        }
+        if (size <= 8 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {
+            return new Reading(Intent.AFFIRM, 0.85); // "sim, obrigada!", "ok pode salvar obg": the yes is the answer
         }
         if (size <= 8 && words.contains(THANKS) && negation != 0 && !question && !offTopic) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);
