@@ -59,8 +59,15 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
     /** The bot's replies that announce another one ("one moment, saving…"), in both languages, from its phrasebook. */
     private final Predicate<String> promisesMore = promises("applying", "erasure.applying");
 
-    /** The end of one conversation: what did not hold (nothing when it passed) and the bot's last answer. */
-    record Outcome(ConversationScript script, List<String> problems, String lastLine, List<String> lastReplies,
+    /** One line of the script and what the bot answered to it. */
+    record Exchange(String line, List<String> replies) {
+    }
+
+    /**
+     * The end of one conversation: what did not hold (nothing when it passed), what was said, and whether the session
+     * ended before the script did (an erasure ends it: what is left of the script cannot be said, and need not be).
+     */
+    record Outcome(ConversationScript script, List<String> problems, List<Exchange> exchanges, boolean sessionEnded,
                    Duration took) {
 
         boolean passed() {
@@ -68,10 +75,11 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         }
 
         String reason() {
-            String said = lastLine == null ? "" : "; to \"" + lastLine + "\" the bot said "
-                    + (lastReplies.isEmpty() ? "nothing" : lastReplies.stream().map(reply -> "\"" + reply + "\"")
-                    .collect(Collectors.joining(" / ")));
-            return (String.join("; ", problems) + said).replace("\n", " ⏎ ");
+            String said = exchanges.isEmpty() ? "" : "; to \"" + exchanges.getLast().line() + "\" the bot said "
+                    + quoted(exchanges.getLast().replies());
+            String ended = sessionEnded ? "; the session ended after line " + exchanges.size() + " of "
+                    + script.say().size() : "";
+            return oneLine(String.join("; ", problems) + said + ended);
         }
     }
 
@@ -117,35 +125,28 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         Instant start = Instant.now();
         var person = new WebChatDialogue(http, baseUrl(), phone);
         List<String> problems = new ArrayList<>();
-        String lastLine = null;
-        List<String> lastReplies = List.of();
+        List<Exchange> exchanges = new ArrayList<>();
+        boolean sessionEnded = false;
         try {
-            if (script.account() != null) {
-                HttpResponse<String> created = person.register(script.account());
-                if (created.statusCode() != 201) {
-                    problems.add("the account to start from was refused: account-api answered "
-                            + created.statusCode() + " " + created.body());
-                    return new Outcome(script, problems, null, List.of(), Duration.between(start, Instant.now()));
+            HttpResponse<String> created = script.account() == null ? null : person.register(script.account());
+            if (created != null && created.statusCode() != 201) {
+                problems.add("the account to start from was refused: account-api answered " + created.statusCode()
+                        + " " + created.body());
+            } else {
+                for (String line : script.say()) {
+                    WebChatDialogue.Answer answer = person.say(line, QUIET, PATIENCE, promisesMore);
+                    exchanges.add(new Exchange(line, answer.replies()));
+                    if (answer.sessionEnded()) {
+                        sessionEnded = exchanges.size() < script.say().size();
+                        break;
+                    }
                 }
+                problems.addAll(settled(script, person, phone));
             }
-            int said = 0;
-            for (String line : script.say()) {
-                WebChatDialogue.Answer answer = person.say(line, QUIET, PATIENCE, promisesMore);
-                said++;
-                lastLine = line;
-                lastReplies = answer.replies();
-                if (answer.sessionEnded()) {
-                    break;
-                }
-            }
-            if (said < script.say().size()) {
-                problems.add("the session ended after line " + said + " of " + script.say().size());
-            }
-            problems.addAll(settled(script, person, phone));
         } catch (AssertionError | RuntimeException e) {
             problems.add("the conversation could not be played: " + e.getMessage());
         }
-        return new Outcome(script, problems, lastLine, lastReplies, Duration.between(start, Instant.now()));
+        return new Outcome(script, problems, exchanges, sessionEnded, Duration.between(start, Instant.now()));
     }
 
     /** What does not hold of what the script expects, once the account has had {@link #SETTLE} to show it. */
@@ -204,8 +205,23 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
             failed.forEach(outcome -> text.append("| ").append(outcome.script().id()).append(" | ")
                     .append(outcome.script().kind()).append(" | ").append(outcome.reason().replace("|", "\\|"))
                     .append(" |\n"));
+            text.append("\n## What was said in the failed conversations\n");
+            failed.forEach(outcome -> {
+                text.append("\n**").append(outcome.script().id()).append("**\n\n");
+                outcome.exchanges().forEach(exchange -> text.append("- ").append(oneLine(exchange.line()))
+                        .append(" → ").append(oneLine(quoted(exchange.replies()))).append("\n"));
+            });
         }
         return text.toString();
+    }
+
+    private static String quoted(List<String> replies) {
+        return replies.isEmpty() ? "nothing"
+                : replies.stream().map(reply -> "\"" + reply + "\"").collect(Collectors.joining(" / "));
+    }
+
+    private static String oneLine(String text) {
+        return text.replace("\n", " ⏎ ");
     }
 
     private static String row(String label, List<Outcome> outcomes) {
