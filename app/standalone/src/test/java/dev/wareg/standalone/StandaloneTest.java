@@ -24,10 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 @Target(ElementType.TYPE)
 @Documented
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
-        properties = "wareg.service-auth.hmac-key=" + StandaloneTest.KEY)
+        properties = {"wareg.service-auth.hmac-key=" + StandaloneTest.KEY,
+                // Every test signs in from 127.0.0.1, the conversation suite as over a hundred numbers: more than
+                // the web chat lets one client address ask codes for in a window (10 per 15 minutes).
+                "wareg.web-chat.codes.per-client=1000000"})
 public @interface StandaloneTest {
 
-    /** A known key instead of the random one, so tests can read accounts with a token of their own. */
+    /** A known key instead of the random one, so tests can read and write accounts with tokens of their own. */
     String KEY = "standalone-tests-key-0123456789abcdef012345";
 
     abstract class Base {
@@ -42,6 +45,12 @@ public @interface StandaloneTest {
         /** A token of client {@code tests}, allowed to read accounts. */
         static String readerToken() {
             return new ServiceTokens("tests", List.of("accounts:read"),
+                    new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC()).authorization();
+        }
+
+        /** A token of client {@code tests}, allowed to register and change accounts. */
+        static String writerToken() {
+            return new ServiceTokens("tests", List.of("accounts:write"),
                     new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC()).authorization();
         }
 

@@ -11,8 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +36,19 @@ final class WebChatDialogue {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String baseUrl;
     private final String phone;
     private int seen;
     private String sessionCookie;
 
     WebChatDialogue(String baseUrl, String phone) {
+        this(HttpClient.newHttpClient(), baseUrl, phone);
+    }
+
+    /** For many people at once: they share one client (and its connections), each keeps their own session. */
+    WebChatDialogue(HttpClient http, String baseUrl, String phone) {
+        this.http = http;
         this.baseUrl = baseUrl;
         this.phone = phone;
     }
@@ -124,6 +135,61 @@ final class WebChatDialogue {
         throw new AssertionError("no such reply among " + received);
     }
 
+    /**
+     * What the bot answered to one line, in order; {@code sessionEnded} when the page could no longer read the
+     * transcript (an erasure ends the session that asked for it).
+     */
+    record Answer(List<String> replies, boolean sessionEnded) {
+    }
+
+    /**
+     * Says {@code text} and collects the bot's answer without knowing its wording: waits (up to {@code patience})
+     * for the first reply, then takes whatever follows until nothing new arrives for {@code quiet}. A reply that
+     * {@code promisesMore} (such as "one moment, saving…") is not the end: the wait goes on for the one it promises,
+     * up to {@code patience} again.
+     */
+    Answer say(String text, Duration quiet, Duration patience, Predicate<String> promisesMore) {
+        if (sessionCookie == null) {
+            signIn();
+        }
+        HttpResponse<String> sent = post("/web-chat/api/messages", Map.of("text", text));
+        if (sent.statusCode() == 401) {
+            return new Answer(List.of(), true);
+        }
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        String last = json(sent).get("messageId").asString();
+        Set<String> known = new HashSet<>(Set.of(last));
+        List<String> replies = new ArrayList<>();
+        Instant deadline = Instant.now().plus(patience);
+        Instant quietUntil = null;
+        while (Instant.now().isBefore(deadline) && (quietUntil == null || Instant.now().isBefore(quietUntil))) {
+            HttpResponse<String> page = get("/web-chat/api/messages?after=" + last);
+            if (page.statusCode() == 401) {
+                return new Answer(replies, true);
+            }
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            boolean grew = false;
+            for (JsonNode message : json(page).valueStream().toList()) {
+                // An id no longer in the transcript brings the whole transcript back: skip what is known.
+                String id = message.get("id").asString();
+                if (known.add(id)) {
+                    last = id;
+                    if (message.get("direction").asString().equals("out")) {
+                        replies.add(message.get("text").asString());
+                        grew = true;
+                    }
+                }
+            }
+            if (grew) {
+                boolean promised = promisesMore.test(replies.getLast());
+                deadline = promised ? Instant.now().plus(patience) : deadline;
+                quietUntil = promised ? null : Instant.now().plus(quiet);
+            }
+            pause();
+        }
+        return new Answer(replies, false);
+    }
+
     HttpResponse<String> post(String path, Object body) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
@@ -137,6 +203,16 @@ final class WebChatDialogue {
             request.header("Authorization", StandaloneTest.Base.readerToken());
         }
         return send(withSession(path, request).build());
+    }
+
+    /** Registers the account {@code body} describes for this number through account-api, as an operator would. */
+    HttpResponse<String> register(Map<String, Object> body) {
+        var account = new LinkedHashMap<String, Object>(body);
+        account.put("phone", phone);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/accounts"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", StandaloneTest.Base.writerToken())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(account))).build());
     }
 
     // As a browser would: the cookie goes back on the web chat's paths only.
