@@ -206,6 +206,31 @@ public abstract class EventBusContract {
         awaitUntil(() -> deadLettersCounted("worker", "MessageReceived", "permanent") == 1);
     }
 
+    /**
+     * A handler that refuses an event for good announces the refusal first (the update worker publishes the
+     * rejection the person is told): what it published stands, on a transactional bus too.
+     */
+    @Test
+    void whatAHandlerPublishedBeforeFailingForGoodIsDelivered() throws Exception {
+        EventBus bus = bus(5);
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        bus.subscribe("worker", MessageReceived.class, event -> {
+            if (event.text().equals("refused")) {
+                bus.publish(received("the refusal, announced"));
+                throw new PermanentFailure("CONFLICT: account-api answered 409");
+            }
+        });
+        bus.subscribe("listener", MessageReceived.class, event -> heard.add(event.text()));
+        started(bus);
+
+        bus.publish(received("refused"));
+
+        DeadLetters deadLetters = (DeadLetters) bus;
+        awaitUntil(() -> !deadLetters.list("worker", 10).isEmpty());
+        assertThat(List.of(heard.poll(10, TimeUnit.SECONDS), heard.poll(10, TimeUnit.SECONDS)))
+                .containsExactlyInAnyOrder("refused", "the refusal, announced");
+    }
+
     @Test
     void aDeadLetterRedrivenIsDeliveredAgain() throws Exception {
         EventBus bus = bus(1);

@@ -10,6 +10,7 @@ import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PermanentFailure;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import dev.wareg.platform.messaging.Subscriptions;
 import java.nio.charset.StandardCharsets;
@@ -404,11 +405,20 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             }
             // A type this subscriber once took (its row in messaging_subscription) but no instance here handles.
             failure = DeadLetterCounter.NO_HANDLER + head.type() + " in this process";
+        } catch (PermanentFailure e) {
+            // Refused for good: what the handler published first (the refusal it announces) stands, as on a
+            // broker, where a publish is not undone; only the event itself becomes a dead letter.
+            failure = Subscriptions.reason(e);
+            retryable = false;
+            transaction.releaseSavepoint(beforeHandler);
+            beforeHandler = null;
         } catch (Exception e) {
             failure = Subscriptions.reason(e);
             retryable = Subscriptions.isRetryable(e);
         }
-        transaction.rollbackToSavepoint(beforeHandler);
+        if (beforeHandler != null) {
+            transaction.rollbackToSavepoint(beforeHandler);
+        }
         switch (AfterFailure.of(head.attempts() + 1, retryable, properties, clock.instant())) {
             case AfterFailure.RetryAt retry -> {
                 log.warn("{} failed to handle {} {} (shard {}, attempt {} of {}), retrying at {}: {}", subscriber,
