@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FaultInjectingProxy;
-import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.FaultInjectingProxy.Fault;
 import dev.wareg.testsupport.TestPostgres;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -65,10 +63,8 @@ class DistributedModeIntegrationTests {
     @BeforeAll
     static void deploy() throws IOException {
         schema = TestPostgres.freshSchema();
-        Map<String, Integer> ports = new HashMap<>();
-        for (String service : List.of("account-api", "chat-service", "update-worker", "web-chat", "cloud-api")) {
-            ports.put(service, FreePorts.next());
-        }
+        Map<String, Integer> ports = LocalDeployment.ports("19",
+                List.of("account-api", "chat-service", "update-worker", "web-chat", "cloud-api"));
         Path runDir = Path.of("target", "deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         graph = FakeGraphApi.start(GRAPH_TOKEN);

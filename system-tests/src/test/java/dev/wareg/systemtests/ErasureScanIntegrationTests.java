@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.TestPostgres;
 import dev.wareg.testsupport.TestRedis;
 import java.io.IOException;
@@ -75,10 +74,7 @@ class ErasureScanIntegrationTests {
     @BeforeAll
     static void registerEraseAndScan() throws Exception {
         schema = TestPostgres.freshSchema();
-        Map<String, Integer> ports = new HashMap<>();
-        for (String service : SERVICES) {
-            ports.put(service, FreePorts.next());
-        }
+        Map<String, Integer> ports = LocalDeployment.ports("27", SERVICES);
         runDir = Path.of("target", "erasure-scan-deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         var environment = new HashMap<String, String>();

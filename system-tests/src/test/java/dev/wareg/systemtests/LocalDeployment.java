@@ -1,11 +1,15 @@
 package dev.wareg.systemtests;
 
+import dev.wareg.testsupport.FreePorts;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,36 @@ final class LocalDeployment implements AutoCloseable {
 
     RabbitNamespace rabbit() {
         return rabbit;
+    }
+
+    /**
+     * A free port for each service whose management port is free too: {@code deploy/local/run.sh} gives a service the
+     * management port {@code <prefix><its port's last two digits>}, which may be taken on this machine (an MQTT broker
+     * on 1883) or be another service's.
+     */
+    static Map<String, Integer> ports(String managementPrefix, List<String> services) {
+        Map<String, Integer> ports = new HashMap<>();
+        var managementPorts = new HashSet<Integer>();
+        for (String service : services) {
+            int port;
+            int management;
+            do {
+                port = FreePorts.next();
+                management = Integer.parseInt(managementPrefix + String.format("%02d", port % 100));
+            } while (managementPorts.contains(management) || !free(management));
+            managementPorts.add(management);
+            ports.put(service, port);
+        }
+        return ports;
+    }
+
+    private static boolean free(int port) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     static Path repositoryRoot() {

@@ -79,9 +79,7 @@ class LogPiiScanIntegrationTests {
     @BeforeAll
     static void deployTalkAndReadTheLogs() throws Exception {
         var schema = TestPostgres.freshSchema();
-        for (String service : SERVICES) {
-            ports.put(service, FreePorts.next());
-        }
+        ports.putAll(LocalDeployment.ports("28", SERVICES));
         Path runDir = Path.of("target", "log-scan-deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         graph = FakeGraphApi.start(GRAPH_TOKEN);

@@ -8,7 +8,6 @@ import dev.wareg.systemtests.Scrape.Sample;
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FakeGraphApi.GraphError;
 import dev.wareg.testsupport.FakeOllama;
-import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.MetaWebhooks;
 import dev.wareg.testsupport.TestPostgres;
 import dev.wareg.testsupport.WhatsAppUser;
@@ -90,9 +89,7 @@ class MetricsIntegrationTests {
     @BeforeAll
     static void deployAndTalk() throws Exception {
         var schema = TestPostgres.freshSchema();
-        for (String service : SERVICES) {
-            ports.put(service, FreePorts.next());
-        }
+        ports.putAll(LocalDeployment.ports("29", SERVICES));
         String workerPort = String.valueOf(ports.get("update-worker"));
         workerManagementPort = Integer.parseInt("29" + workerPort.substring(workerPort.length() - 2));
         Path runDir = Path.of("target", "metrics-deployment").toAbsolutePath();

@@ -3,7 +3,6 @@ package dev.wareg.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.systemtests.OtlpReceiver.ReceivedSpan;
-import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.TestPostgres;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.net.http.HttpClient;
@@ -65,10 +64,7 @@ class TracingIntegrationTests {
     @BeforeAll
     static void deployAndTalk() throws Exception {
         receiver = OtlpReceiver.start();
-        var ports = new HashMap<String, Integer>();
-        for (String service : SERVICES) {
-            ports.put(service, FreePorts.next());
-        }
+        var ports = LocalDeployment.ports("28", SERVICES);
         Path runDir = Path.of("target", "tracing-deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         var environment = new HashMap<String, String>();

@@ -2,7 +2,6 @@ package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.TestPostgres;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -39,10 +38,8 @@ class WhatsAppWebDistributedModeIntegrationTests {
     @BeforeAll
     static void deploy() throws Exception {
         schema = TestPostgres.freshSchema();
-        Map<String, Integer> ports = new HashMap<>();
-        for (String service : List.of("account-api", "chat-service", "update-worker", "web-chat", "whatsapp-web")) {
-            ports.put(service, FreePorts.next());
-        }
+        Map<String, Integer> ports = LocalDeployment.ports("18",
+                List.of("account-api", "chat-service", "update-worker", "web-chat", "whatsapp-web"));
         Path runDir = Path.of("target", "deployment-whatsapp-web").toAbsolutePath();
         Files.createDirectories(runDir);
         sidecar = new WhatsAppWebSidecar(http, runDir);
