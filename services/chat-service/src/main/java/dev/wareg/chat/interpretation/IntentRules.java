@@ -42,6 +42,7 @@ final class IntentRules {
             + LEXICON.phrases("affirm-phrases") + "(?:\\s+" + LEXICON.phrases("affirm-closers") + ")*$");
     private static final Pattern GOODBYE_PHRASE = LEXICON.phrasesAnywhere("goodbye-phrases");
     private static final Pattern THANKS_FOR = LEXICON.phrasesAnywhere("thanks-for");
+    private static final Set<String> AFFIRM_WEAK = LEXICON.words("affirm-weak");
     /**
      * Asking how to go on: open questions ("o que eu faço", "how do I use") only when they end the message ("o que
      * eu faço no domingo?" is about something else), requests for help and confusion wherever they are.
@@ -58,11 +59,16 @@ final class IntentRules {
     private IntentRules() {
     }
 
-    /** Whether what is left without the words of thanks is a yes: "sim", "isso", "pode salvar", "yes please". */
+    /**
+     * Whether what is left without the words of thanks is a plain yes: "sim", "isso", "pode salvar". A weak one ("ok",
+     * "beleza", "certo") beside thanks is a thanks: "ok, obrigado" closes a conversation more often than it confirms.
+     */
     private static boolean yesBesideThanks(Words words) {
         List<String> rest = words.canonical().stream().filter(word -> !THANKS.contains(word)).toList();
-        return !rest.isEmpty() && (rest.stream().allMatch(AFFIRM::contains)
-                || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches());
+        if (rest.isEmpty() || rest.stream().allMatch(AFFIRM_WEAK::contains)) {
+            return false;
+        }
+        return rest.stream().allMatch(AFFIRM::contains) || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
