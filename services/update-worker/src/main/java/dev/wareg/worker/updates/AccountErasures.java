@@ -72,7 +72,7 @@ class AccountErasures implements SmartInitializingSingleton {
     private void reject(AccountErasureRequested request, ReasonCode code, String reason) throws PermanentFailure {
         log.warn("Erasure request {} for account {} rejected: {} ({})", request.eventId(), request.accountId(), code,
                 reason);
-        bus.publish(new RegistrationUpdateRejected(RegistrationUpdates.outcomeId(request.eventId()), clock.instant(),
+        bus.publish(new RegistrationUpdateRejected(RegistrationUpdates.rejectionId(request.eventId()), clock.instant(),
                 request.eventId(), code, reason, request.channel(), request.conversationId()));
         metrics.erasureRejected(code);
         throw new PermanentFailure(code + ": " + reason);

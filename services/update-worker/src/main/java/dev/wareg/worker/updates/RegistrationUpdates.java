@@ -65,7 +65,7 @@ class RegistrationUpdates implements SmartInitializingSingleton {
         }
         switch (outcome) {
             case AccountWrite.Applied(var accountId, long version) -> {
-                bus.publish(new RegistrationUpdateApplied(outcomeId(request), clock.instant(), request.eventId(),
+                bus.publish(new RegistrationUpdateApplied(appliedId(request.eventId()), clock.instant(), request.eventId(),
                         accountId, version, request.channel(), request.conversationId()));
                 metrics.applied(request);
             }
@@ -78,23 +78,26 @@ class RegistrationUpdates implements SmartInitializingSingleton {
     private void reject(RegistrationUpdateRequested request, ReasonCode code, String reason)
             throws PermanentFailure {
         log.warn("Update request {} rejected: {} ({})", request.eventId(), code, reason);
-        bus.publish(new RegistrationUpdateRejected(outcomeId(request), clock.instant(), request.eventId(), code, reason,
+        bus.publish(new RegistrationUpdateRejected(rejectionId(request.eventId()), clock.instant(), request.eventId(), code, reason,
                 request.channel(), request.conversationId()));
         metrics.rejected(request, code);
         throw new PermanentFailure(code + ": " + reason);
     }
 
     /**
-     * The outcome of a request always has the same id, derived from the request's: a request handled again (the
-     * worker died before acknowledging it, or an operator re-drove it) publishes an outcome that the chat skips as
-     * already handled, so the person is told once.
+     * The outcome of a request has an id derived from the request's and from what became of it: a request handled
+     * again (the worker died before acknowledging it, or the bus redelivered it) with the same result publishes an
+     * outcome that the chat skips as already handled, so the person is told once. A different result gets another
+     * id and is told: a request rejected as unavailable and applied when handled again (an operator re-drove the
+     * dead letter, or the delivery came back because parking it failed) must not leave the person believing that
+     * nothing was changed.
      */
-    static UUID outcomeId(RegistrationUpdateRequested request) {
-        return outcomeId(request.eventId());
+    static UUID rejectionId(UUID requestId) {
+        return UUID.nameUUIDFromBytes(("outcome-of:" + requestId).getBytes(StandardCharsets.UTF_8));
     }
 
-    static UUID outcomeId(UUID requestId) {
-        return UUID.nameUUIDFromBytes(("outcome-of:" + requestId).getBytes(StandardCharsets.UTF_8));
+    static UUID appliedId(UUID requestId) {
+        return UUID.nameUUIDFromBytes(("applied:" + requestId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The wait before retry number {@code retryNumber} (1 for the first retry). */

@@ -136,7 +136,7 @@ class AccountErasuresIntegrationTests {
                 assertThat(rejected.reasonCode()).isEqualTo(ReasonCode.UNKNOWN_ACCOUNT);
                 assertThat(rejected.channel()).isEqualTo("cloud-api");
                 assertThat(rejected.conversationId()).isEqualTo("5511987654321");
-                assertThat(rejected.eventId()).isEqualTo(RegistrationUpdates.outcomeId(request.eventId()));
+                assertThat(rejected.eventId()).isEqualTo(RegistrationUpdates.rejectionId(request.eventId()));
             });
         }
         assertThat(pauses).as("refusals are not retried").isEmpty();

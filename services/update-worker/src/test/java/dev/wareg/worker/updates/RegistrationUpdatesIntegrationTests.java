@@ -133,7 +133,21 @@ class RegistrationUpdatesIntegrationTests {
         worker(4).apply(request);
 
         assertThat(published).hasSize(2).extracting(IntegrationEvent::eventId).containsOnly(
-                RegistrationUpdates.outcomeId(request)).doesNotContain(request.eventId());
+                RegistrationUpdates.appliedId(request.eventId())).doesNotContain(request.eventId());
+    }
+
+    @Test
+    void aRequestRejectedAsUnavailableAndAppliedWhenHandledAgainIsToldAgainUnderAnotherId() throws Exception {
+        var request = update();
+        statuses.addAll(List.of(503, 503));
+        assertThatThrownBy(() -> worker(2).apply(request)).isInstanceOf(PermanentFailure.class);
+        worker(2).apply(request);
+
+        assertThat(published).hasSize(2);
+        assertThat(published.getFirst()).isInstanceOf(RegistrationUpdateRejected.class)
+                .extracting(IntegrationEvent::eventId).isEqualTo(RegistrationUpdates.rejectionId(request.eventId()));
+        assertThat(published.getLast()).isInstanceOf(RegistrationUpdateApplied.class)
+                .extracting(IntegrationEvent::eventId).isEqualTo(RegistrationUpdates.appliedId(request.eventId()));
     }
 
     @Test
