@@ -24,14 +24,21 @@ public final class RegistrationFields {
     /** Shown as is: one of 27 units identifies nobody, and logs that say which one help support. */
     public static final Field STATE = new Field("state", "address.state", false, new States(), UnaryOperator.identity());
     public static final Field STREET = new Field("street", "address.street", false, new FreeText(200), Masks::hidden);
+    /** What the account API takes as the house number: any line of text, as it always has, so no caller breaks. */
     public static final Field NUMBER = new Field("number", "address.number", false, new FreeText(20), Masks::hidden);
+    /**
+     * What a conversation takes as the house number: a number or "s/n", never a remark sent while it was asked.
+     * Stricter than {@link #NUMBER}, which the account API keeps for its callers.
+     */
+    public static final Field ASKED_NUMBER =
+            new Field("number", "address.number", false, new HouseNumbers(), Masks::hidden);
     public static final Field COMPLEMENT =
             new Field("complement", "address.complement", false, new FreeText(100), Masks::hidden);
     public static final Field DISTRICT = new Field("district", "address.district", false, new FreeText(100), Masks::hidden);
     public static final Field CITY = new Field("city", "address.city", false, new FreeText(100), Masks::initials);
 
     /** The fields a conversation collects, in the order it asks them: the CEP before the rest of the address. */
-    public static final List<Field> ASKED = List.of(NAME, EMAIL, POSTAL_CODE, STREET, NUMBER, COMPLEMENT, DISTRICT,
+    public static final List<Field> ASKED = List.of(NAME, EMAIL, POSTAL_CODE, STREET, ASKED_NUMBER, COMPLEMENT, DISTRICT,
             CITY, STATE, CPF, BIRTH_DATE);
 
     private RegistrationFields() {

@@ -137,12 +137,43 @@ class Conversations implements SmartInitializingSingleton {
             text = option.get();
             meaning = interpreter.interpret(text, asking);
         }
+        meaning = correctionOfTheOneChange(conversation, text, meaning);
+        meaning = answerToTheOffer(conversation, text, meaning);
         // An answer to a question is no evidence of a language ("Ana da Silva" in an English conversation).
         boolean answering = conversation.stage() == Stage.COLLECTING && meaning.intent() == Intent.PROVIDE_VALUE;
         Conversation understood = answering ? conversation
                 : meaning.language().map(conversation::withLanguage).orElse(conversation);
         boolean returning = !conversation.updatedAt().plus(properties.resumeAfter()).isAfter(clock.instant());
         return after(formLoop.handle(understood, text, meaning, returning), message);
+    }
+
+    /**
+     * At the confirmation of a change of one field, a correction that names no field ("ops, é Rosana da Silva",
+     * "oops typo, it's Jennifer Adams") is about that field: read again as its answer, for the value in it.
+     */
+    private Interpretation correctionOfTheOneChange(Conversation conversation, String text, Interpretation meaning) {
+        boolean unplaced = meaning.values().isEmpty() && meaning.targetFields().isEmpty()
+                && (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.DENY);
+        if (!unplaced || conversation.stage() != Stage.CONFIRMING) {
+            return meaning;
+        }
+        return formLoop.soleChange(conversation).flatMap(field -> Optional.of(interpreter.interpret(text, field))
+                        .filter(reread -> reread.values().containsKey(field)))
+                .orElse(meaning);
+    }
+
+    /**
+     * Offered a registration, a person who answers with their details ("Carla Mendes, carla@x.com") accepts it: read
+     * again as the answer to its first question, so that the name beside the e-mail is taken too.
+     */
+    private Interpretation answerToTheOffer(Conversation conversation, String text, Interpretation meaning) {
+        if (conversation.stage() != Stage.OFFERED_REGISTRATION || meaning.values().isEmpty()) {
+            return meaning;
+        }
+        String first = formLoop.firstAsked();
+        Interpretation reread = interpreter.interpret(text, first);
+        return reread.values().containsKey(first) && reread.values().keySet().containsAll(meaning.values().keySet())
+                ? reread : meaning;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.wareg.chat.conversation;
 
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
+import dev.wareg.chat.interpretation.NoneAnswers;
 import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.contracts.SendMessage.Button;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FormLoop {
+
+    /** The value collected for an optional part the person says does not exist: the request removes it. */
+    static final String CLEARED = "";
+
+    /** How sure a reading of a question as off-topic must be for the bot to say it only deals with registrations. */
+    private static final double OFF_TOPIC_CONFIDENCE = 0.8;
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
 
     /** After this many invalid answers to one field in a row, the reply explains the format with an example. */
     static final int FAILURES_BEFORE_EXAMPLE = 3;
@@ -72,6 +81,10 @@ class FormLoop {
                 case DELETE_MY_DATA -> conversation.stage() == Stage.CONFIRMING_ERASURE
                         ? erasures.confirming(conversation, meaning) : erasures.ask(conversation);
                 case SHOW_MY_DATA -> showData(conversation);
+                // Asked to confirm an erasure, anything but a yes keeps the data, and the question says so again.
+                case OUT_OF_SCOPE -> offTopic(text, meaning) && conversation.stage() != Stage.CONFIRMING_ERASURE
+                        ? answerOffTopic(conversation)
+                        : advance(conversation, text, meaning);
                 default -> advance(conversation, text, meaning);
             };
         } catch (AccountDirectory.AccountDirectoryUnavailable e) {
@@ -154,7 +167,33 @@ class FormLoop {
         return Turn.of(conversation.choosingField(account.get()), topicMenu(conversation, key, firstName));
     }
 
+    /**
+     * A question about something else ("precisa pagar alguma coisa?", "vcs tem loja no rio?", "pra que vcs usam o
+     * cpf?"): answered as such, and the open question asked again; it is never a value, nor a correction of the field
+     * it mentions. Only a question read surely as off-topic: the reading is also what is left for a message nothing
+     * else explains ("sei lá", a name sent when none was asked), which the stage answers as before.
+     */
+    private static boolean offTopic(String text, Interpretation meaning) {
+        return meaning.values().isEmpty() && text.indexOf('?') >= 0 && meaning.confidence() >= OFF_TOPIC_CONFIDENCE
+                && LETTERS.matcher(text).results().count() >= 2;
+    }
+
+    /** Says what the bot is for, then asks the open question again; with none, offers what it can do. */
+    private Turn answerOffTopic(Conversation conversation) {
+        Reply offTopic = say(conversation, "off.topic");
+        if (conversation.stage() != Stage.IDLE) {
+            return openQuestion(conversation).map(question -> Turn.of(conversation, offTopic, question))
+                    .orElseGet(() -> Turn.of(conversation, offTopic));
+        }
+        return account(conversation).isPresent() ? Turn.of(conversation, offTopic, say(conversation, "help.short"))
+                : Turn.of(conversation.offeringRegistration(), offTopic, yesNo(conversation, "greeting.unknown"));
+    }
+
     private Turn offeredRegistration(Conversation conversation, Interpretation meaning) {
+        if (!meaning.values().isEmpty() && meaning.intent() != Intent.DENY) {
+            // The offer answered with what it asks for ("Ana Souza, ana@x.com"): a yes, with the values in it.
+            return startRegistration(conversation, meaning);
+        }
         return switch (meaning.intent()) {
             case AFFIRM, REGISTER -> startRegistration(conversation, meaning);
             case DENY -> cancelled(conversation, "registration.declined");
@@ -213,6 +252,10 @@ class FormLoop {
         }
         if (conversation.suggestion() != null && meaning.intent() == Intent.DENY && meaning.values().isEmpty()) {
             return Turn.of(conversation.withSuggestion(null), prompt(conversation));
+        }
+        if (!schema.field(conversation.asking()).required() && meaning.values().isEmpty()
+                && NoneAnswers.saysNone(text)) {
+            return none(conversation);
         }
         return switch (meaning.intent()) {
             case BACK -> back(conversation);
@@ -346,6 +389,16 @@ class FormLoop {
             return Turn.of(conversation, say(conversation, "collect.required"), prompt(conversation));
         }
         return ask(conversation.withValue(field.name(), null));
+    }
+
+    /**
+     * "sem complemento", "não tem", "there isn't one": the optional part asked does not exist. What the account holds
+     * is cleared (the new address has no complement); in a registration, or where it holds none, nothing is set.
+     */
+    private Turn none(Conversation conversation) {
+        String field = conversation.asking();
+        boolean holdsOne = conversation.current().get(field) != null;
+        return ask(conversation.withValue(field, conversation.isRegistration() || !holdsOne ? null : CLEARED));
     }
 
     /** "voltar": asks the previous field again. */
@@ -682,7 +735,8 @@ class FormLoop {
                                 Optional.ofNullable(conversation.current().get(change.getKey()))
                                         .map(value -> schema.show(change.getKey(), value))
                                         .orElse(phrasebook.say(language, "value.none")),
-                                schema.show(change.getKey(), change.getValue())))
+                                CLEARED.equals(change.getValue()) ? phrasebook.say(language, "value.removed")
+                                        : schema.show(change.getKey(), change.getValue())))
                 .collect(Collectors.joining("\n"));
         String key = conversation.isRegistration() ? "confirm.registration" : "confirm.update";
         return new Reply(phrasebook.say(language, key, lines), confirmButtons(language));
@@ -743,12 +797,24 @@ class FormLoop {
 
     // --- Data ---
 
+    /** The first question of a registration. */
+    String firstAsked() {
+        return schema.registration().getFirst();
+    }
+
+    /** The one field a confirmation shows changed, when it shows one. */
+    Optional<String> soleChange(Conversation conversation) {
+        Map<String, String> changes = changes(conversation);
+        return changes.size() == 1 ? Optional.of(changes.keySet().iterator().next()) : Optional.empty();
+    }
+
     /** The collected values that differ from the current ones, in the schema's order: what the request changes. */
     private Map<String, String> changes(Conversation conversation) {
         Map<String, String> changes = new LinkedHashMap<>();
         for (String name : schema.all()) {
             String value = conversation.collected().get(name);
-            if (value != null && !value.equals(conversation.current().get(name))) {
+            String current = conversation.current().get(name);
+            if (value != null && !value.equals(current) && !(CLEARED.equals(value) && current == null)) {
                 changes.put(name, value);
             }
         }
@@ -758,7 +824,8 @@ class FormLoop {
     private RegistrationUpdateRequested request(Conversation conversation) {
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         changes(conversation).forEach((name, value) ->
-                changes.put(schema.field(name).apiProperty(), new FieldChange(conversation.current().get(name), value)));
+                changes.put(schema.field(name).apiProperty(),
+                        new FieldChange(conversation.current().get(name), CLEARED.equals(value) ? null : value)));
         return new RegistrationUpdateRequested(ids.next(), clock.instant(), conversation.accountId(),
                 Senders.phone(conversation.sender()).orElseThrow(), changes, conversation.accountVersion(), conversation.channel(),
                 conversation.sender());

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class Corrections {
 
     /** What opens a correction, to be set aside to find its value: "não,", "no wait", "errei,", "na verdade". */
-    private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|sorry|errei"
+    private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|typo|my\\s+bad|foi\\s+mal|sorry|errei"
             + "|desculp[ae]|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
             + "|(?:it|that)\\s+should\\s+be|o\\s+cert[oa]\\s+(?:é|e|eh))[\\s,.!:;-]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -154,7 +154,7 @@ final class IntentRules {
         if (words.indexOf(REGISTER, true) >= 0 || registers(words)) {
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
-        if (shows(words) || !hasValues && namesAField && asksAboutOwn(words)) {
+        if (!offTopic && shows(words) || !hasValues && namesAField && asksAboutOwn(words)) { // not "tem que pagar?"
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {

@@ -90,6 +90,7 @@ public class RulesInterpreter implements Interpreter {
         } else {
             reading = IntentRules.intent(words, !targets.isEmpty(), question, !values.isEmpty());
             reading = Corrections.reconsider(reading, text, words, targets, values, askedField);
+            NamedValues.take(reading, text, targets, values);
         }
         if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty()
                 || !targets.isEmpty() && AnswerRules.FOUR_DIGITS.matcher(text).find() // "o cpf é 87282792287 ok"
@@ -97,6 +98,7 @@ public class RulesInterpreter implements Interpreter {
                 && AnswerRules.outweighedByAnswer(reading.intent(), words, text))) {
             reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
+        NamedValues.takeRest(text, askedField, values);
         if (reading == null) {
             reading = AnswerRules.unplaced(text, askedField, values, choice, !targets.isEmpty(), words);
         }

@@ -178,7 +178,7 @@ class DialogueStoriesTests {
             var expected = new LinkedHashMap<String, FieldChange>();
             ((Map<String, List<Object>>) changes).forEach((property, values) -> expected.put(property,
                     new FieldChange(values.get(0) == null ? null : String.valueOf(values.get(0)),
-                            String.valueOf(values.get(1)))));
+                            values.get(1) == null ? null : String.valueOf(values.get(1)))));
             assertThat(dialogue.lastRequest().changes()).as(where).containsExactlyEntriesOf(expected);
         }
         if (Boolean.TRUE.equals(step.get("no_request"))) {

@@ -1,0 +1,87 @@
+package dev.wareg.chat.interpretation;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The new value said after the one field a change names: "errei o numero, é 1050", "o numero do predio mudou, agora
+ * é 1010", "ops errei meu nome, o certo é Henrique Souza", "my surname is wrong, it should be Ana Lima". No spotter
+ * finds these, as nothing in the value itself says what it is; the field named before it does. Taken only when the
+ * message names one field, no spotter placed a value for it, and the field takes what follows.
+ */
+final class NamedValues {
+
+    /** A word that sets the value: "o certo é", "agora é", "deveria ser", "para", "should be", "is now", "é". */
+    private static final Pattern SETS = Pattern.compile("(?:^|[\\s,;:.!-])(?:o\\s+cert[oa]\\s+(?:é|e|eh|seria)"
+            + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|deveria\\s+ser|seria|é|eh|para|pra|pro"
+            + "|it'?s|it\\s+is|(?:it\\s+)?should\\s+be|is\\s+now|is|to)\\s+(?=\\S)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** An article before the value: "é o 1050", "the 42". */
+    private static final Pattern ARTICLE = Pattern.compile("^(?:o|a|the)\\s+", Pattern.CASE_INSENSITIVE);
+    /** What separates values written in one message: commas, semicolons, slashes, dashes, "e", "and". */
+    private static final Pattern SEPARATORS = Pattern.compile("(?:\\s*[,;/|-]\\s*|\\s+(?:e|and)\\s+)+$|^(?:\\s*[,;/|-]\\s*|\\s*(?:e|and)\\s+)+|\\s*[,;/|]\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<Intent> CHANGES = Set.of(Intent.CORRECT, Intent.UPDATE);
+    /** A name said this way has two words at least: "mudar meu nome pq é feio" gives none. */
+    private static final int NAME_WORDS = 2;
+    private static final int FREE_TEXT_WORDS = 6;
+
+    private NamedValues() {
+    }
+
+    /** Puts the value said after the one field the message names into {@code values}, when there is one. */
+    static void take(Reading reading, String text, Set<String> targets, Map<String, String> values) {
+        if (reading == null || !CHANGES.contains(reading.intent()) || targets.size() != 1) {
+            return;
+        }
+        String field = targets.iterator().next();
+        if (values.containsKey(field) || !Vocabulary.FIELD_WORDS.containsKey(field) || "address".equals(field)) {
+            return;
+        }
+        Matcher sets = SETS.matcher(text);
+        int after = -1;
+        while (sets.find()) {
+            after = sets.end();
+        }
+        if (after < 0) {
+            return;
+        }
+        String value = ARTICLE.matcher(Courtesy.answer(text.substring(after))).replaceFirst("").strip();
+        if (!value.isEmpty() && plausible(field, value) && AnswerRules.validFor(field, value)) {
+            values.put(field, value);
+        }
+    }
+
+    /**
+     * The answer to the field asked, beside values of other fields in one message: "Carla Mendes, carla@x.com" asked
+     * the name is the name and the e-mail. What is left once the spotted values are taken out, when the field takes it.
+     */
+    static void takeRest(String text, String askedField, Map<String, String> values) {
+        if (askedField == null || values.isEmpty() || values.containsKey(askedField)) {
+            return;
+        }
+        String rest = text;
+        for (String spotted : values.values()) {
+            rest = rest.replace(spotted, " ");
+        }
+        String value = Courtesy.answer(SEPARATORS.matcher(rest).replaceAll(" ").strip());
+        if (!value.isEmpty() && plausible(askedField, value) && AnswerRules.validFor(askedField, value)) {
+            values.put(askedField, value);
+        }
+    }
+
+    /** Free text takes almost anything: it must look like the value, no more words than one has, and no keyword. */
+    private static boolean plausible(String field, String value) {
+        if (CanonicalValues.STRUCTURED.contains(field) || "number".equals(field)) {
+            return true;
+        }
+        var words = Normaliser.tokens(Normaliser.fold(value));
+        if (words.isEmpty() || words.size() > FREE_TEXT_WORDS || words.stream()
+                .anyMatch(word -> Vocabulary.SLIP_TARGETS.contains(word) || word.length() > 2 && Vocabulary.KEYWORDS.contains(word))) {
+            return false;
+        }
+        return !"name".equals(field) || words.size() >= NAME_WORDS;
+    }
+}
