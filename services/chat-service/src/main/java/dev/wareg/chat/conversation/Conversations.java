@@ -163,17 +163,21 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     /**
-     * Offered a registration, a person who answers with their details ("Carla Mendes, carla@x.com") accepts it: read
-     * again as the answer to its first question, so that the name beside the e-mail is taken too.
+     * Offered a registration, a person who answers with their details accepts it: read again as the answer to its
+     * first question, so that the name beside the e-mail is taken too ("Carla Mendes, carla@x.com"), and a full name
+     * alone is taken as the name ("Débora Cristina Lopes"). A single word is not enough to tell a name from a remark.
      */
     private Interpretation answerToTheOffer(Conversation conversation, String text, Interpretation meaning) {
-        if (conversation.stage() != Stage.OFFERED_REGISTRATION || meaning.values().isEmpty()) {
+        boolean unplaced = meaning.intent() == Intent.OUT_OF_SCOPE || meaning.intent() == Intent.PROVIDE_VALUE;
+        if (conversation.stage() != Stage.OFFERED_REGISTRATION || !unplaced || text.indexOf('?') >= 0) {
             return meaning;
         }
         String first = formLoop.firstAsked();
         Interpretation reread = interpreter.interpret(text, first);
-        return reread.values().containsKey(first) && reread.values().keySet().containsAll(meaning.values().keySet())
-                ? reread : meaning;
+        String answer = reread.values().get(first);
+        boolean taken = answer != null && reread.values().keySet().containsAll(meaning.values().keySet())
+                && (!meaning.values().isEmpty() || answer.strip().split("\\s+").length >= 2);
+        return taken ? reread : meaning;
     }
 
     /**

@@ -263,6 +263,8 @@ class FormLoop {
             // A bare "sim"/"ok" is no value of any field: the question is asked again, and nothing is stored.
             case AFFIRM -> conversation.reviewing() ? keep(conversation)
                     : fill(conversation, meaning, meaning.values().get(conversation.asking()));
+            // Nor is a thanks or a greeting ("vlw", "oi"): a name of "Vlw" would be saved otherwise.
+            case THANKS, GREET -> fill(conversation, meaning, meaning.values().get(conversation.asking()));
             default -> answer(conversation, text, meaning);
         };
     }
@@ -274,6 +276,10 @@ class FormLoop {
      */
     private Turn answer(Conversation conversation, String text, Interpretation meaning) {
         String asked = conversation.asking();
+        if (meaning.intent() == Intent.OUT_OF_SCOPE && meaning.values().isEmpty()) {
+            // Read as no answer at all ("sei lá", "talvez depois"): said so, and nothing is stored.
+            return Turn.of(conversation, say(conversation, "collect.unclear"), prompt(conversation));
+        }
         OutOfTurnValues.Placement placement = outOfTurn.place(conversation, meaning);
         if (!placement.elsewhere().isEmpty()) {
             return correct(conversation, placement.meaning(), placement.elsewhere());

@@ -41,6 +41,9 @@ final class AnswerRules {
             if (!spotted && !core.isEmpty() && QUESTION_OPENERS.contains(core.getFirst())) {
                 return elsewhere; // "vocês entregam no sábado", "tell me a joke"
             }
+            if (!spotted && !CanonicalValues.STRUCTURED.contains(askedField) && onlyFlowWords(text)) {
+                return elsewhere; // "sei lá", "talvez depois", "simm pode salvar": no name, street or complement
+            }
             question = Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
             String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : Courtesy.answer(text);
             boolean valid = validFor(askedField, answer);
@@ -73,6 +76,12 @@ final class AnswerRules {
             return new Reading(Intent.PROVIDE_VALUE, FOUR_DIGITS.matcher(text).find() ? 0.8 : 0.65);
         }
         return elsewhere;
+    }
+
+    /** Words the bot reads as the flow of the conversation, and nothing of the person's own. */
+    private static boolean onlyFlowWords(String text) {
+        List<String> answer = Words.of(Normaliser.words(Normaliser.fold(Courtesy.answer(text)))).canonical();
+        return !answer.isEmpty() && answer.stream().allMatch(word -> KEYWORDS.contains(word) || POLITE.contains(word));
     }
 
     /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
@@ -111,13 +120,17 @@ final class AnswerRules {
      * thanks and goodbyes are never a name or an address.
      */
     static boolean outweighedByAnswer(Intent intent, Words words, String text) {
+        // The answer's words as read (slips put right: "simm" is "sim"); words of the flow ("pode salvar", "ok")
+        // alone are never a value: a yes or a thanks is not a name.
+        List<String> answer = Words.of(Normaliser.words(Normaliser.fold(Courtesy.answer(text)))).canonical();
+        boolean ownWord = !onlyFlowWords(text);
         return switch (intent) {
             // "Oi, tudo bem? Maria da Silva. Obrigada!": a name between a greeting and a thanks.
-            case THANKS, GOODBYE -> Normaliser.words(Normaliser.fold(Courtesy.answer(text))).stream()
+            case THANKS, GOODBYE -> ownWord && answer.stream()
                     .noneMatch(word -> THANKS.contains(word) || GOODBYE.contains(word) || GREET.contains(word));
             case HELP -> words.raw().stream().noneMatch(HELP_SENTENCE::contains);
             // "perfeito 👍" while asking the complement is a yes; "Liam Y. Johnson" is a name with a "y" in it.
-            default -> Normaliser.words(Normaliser.fold(Courtesy.answer(text))).stream().anyMatch(word -> !AFFIRM.contains(word)
+            default -> ownWord && answer.stream().anyMatch(word -> !AFFIRM.contains(word)
                     && !GREET.contains(word) && !GREET_FILLER.contains(word) && !THANKS.contains(word)
                     && !POLITE.contains(word));
         };

@@ -38,7 +38,7 @@ final class IntentRules {
     private static final Pattern MEANT_PHRASE = LEXICON.phrasesAnywhere("meant-phrases");
     private static final Set<String> MEANT_CUES = LEXICON.cues("meant-phrases");
     /** A yes in so many words, the whole message: "pode ser", "go ahead", "sim, isso mesmo". */
-    private static final Pattern AFFIRM_PHRASE = Pattern.compile("^(?:" + LEXICON.phrases("affirm-openers") + "\\s+)?"
+    private static final Pattern AFFIRM_PHRASE = Pattern.compile("^(?:" + LEXICON.phrases("affirm-openers") + "\\s+)*"
             + LEXICON.phrases("affirm-phrases") + "(?:\\s+" + LEXICON.phrases("affirm-closers") + ")*$");
     private static final Pattern GOODBYE_PHRASE = LEXICON.phrasesAnywhere("goodbye-phrases");
     private static final Pattern THANKS_FOR = LEXICON.phrasesAnywhere("thanks-for");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * The new value said after the one field a change names: "errei o numero, é 1050", "o numero do predio mudou, agora
  * é 1010", "ops errei meu nome, o certo é Henrique Souza", "my surname is wrong, it should be Ana Lima". No spotter
  * finds these, as nothing in the value itself says what it is; the field named before it does. Taken only when the
- * message names one field, no spotter placed a value for it, and the field takes what follows.
+ * message names one field, no spotter placed a value in it, and the field takes what follows.
  */
 final class NamedValues {
 
@@ -33,11 +33,12 @@ final class NamedValues {
 
     /** Puts the value said after the one field the message names into {@code values}, when there is one. */
     static void take(Reading reading, String text, Set<String> targets, Map<String, String> values) {
-        if (reading == null || !CHANGES.contains(reading.intent()) || targets.size() != 1) {
+        // With a value spotted already, what follows the lead-in is that value ("muda meu número para (22) 4068-5246").
+        if (reading == null || !CHANGES.contains(reading.intent()) || targets.size() != 1 || !values.isEmpty()) {
             return;
         }
         String field = targets.iterator().next();
-        if (values.containsKey(field) || !Vocabulary.FIELD_WORDS.containsKey(field) || "address".equals(field)) {
+        if (!Vocabulary.FIELD_WORDS.containsKey(field) || "address".equals(field)) {
             return;
         }
         Matcher sets = SETS.matcher(text);
