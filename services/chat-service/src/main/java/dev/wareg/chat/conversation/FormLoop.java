@@ -233,6 +233,14 @@ class FormLoop {
 
     private Turn startUpdate(Conversation conversation, AccountSnapshot account, List<String> fields,
             Interpretation meaning) {
+        List<String> choice = schema.choiceBetween(fields);
+        if (!choice.isEmpty()) {
+            // "mudei de número": the phone or the house number; one short question, each a button.
+            Locale language = conversation.language();
+            String key = "choose." + String.join("-or-", choice);
+            return Turn.of(conversation.choosingField(account), new Reply(phrasebook.say(language, key),
+                    choice.stream().map(field -> new Button(field, phrasebook.say(language, key + "." + field))).toList()));
+        }
         Conversation next = conversation.choosingField(account).collecting(fields, currentValues(account, fields), false);
         return fill(next, meaning, meaning.values().get(next.asking()));
     }

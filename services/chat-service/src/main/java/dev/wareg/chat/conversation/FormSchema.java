@@ -41,6 +41,12 @@ class FormSchema {
      * identity the registration starts from, and a new one is proven by a code sent to it ({@link ContactProofs}).
      */
     private static final Set<String> ON_REQUEST = Set.of("phone");
+    /**
+     * Fields one word names at once when nothing around it tells which: a bare "número" is the house number or the
+     * phone. Named together, the person is asked which ({@code choose.<a>-or-<b>} and a button per field), the
+     * likelier first.
+     */
+    private static final List<List<String>> NAMED_BY_ONE_WORD = List.of(List.of("phone", "number"));
     /** Shown masked even to the person, on confirmation and when showing their data. */
     private static final Set<String> SHOWN_MASKED = Set.of("cpf");
     /** The field whose value a postal code lookup completes, and the fields the lookup fills in. */
@@ -74,6 +80,16 @@ class FormSchema {
             throw new IllegalStateException("no such field in the schema: " + name);
         }
         return field;
+    }
+
+    /**
+     * When these fields are the ones a single word names, the fields to choose from, most likely first; otherwise
+     * empty, and the fields are simply asked.
+     */
+    List<String> choiceBetween(List<String> fields) {
+        return NAMED_BY_ONE_WORD.stream()
+                .filter(named -> named.size() == fields.size() && named.containsAll(fields))
+                .findFirst().orElse(List.of());
     }
 
     /** What a registration asks: the required fields. */

@@ -99,11 +99,29 @@ public class RulesInterpreter implements Interpreter {
             reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
         NamedValues.takeRest(text, askedField, values);
+        theNumber(targets, values, words);
         if (reading == null) {
             reading = AnswerRules.unplaced(text, askedField, values, choice, !targets.isEmpty(), words);
         }
         return new Interpretation(reading.intent(), reading.confidence(), targets, CanonicalValues.of(values), choice,
                 language(Normaliser.tokens(folded)), everything, CanonicalValues.spans(values, text));
+    }
+
+    /**
+     * A bare "número" ("mudei de número", "I changed my number") is the phone as often as the house number: without
+     * a word of an address beside it, both are named, and the conversation asks which (or knows, inside an address).
+     * A value settles it: a phone number is the phone, "1050" the house number.
+     */
+    private static void theNumber(Set<String> targets, Map<String, String> values, Words words) {
+        if (!targets.equals(Set.of("number")) || words.contains(Vocabulary.HOUSE_NUMBER_CONTEXT)) {
+            return;
+        }
+        if (values.containsKey("phone")) {
+            targets.remove("number");
+            targets.add("phone");
+        } else if (!values.containsKey("number")) {
+            targets.add("phone");
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ final class Vocabulary {
     static final Set<String> CLOSE_ACCOUNT = LEXICON.words("close-account");
     /** Words that name a postal address itself, unlike a verb of moving ("mudei"). */
     static final Set<String> ADDRESS_NOUNS = LEXICON.words("address-nouns");
+    static final Set<String> HOUSE_NUMBER_CONTEXT = LEXICON.words("house-number-context");
     static final Set<String> CLOSE_ACCOUNT_WHAT = LEXICON.words("close-account-what");
     static final Set<String> POSSESSIVE = LEXICON.words("possessive");
     static final Set<String> GOODBYE = LEXICON.words("goodbye");
