@@ -241,7 +241,8 @@ class FormLoop {
             return Turn.of(conversation.choosingField(account), new Reply(phrasebook.say(language, key),
                     choice.stream().map(field -> new Button(field, phrasebook.say(language, key + "." + field))).toList()));
         }
-        Conversation next = conversation.choosingField(account).collecting(fields, currentValues(account, fields), false);
+        List<String> asked = schema.wholeTopicWhereNoneIsHeld(fields, account);
+        Conversation next = conversation.choosingField(account).collecting(asked, currentValues(account, asked), false);
         return fill(next, meaning, meaning.values().get(next.asking()));
     }
 

@@ -3,6 +3,7 @@ package dev.wareg.chat.conversation;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,25 @@ class FormSchema {
         return NAMED_BY_ONE_WORD.stream()
                 .filter(named -> named.size() == fields.size() && named.containsAll(fields))
                 .findFirst().orElse(List.of());
+    }
+
+    /**
+     * The fields to ask for a change of these: the same, except that a part of a topic of several (the complement of
+     * an address) brings its whole topic when the account holds none of it, so that no address is saved as a lone
+     * complement or number.
+     */
+    List<String> wholeTopicWhereNoneIsHeld(List<String> fields, AccountSnapshot account) {
+        List<String> asked = new ArrayList<>();
+        for (String field : fields) {
+            List<String> topic = topicOf(field).fields();
+            boolean noneHeld = topic.size() > 1 && topic.stream().allMatch(part -> account.value(part) == null);
+            for (String part : noneHeld ? topic : List.of(field)) {
+                if (!asked.contains(part)) {
+                    asked.add(part);
+                }
+            }
+        }
+        return asked;
     }
 
     /** What a registration asks: the required fields. */

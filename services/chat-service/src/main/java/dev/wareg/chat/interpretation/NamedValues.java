@@ -34,11 +34,18 @@ final class NamedValues {
     /** Puts the value said after the one field the message names into {@code values}, when there is one. */
     static void take(Reading reading, String text, Set<String> targets, Map<String, String> values) {
         // With a value spotted already, what follows the lead-in is that value ("muda meu número para (22) 4068-5246").
-        if (reading == null || !CHANGES.contains(reading.intent()) || targets.size() != 1 || !values.isEmpty()) {
+        if (targets.size() != 1 || !values.isEmpty()) {
             return;
         }
         String field = targets.iterator().next();
         if (!Vocabulary.FIELD_WORDS.containsKey(field) || "address".equals(field)) {
+            return;
+        }
+        // A change, or a value said plainly ("o número da minha casa é 120") where the value says what it is by its
+        // form; a name said plainly is the name spotter's ("meu nome é ...").
+        boolean change = reading != null && CHANGES.contains(reading.intent());
+        boolean plainly = (reading == null || reading.intent() == Intent.PROVIDE_VALUE) && structured(field);
+        if (!change && !plainly) {
             return;
         }
         Matcher sets = SETS.matcher(text);
@@ -53,6 +60,11 @@ final class NamedValues {
         if (!value.isEmpty() && plausible(field, value) && AnswerRules.validFor(field, value)) {
             values.put(field, value);
         }
+    }
+
+    /** A field whose validator tells its values from other text: the house number needs a digit. */
+    private static boolean structured(String field) {
+        return CanonicalValues.STRUCTURED.contains(field) || "number".equals(field);
     }
 
     /**
@@ -75,7 +87,7 @@ final class NamedValues {
 
     /** Free text takes almost anything: it must look like the value, no more words than one has, and no keyword. */
     private static boolean plausible(String field, String value) {
-        if (CanonicalValues.STRUCTURED.contains(field) || "number".equals(field)) {
+        if (structured(field)) {
             return true;
         }
         var words = Normaliser.tokens(Normaliser.fold(value));
