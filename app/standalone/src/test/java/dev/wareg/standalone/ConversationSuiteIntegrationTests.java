@@ -24,16 +24,17 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 19, item 9: every scripted conversation of {@code conversations.yaml} is played through the web chat of the
+ * Issue 19, item 9: every scripted conversation of each {@link Suite} file is played through the web chat of the
  * running embedded default, each by a number of its own, and then the account account-api holds for that number is
  * compared with what the script expects. The suite measures, it does not stop at a failure: it logs each
- * conversation's outcome with its reason, writes the pass rates per kind to {@code target/conversation-suite.md}, and
- * fails only when the overall rate falls under {@link #FLOOR}.
+ * conversation's outcome with its reason, writes the pass rates per kind to {@code target/<file>-suite.md}, and
+ * fails only when the overall rate falls under the file's floor.
  */
 @StandaloneTest
 class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
@@ -41,10 +42,30 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
     private static final Logger log = LoggerFactory.getLogger(ConversationSuiteIntegrationTests.class);
 
     /**
-     * About five points under the rate measured when the suite was written, 87.7% of 130 conversations (see
-     * docs/evaluation.md): a change that loses several conversations fails the build, one that wins some raises it.
+     * A file of conversations and the share of them that must pass: about five points under the rate measured on it.
+     * The first file was tuned on after its first run (87.7 %, see docs/evaluation.md); the second was written later
+     * by another author and measures text no fix was made for.
+     *
+     * @param firstNumber the first number its conversations write from (+55 11 9…), one more for each
      */
-    static final double FLOOR = 0.85;
+    enum Suite {
+        FIRST_AUTHOR("conversations.yaml", 0.85, 973_100_000L),
+        SECOND_AUTHOR("conversations-second-author.yaml", SECOND_AUTHOR_FLOOR, 973_200_000L);
+
+        final String file;
+        final double floor;
+        final long firstNumber;
+
+        Suite(String file, double floor, long firstNumber) {
+            this.file = file;
+            this.floor = floor;
+            this.firstNumber = firstNumber;
+        }
+
+        Path report() {
+            return Path.of("target", file.replace(".yaml", "") + "-suite.md");
+        }
+    }
 
     /** The bot may answer one line with a few messages: they belong together while none is later than this. */
     private static final Duration QUIET = Duration.ofMillis(400);
@@ -53,9 +74,9 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
     private static final Duration SETTLE = Duration.ofSeconds(2);
     /** Conversations played at once: each has its own number and session, and most of their time is waiting. */
     private static final int AT_ONCE = 4;
-    /** The first number of the suite: +55 11 97310-0000, one more for each conversation. */
-    private static final long FIRST_NUMBER = 973_100_000L;
-    private static final Path REPORT = Path.of("target", "conversation-suite.md");
+
+    /** Set once the second author's file was first played; see docs/evaluation.md. */
+    private static final double SECOND_AUTHOR_FLOOR = 0.0;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -86,10 +107,11 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         }
     }
 
-    @Test
-    void everyScriptedConversationLeavesTheAccountItExpects() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Suite.class)
+    void everyScriptedConversationLeavesTheAccountItExpects(Suite suite) throws Exception {
         List<ConversationScript> scripts;
-        try (InputStream yaml = getClass().getResourceAsStream("/conversations.yaml")) {
+        try (InputStream yaml = getClass().getResourceAsStream("/" + suite.file)) {
             scripts = ConversationScript.read(yaml);
         }
         assertThat(scripts).as("the conversations").isNotEmpty();
@@ -101,7 +123,7 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
             List<Future<Outcome>> played = new ArrayList<>();
             for (int i = 0; i < scripts.size(); i++) {
                 ConversationScript script = scripts.get(i);
-                String phone = "+5511" + (FIRST_NUMBER + i);
+                String phone = "+5511" + (suite.firstNumber + i);
                 played.add(players.submit(() -> play(script, phone)));
             }
             for (Future<Outcome> outcome : played) {
@@ -115,13 +137,13 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         outcomes.forEach(outcome -> log.info("{} {} ({}, {}, {} lines, {} ms){}", outcome.passed() ? "PASS" : "FAIL",
                 outcome.script().id(), outcome.script().kind(), outcome.script().lang(), outcome.script().say().size(),
                 outcome.took().toMillis(), outcome.passed() ? "" : ": " + outcome.reason()));
-        String report = report(outcomes, took);
-        Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, report);
+        String report = report(suite, outcomes, took);
+        Files.createDirectories(suite.report().getParent());
+        Files.writeString(suite.report(), report);
         log.info("Conversation suite, {} conversations in {} s:\n{}", outcomes.size(), took.toSeconds(), report);
 
         assertThat(rate(outcomes)).as("the share of conversations that leave the expected account (see %s)",
-                REPORT.toAbsolutePath()).isGreaterThanOrEqualTo(FLOOR);
+                suite.report().toAbsolutePath()).isGreaterThanOrEqualTo(suite.floor);
     }
 
     private Outcome play(ConversationScript script, String phone) {
@@ -189,14 +211,15 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(Outcome::passed).count() / outcomes.size();
     }
 
-    private static String report(List<Outcome> outcomes, Duration took) {
+    private static String report(Suite suite, List<Outcome> outcomes, Duration took) {
         var byKind = outcomes.stream().collect(Collectors.groupingBy(outcome -> outcome.script().kind(),
                 LinkedHashMap::new, Collectors.toList()));
         var byLanguage = outcomes.stream().collect(Collectors.groupingBy(outcome -> outcome.script().lang(),
                 LinkedHashMap::new, Collectors.toList()));
         var text = new StringBuilder("# Conversation suite\n\n")
-                .append(outcomes.size()).append(" conversations of `conversations.yaml`, played through the web chat in ")
-                .append(took.toSeconds()).append(" s; the floor is ").append(percent(FLOOR)).append(".\n\n")
+                .append(outcomes.size()).append(" conversations of `").append(suite.file)
+                .append("`, played through the web chat in ").append(took.toSeconds()).append(" s; the floor is ")
+                .append(percent(suite.floor)).append(".\n\n")
                 .append("| Kind | Conversations | Passed | Pass rate |\n|---|---:|---:|---:|\n");
         byKind.forEach((kind, ofKind) -> text.append(row(kind, ofKind)));
         text.append(row("**all**", outcomes))

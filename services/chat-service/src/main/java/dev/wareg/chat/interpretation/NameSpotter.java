@@ -39,16 +39,39 @@ final class NameSpotter {
                     + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
                     + "(?:\\s+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)\\s+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)");
+    /**
+     * How a name's spelling is told before or after it: "Luiz com z", "Thiago com th", "Ana com dois n", "Sara with
+     * no h"; the full name may follow ("Thiago com th, Thiago Martins").
+     */
+    private static final Pattern SPELLING = Pattern.compile(
+            "^(\\p{L}+)\\s+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|no|sem|an|a)\\s+)?\\p{L}{1,2}\\b[\\s,;:-]*(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call"};
 
     private NameSpotter() {
+    }
+
+    /**
+     * The name without a note on its spelling: the full name after the note when one follows ("Thiago com th, Thiago
+     * Martins" -> "Thiago Martins"), else the name the note was about with the rest ("Luiz com z e meu email ..." ->
+     * "Luiz e meu email ...", which the next clause then ends).
+     */
+    static String withoutSpelling(String spoken) {
+        Matcher spelling = SPELLING.matcher(spoken);
+        if (!spelling.matches()) {
+            return spoken;
+        }
+        String rest = spelling.group(2);
+        boolean fullNameFollows = !rest.isEmpty() && Character.isLetter(rest.codePointAt(0))
+                && Normaliser.fold(rest).startsWith(Normaliser.fold(spelling.group(1)));
+        return fullNameFollows ? rest : spelling.group(1) + (rest.isEmpty() ? "" : " " + rest);
     }
 
     static void spot(String text, String lower, Map<String, String> values) {
         if (ValueSpotters.containsAny(lower, NAME_HINTS)) {
             Matcher leadIn = NAME_LEAD_IN.matcher(Normaliser.sameLength(text));
             if (leadIn.find()) {
-                String spoken = NEXT_CLAUSE.matcher(text.substring(leadIn.start(1))).replaceFirst("")
+                String spoken = NEXT_CLAUSE.matcher(withoutSpelling(text.substring(leadIn.start(1)))).replaceFirst("")
                         .replaceAll("[,.!?;].*$", "");
                 spoken = Courtesy.TRAILING_FILLER.matcher(spoken).replaceFirst("").strip().replaceAll("[.!]+$", "");
                 String first = Normaliser.fold(spoken.split("\\s+")[0]);
