@@ -36,6 +36,9 @@ class BirthDatesTests {
             29/02/2000          | 2000-02-29
             15/06/2025          | 2025-06-15
             16/06/1894          | 1894-06-16
+            12/05/90            | 1990-05-12
+            12/5/90             | 1990-05-12
+            30-01-05            | 2005-01-30
             """)
     void acceptsDayFirstOrIsoAndOutputsIso(String raw, String iso) {
         assertThat(birthDates.validate(raw)).isEqualTo(Validation.valid(iso));
@@ -51,8 +54,8 @@ class BirthDatesTests {
             32/01/1990      | impossible
             00/01/1990      | impossible
             12/13/1990      | impossible
-            12/05/90        | format
-            12/5/90         | format
+            12/05/20        | format
+            31/02/90        | impossible
             1990/05/12      | format
             1990-5-12       | format
             12/05-1990      | format

@@ -600,7 +600,9 @@ class FormLoop {
 
     private Turn confirming(Conversation conversation, Interpretation meaning) {
         List<String> named = targets(meaning);
-        if (named.isEmpty() && (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.DENY)) {
+        // A value given at the confirmation ("nasc 30/01/2001") joins the change, or corrects what it shows.
+        if (named.isEmpty() && (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.DENY
+                || meaning.intent() == Intent.PROVIDE_VALUE)) {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {

@@ -95,7 +95,13 @@ final class AddressSpotter {
                 state = unit.group(1); // "Curitiba PR": the state after the city, without a comma
                 city = city.substring(0, unit.start()).strip();
             }
-            values.put("city", city);
+            if (state == null && city.length() == 2
+                    && RegistrationFields.STATE.validate(city) instanceof Validation.Valid) {
+                // "mudei pra sp": a state's code is the state, not a city ("São Paulo" can be either, and stays a city)
+                values.put("state", city);
+            } else {
+                values.put("city", city);
+            }
             if (state != null && RegistrationFields.STATE.validate(state) instanceof Validation.Valid) {
                 values.put("state", state.strip());
             }

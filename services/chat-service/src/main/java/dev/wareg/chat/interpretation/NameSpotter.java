@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A person's name, after the words that introduce it: the lead-ins of the lexicon ("meu nome é", "me chamo", "my
  * name is", "name's", "call me") and "I am"/"I'm" unless what follows says it is no name ("I'm from Recife"), found
  * in the text folded without moving anything, and read from the text as written up to the next clause; or, in other
- * words ("sou a Ana Lima", "this is John Smith"), as far as its capitalised words go. A bare name, when the name is
+ * words ("sou a Ana Lima", "sou Renata Pires", "this is John Smith"), as far as its capitalised words go. A bare name, when the name is
  * asked, is the answer itself (see {@link AnswerRules}).
  */
 final class NameSpotter {
@@ -34,7 +34,7 @@ final class NameSpotter {
      * Smith", "nome Iara Gomes Lima cpf ...", "NOME GUSTAVO CARVALHO CPF ...".
      */
     private static final Pattern NAME_INTRO = Pattern.compile(
-            "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom)[\\s,]+)*(?:nome|name)(?:\\s+completo)?|\\bsou\\s+(?:o|a)|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
+            "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom)[\\s,]+)*(?:nome|name)(?:\\s+completo)?|\\bsou(?:\\s+(?:o|a))?|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
                     + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me"
                     + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
