@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *       characters without leading or trailing hyphens, at most 253 characters, a top-level domain present;</li>
  *   <li>the whole address at most 254 characters (RFC 5321 path limit minus the angle brackets).</li>
  * </ul>
- * The domain is lower-cased; the local part keeps its case, since only the receiving host may interpret it.
+ * The whole address is lower-cased. RFC 5321 lets the receiving host read the local part's case, but no mailbox
+ * provider people use does, and people type it as it comes ("Helena.Castro@Empresa.com.br"): kept as typed, the same
+ * mailbox would be two addresses, and a second account could claim it.
  * A domain one typing slip away from a popular provider is refused with the likely intended address.
  */
 public final class EmailAddresses implements FieldValidator {
@@ -64,7 +66,7 @@ public final class EmailAddresses implements FieldValidator {
         if (suggestion != null) {
             return Validation.invalid("typo", local + "@" + suggestion);
         }
-        return Validation.valid(local + "@" + IDN.toUnicode(asciiDomain).toLowerCase(Locale.ROOT));
+        return Validation.valid(local.toLowerCase(Locale.ROOT) + "@" + IDN.toUnicode(asciiDomain).toLowerCase(Locale.ROOT));
     }
 
     private static String asciiDomain(String domain) {

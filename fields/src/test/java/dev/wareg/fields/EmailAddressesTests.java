@@ -17,7 +17,7 @@ class EmailAddressesTests {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             maria@example.com              | maria@example.com
-            '  Maria.Silva@Example.COM  '  | Maria.Silva@example.com
+            '  Maria.Silva@Example.COM  '  | maria.silva@example.com
             mailto:joao+news@empresa.com.br | joao+news@empresa.com.br
             ana@JOSÉ.com.br                | ana@josé.com.br
             o'brien@example.org            | o'brien@example.org

@@ -53,7 +53,7 @@ class AccountPatchTests {
                 {"name": "  MARIA   DA SILVA ", "email": " Maria@GMAIL.com "}"""));
 
         assertThat(patched.name()).isEqualTo("Maria da Silva");
-        assertThat(patched.email()).isEqualTo("Maria@gmail.com");
+        assertThat(patched.email()).isEqualTo("maria@gmail.com");
     }
 
     @Test

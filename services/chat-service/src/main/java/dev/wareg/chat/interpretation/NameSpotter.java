@@ -34,7 +34,7 @@ final class NameSpotter {
      * Smith", "nome Iara Gomes Lima cpf ...", "NOME GUSTAVO CARVALHO CPF ...".
      */
     private static final Pattern NAME_INTRO = Pattern.compile(
-            "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom)[\\s,]+)*(?:nome|name)(?:\\s+completo)?|\\bsou(?:\\s+(?:o|a))?|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
+            "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom|seguinte|o\\s+seguinte)[\\s,:]+)*(?:nome|name)(?:\\s+completo)?|\\bsou(?:\\s+(?:o|a))?|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
                     + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me"
                     + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"

@@ -26,21 +26,21 @@ class PortugueseDialogueTests {
                 .user("maria da silva")
                 .bot("Qual é o seu e-mail?")
                 .user("Maria.Silva@Example.com")
-                .bot("Confira seus dados:\nNome: Maria da Silva\nE-mail: Maria.Silva@example.com\n\nPosso salvar?")
+                .bot("Confira seus dados:\nNome: Maria da Silva\nE-mail: maria.silva@example.com\n\nPosso salvar?")
                 .user("sim")
-                .bot("Para confirmar que o e-mail Maria.Silva@example.com é seu, enviei para ele um código de 6 dígitos. "
+                .bot("Para confirmar que o e-mail maria.silva@example.com é seu, enviei para ele um código de 6 dígitos. "
                         + "Digite o código aqui.");
-        assertThat(dialogue.lastEmail().to()).isEqualTo("Maria.Silva@example.com");
+        assertThat(dialogue.lastEmail().to()).isEqualTo("maria.silva@example.com");
         assertThat(dialogue.requests()).isEmpty();
         dialogue.user(dialogue.lastEmailedCode())
-                .bot("E-mail Maria.Silva@example.com confirmado.", "Um momento, estou salvando…");
+                .bot("E-mail maria.silva@example.com confirmado.", "Um momento, estou salvando…");
 
         var request = dialogue.lastRequest();
         assertThat(request.isRegistration()).isTrue();
         assertThat(request.sender()).isEqualTo(PHONE);
         assertThat(request.changes()).containsExactly(
                 Map.entry("name", new FieldChange(null, "Maria da Silva")),
-                Map.entry("email", new FieldChange(null, "Maria.Silva@example.com")));
+                Map.entry("email", new FieldChange(null, "maria.silva@example.com")));
 
         dialogue.workerApplies()
                 .bot("Pronto! Seu cadastro foi criado. Quando precisar mudar algo, é só me chamar.");
