@@ -241,7 +241,10 @@ class FormLoop {
             return Turn.of(conversation.choosingField(account), new Reply(phrasebook.say(language, key),
                     choice.stream().map(field -> new Button(field, phrasebook.say(language, key + "." + field))).toList()));
         }
-        List<String> asked = schema.wholeTopicWhereNoneIsHeld(fields, account);
+        // "meu nome é João da Silva e queria atualizar o email": a field said with the value it holds is no change,
+        // when the message changes something else.
+        List<String> changing = fields.stream().filter(field -> !holdsAlready(account, field, meaning)).toList();
+        List<String> asked = schema.wholeTopicWhereNoneIsHeld(changing.isEmpty() ? fields : changing, account);
         Conversation next = conversation.choosingField(account).collecting(asked, currentValues(account, asked), false);
         return fill(next, meaning, meaning.values().get(next.asking()));
     }
@@ -612,6 +615,9 @@ class FormLoop {
             // correction, it costs a "cancelar" at worst.
             case DENY -> named.isEmpty() ? cancelled(conversation, "confirm.discarded")
                     : correct(conversation, meaning, named);
+            // "na verdade deixa o email antigo": that field leaves the change; the rest is confirmed again.
+            case KEEP -> named.isEmpty() ? Turn.of(conversation, new Reply(phrasebook.say(conversation.language(),
+                    "confirm.repeat"), confirmButtons(conversation.language()))) : confirm(without(conversation, named));
             case BACK -> back(conversation);
             default -> {
                 if (!named.isEmpty()) {
@@ -624,6 +630,17 @@ class FormLoop {
                         confirmButtons(conversation.language())));
             }
         };
+    }
+
+    /** The form without these fields' new values: each keeps what the account holds. */
+    private static Conversation without(Conversation conversation, List<String> fields) {
+        Conversation kept = conversation;
+        for (String field : fields) {
+            if (kept.collected().containsKey(field)) {
+                kept = kept.withValue(field, null);
+            }
+        }
+        return kept;
     }
 
     /** Requests the confirmed change (and its new contact points proven, where they can be). */
@@ -867,6 +884,12 @@ class FormLoop {
      */
     private Optional<AccountSnapshot> account(Conversation conversation) {
         return accounts.findByPhone(Senders.phone(conversation.sender()).orElseThrow());
+    }
+
+    private boolean holdsAlready(AccountSnapshot account, String field, Interpretation meaning) {
+        String said = meaning.values().get(field);
+        return said != null && schema.field(field).validate(said) instanceof Validation.Valid(String value)
+                && value.equals(account.value(field));
     }
 
     private static Map<String, String> currentValues(AccountSnapshot account, List<String> fields) {

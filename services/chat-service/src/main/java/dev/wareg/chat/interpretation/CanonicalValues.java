@@ -23,6 +23,8 @@ public final class CanonicalValues {
 
     private static final Pattern DIGITS = Pattern.compile("\\D");
     private static final Set<String> DOCUMENTS = Set.of("cpf", "postalCode");
+    /** What people call a city, by the city's name as it is stored: "sampa" -> "São Paulo". */
+    private static final Map<String, String> CITY_NICKNAMES = Lexicon.STANDARD.map("city-nicknames");
 
     private CanonicalValues() {
     }
@@ -48,6 +50,9 @@ public final class CanonicalValues {
     /** A value of a field as it would be stored; as written when it is free text or the field refuses it. */
     public static String canonical(String fieldName, String written) {
         String value = written.strip();
+        if (fieldName.equals("city")) {
+            return CITY_NICKNAMES.getOrDefault(Normaliser.fold(value), value); // "Floripa" is Florianópolis
+        }
         if (!STRUCTURED.contains(fieldName)) {
             return value;
         }

@@ -26,7 +26,7 @@ final class Courtesy {
 
     /** Thanks and fillers after what a message says: "Desde já agradeço.", "Many thanks.", "né", "you know". */
     private static final Pattern COURTESY_TAIL = Pattern.compile(
-            "(?:[\\s,.!]+(?:desde\\s+j[aá]\\s+agrade[cç]o|fico\\s+no\\s+aguardo|(?:muito\\s+)?obrigad[oa]|valeu|vlw|obg"
+            "(?:[\\s,.!]+(?:desde\\s+j[aá]\\s+agrade[cç]o|fico\\s+no\\s+aguardo|(?:muito\\s+)?obrigad[oa](?:\\s+pela\\s+(?:aten[cç][aã]o|ajuda|paci[eê]ncia))?|valeu|vlw|obg"
                     + "|thanks(?:\\s+in\\s+advance)?|thank\\s+you(?:\\s+for\\s+your\\s+help|\\s+in\\s+advance)?|many\\s+thanks|thx"
                     + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
                     + "[\\s.!]*)+$",

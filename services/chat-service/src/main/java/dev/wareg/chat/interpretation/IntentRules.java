@@ -64,7 +64,9 @@ final class IntentRules {
      * "beleza", "certo") beside thanks is a thanks: "ok, obrigado" closes a conversation more often than it confirms.
      */
     private static boolean yesBesideThanks(Words words) {
-        List<String> rest = words.canonical().stream().filter(word -> !THANKS.contains(word)).toList();
+        // Without the thanks around it too: "sim, pode salvar. Muito obrigada pela atenção."
+        List<String> said = Words.of(Normaliser.words(Courtesy.withoutCourtesy(words.text()))).canonical();
+        List<String> rest = said.stream().filter(word -> !THANKS.contains(word)).toList();
         if (rest.isEmpty() || rest.stream().allMatch(AFFIRM_WEAK::contains)) {
             return false;
         }
@@ -163,6 +165,9 @@ final class IntentRules {
         if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
             return new Reading(Intent.AFFIRM, 0.85);
         }
+        if (size <= 10 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {
+            return new Reading(Intent.AFFIRM, 0.85); // "sim, obrigada!", "ok pode salvar obg": the yes is the answer
+        }
         if (size <= 10 && !question && words.contains(THANKS) && THANKS_FOR.matcher(text).find()) {
             return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
         }
@@ -173,9 +178,6 @@ final class IntentRules {
         boolean asksHelp = words.raw().contains("help") || words.raw().contains("ajuda");
         if (!elsewhere && words.contains(HELP) && (size <= 10 || asksHelp) && (asksHelp || !words.contains(THANKS))) {
             return Reading.of(Intent.HELP, words, HELP, 0.85);
-        }
-        if (size <= 8 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {
-            return new Reading(Intent.AFFIRM, 0.85); // "sim, obrigada!", "ok pode salvar obg": the yes is the answer
         }
         if (size <= 8 && words.contains(THANKS) && negation != 0 && !question && !offTopic) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);

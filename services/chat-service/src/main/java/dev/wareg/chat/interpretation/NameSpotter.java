@@ -23,7 +23,7 @@ final class NameSpotter {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
-            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
+            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|eu|queria|quero|gostaria|preciso|want|would|need|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
                     + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp"
                     + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know)\\b.*$"
                     + "|\\s*[^\\p{L}\\s'.,;!?-].*$"
@@ -46,6 +46,10 @@ final class NameSpotter {
     private static final Pattern SPELLING = Pattern.compile(
             "^(\\p{L}+)\\s+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|no|sem|an|a)\\s+)?\\p{L}{1,2}\\b[\\s,;:-]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /** A note on the spelling after the name: ", com dois n", " with two n's", ", com z". */
+    private static final Pattern TRAILING_SPELLING = Pattern.compile(
+            "[\\s,;-]+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call"};
 
     private NameSpotter() {
@@ -57,6 +61,10 @@ final class NameSpotter {
      * "Luiz e meu email ...", which the next clause then ends).
      */
     static String withoutSpelling(String spoken) {
+        Matcher trailing = TRAILING_SPELLING.matcher(spoken);
+        if (trailing.find()) {
+            spoken = spoken.substring(0, trailing.start()); // "Giovanna Pacheco Lemos, com dois n"
+        }
         Matcher spelling = SPELLING.matcher(spoken);
         if (!spelling.matches()) {
             return spoken;
@@ -70,7 +78,8 @@ final class NameSpotter {
     static void spot(String text, String lower, Map<String, String> values) {
         if (ValueSpotters.containsAny(lower, NAME_HINTS)) {
             Matcher leadIn = NAME_LEAD_IN.matcher(Normaliser.sameLength(text));
-            if (leadIn.find()) {
+            // Every lead-in in turn: "meu nome e meu email, o nome novo é Fernanda": the first opens no name.
+            for (int from = 0; from < text.length() && leadIn.find(from); from = leadIn.start(1)) {
                 String spoken = NEXT_CLAUSE.matcher(withoutSpelling(text.substring(leadIn.start(1)))).replaceFirst("")
                         .replaceAll("[,.!?;].*$", "");
                 spoken = Courtesy.TRAILING_FILLER.matcher(spoken).replaceFirst("").strip().replaceAll("[.!]+$", "");

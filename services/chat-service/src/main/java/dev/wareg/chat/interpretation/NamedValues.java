@@ -57,6 +57,9 @@ final class NamedValues {
             return;
         }
         String value = ARTICLE.matcher(Courtesy.answer(text.substring(after))).replaceFirst("").strip();
+        if ("name".equals(field)) {
+            value = NameSpotter.withoutSpelling(value).strip();
+        }
         if (!value.isEmpty() && plausible(field, value) && AnswerRules.validFor(field, value)) {
             values.put(field, value);
         }

@@ -42,6 +42,8 @@ public class RulesInterpreter implements Interpreter {
             Pattern.compile("(?i)(?:n|nr|num|no)\\.?\\s*(\\d{1,5}[a-z]?)");
     private static final Pattern EMAIL_ADDRESS =
             Pattern.compile("\\bemail\\s+address|\\bendereco\\s+(?:de\\s+)?email|\\bendereco\\s+eletronico");
+    /** A field kept as it is ({@code keep-field}: "deixa o email antigo"). */
+    private static final Pattern KEEP_FIELD = Lexicon.STANDARD.phrasesAnywhere("keep-field");
     private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
             Intent.GOODBYE);
 
@@ -90,6 +92,7 @@ public class RulesInterpreter implements Interpreter {
         } else {
             reading = IntentRules.intent(words, !targets.isEmpty(), question, !values.isEmpty());
             reading = Corrections.reconsider(reading, text, words, targets, values, askedField);
+            reading = keptField(words, targets, reading);
             NamedValues.take(reading, text, targets, values);
         }
         if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty()
@@ -105,6 +108,26 @@ public class RulesInterpreter implements Interpreter {
         }
         return new Interpretation(reading.intent(), reading.confidence(), targets, CanonicalValues.of(values), choice,
                 language(Normaliser.tokens(folded)), everything, CanonicalValues.spans(values, text));
+    }
+
+    /**
+     * "na verdade deixa o email antigo, muda só o cpf", "keep my old email": the field kept as it is is the message's
+     * one target, to keep; what else it names stays as it was asked.
+     */
+    private static Reading keptField(Words words, Set<String> targets, Reading reading) {
+        Matcher kept = KEEP_FIELD.matcher(words.text());
+        if (!kept.find()) {
+            return reading;
+        }
+        for (String word : Normaliser.tokens(kept.group())) {
+            List<String> fields = Vocabulary.FIELDS_BY_WORD.get(word);
+            if (fields != null) {
+                targets.clear();
+                targets.addAll(fields);
+                return new Reading(Intent.KEEP, 0.9);
+            }
+        }
+        return reading;
     }
 
     /**
@@ -125,8 +148,9 @@ public class RulesInterpreter implements Interpreter {
     }
 
     /**
-     * The text with the slips in its lower-case words put right ("me chmao Ana" -> "me chamo Ana"), so that the
-     * patterns that find values after their lead-ins read through them. Capitalised words (names, places) stay as
+     * The text with the slips in its lower-case words of lead-ins put right ("me chmao Ana" -> "me chamo Ana"), so that
+     * the patterns that find values after their lead-ins read through them. Only words of lead-ins and field names:
+     * a name in lower case is no slip ("joel batista ramos" is not "vamos"). Capitalised words (names, places) stay as
      * written, and so every value stays as it was typed. Most messages have no slip, and come back as they are.
      */
     private static String repaired(String text, Words words) {
@@ -134,7 +158,7 @@ public class RulesInterpreter implements Interpreter {
         for (int i = 0; i < words.size(); i++) {
             String raw = words.raw().get(i);
             String canonical = words.canonical().get(i);
-            if (!raw.equals(canonical) && raw.length() >= 5) {
+            if (!raw.equals(canonical) && raw.length() >= 5 && Vocabulary.REPAIRABLE.contains(canonical)) {
                 if (fixes == null) {
                     fixes = new HashMap<>();
                 }

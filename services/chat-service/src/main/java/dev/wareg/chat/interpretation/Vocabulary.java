@@ -90,6 +90,11 @@ final class Vocabulary {
             LEXICON.map("months").keySet(), LEXICON.map("spoken-email").keySet(), phraseWords())
             .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
+    /** The words a value's lead-in is made of, which a slip in the text is read through to find the value. */
+    static final Set<String> REPAIRABLE = Stream.of(VALUE_LEAD_INS, LEAD_IN_WORDS, FIELD_WORDS.values().stream()
+                    .flatMap(Set::stream).collect(Collectors.toSet()), LEXICON.phraseWords("name-lead-ins"))
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
     /** Word -> the fields (or topics) it names. */
     static final Map<String, List<String>> FIELDS_BY_WORD = fieldsByWord();
 
