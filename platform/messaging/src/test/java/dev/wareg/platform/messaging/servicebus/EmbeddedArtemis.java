@@ -46,6 +46,8 @@ final class EmbeddedArtemis implements AutoCloseable {
                 .setPagingDirectory(directory.resolve("paging").toString())
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
                 .setJMXManagementEnabled(false)
+                // Expired dead letters (their retention) go soon, as on Service Bus, where they go at once.
+                .setMessageExpiryScanPeriod(200)
                 .addAddressSetting("#", new AddressSettings()
                         .setAutoCreateAddresses(true)
                         .setAutoCreateQueues(true)

@@ -156,6 +156,45 @@ class ServiceBusEventBusIntegrationTests extends EventBusContract {
         }
     }
 
+    /**
+     * The broker goes away and comes back (on the same journal) while events are being published and handled:
+     * publishes wait for it, consumers resume, and every event is handled once, each person's in order.
+     */
+    @Test
+    void nothingIsLostOrHandledTwiceWhenTheBrokerRestarts() throws Exception {
+        ServiceBusEventBus bus = bus(5, namespace());
+        java.util.Map<String, List<Integer>> handled = new java.util.concurrent.ConcurrentHashMap<>();
+        bus.subscribe("chat", MessageReceived.class, event -> handled
+                .computeIfAbsent(event.sender(), sender -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(Integer.parseInt(event.text())));
+        bus.start();
+        int people = 10;
+        int each = 30;
+        for (int i = 0; i < each; i++) {
+            if (i == each / 2) {
+                broker.stop();
+                Thread restart = new Thread(() -> {
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    broker.start();
+                });
+                restart.start();
+            }
+            for (int person = 0; person < people; person++) {
+                bus.publish(received("+55119876543" + (10 + person), String.valueOf(i)));
+            }
+        }
+
+        awaitUntil(() -> handled.values().stream().mapToInt(List::size).sum() >= people * each);
+        Thread.sleep(300);
+        assertThat(handled).hasSize(people);
+        handled.values().forEach(texts -> assertThat(texts)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, each).boxed().toList()));
+    }
+
     /** Tracing that puts one fixed context on every event it publishes. */
     private record FixedTrace(TraceContext context) implements EventTracing {
 
