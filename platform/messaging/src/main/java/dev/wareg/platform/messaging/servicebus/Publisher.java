@@ -4,6 +4,8 @@ import dev.wareg.platform.messaging.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -51,18 +53,22 @@ final class Publisher implements AutoCloseable {
     private record Lane(Session session, MessageProducer producer) {
     }
 
+    /** A place in the pool, with its open session or none. */
+    private static final class Slot {
+        Lane lane;
+    }
+
     private final ServiceBusEventBus.Connections connections;
-    private final BlockingQueue<Lane> idle;
-    private final BlockingQueue<Boolean> permits;
+    /** One per session this process may have; taken while its session sends. */
+    private final BlockingQueue<Slot> slots;
     private final Duration timeout;
     private final Clock clock;
 
     Publisher(ServiceBusEventBus.Connections connections, int sessions, Duration timeout, Clock clock) {
         this.connections = connections;
-        this.idle = new ArrayBlockingQueue<>(sessions);
-        this.permits = new ArrayBlockingQueue<>(sessions);
+        this.slots = new ArrayBlockingQueue<>(sessions);
         for (int i = 0; i < sessions; i++) {
-            permits.add(Boolean.TRUE);
+            slots.add(new Slot());
         }
         this.timeout = timeout;
         this.clock = clock;
@@ -100,7 +106,8 @@ final class Publisher implements AutoCloseable {
 
     private void sendOnce(Target destination, UUID messageId, MessageBuilder builder, int deliveryMode,
             long timeToLive, Instant deadline) throws JMSException {
-        Lane lane = take(deadline);
+        Slot slot = take(deadline);
+        Lane lane = slot.lane;
         boolean healthy = false;
         try {
             Message message = builder.build(lane.session());
@@ -114,54 +121,54 @@ final class Publisher implements AutoCloseable {
             }
             healthy = true;
         } finally {
-            give(lane, healthy);
+            give(slot, healthy);
         }
     }
 
-    private Lane take(Instant deadline) throws JMSException {
-        Lane lane = idle.poll();
-        if (lane != null) {
-            return lane;
-        }
+    /** Waits for a free slot; opens its session when it has none (first use, or the last one failed). */
+    private Slot take(Instant deadline) throws JMSException {
+        Slot slot;
         try {
-            Boolean permit = permits.poll(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
+            slot = slots.poll(Math.max(1, Duration.between(clock.instant(), deadline).toMillis()),
                     TimeUnit.MILLISECONDS);
-            if (permit == null) {
-                lane = idle.poll();
-                if (lane != null) {
-                    return lane;
-                }
-                throw new JMSException("no publishing session became free in time");
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JMSException("interrupted");
         }
-        try {
-            Session session = connections.publishing().createSession(false, Session.AUTO_ACKNOWLEDGE);
-            // An anonymous producer: one per session, whatever the destination.
-            return new Lane(session, session.createProducer(null));
-        } catch (JMSException | RuntimeException e) {
-            permits.add(Boolean.TRUE);
-            throw e;
+        if (slot == null) {
+            throw new JMSException("no publishing session became free in time");
         }
+        if (slot.lane == null) {
+            try {
+                Session session = connections.publishing().createSession(false, Session.AUTO_ACKNOWLEDGE);
+                // An anonymous producer: one per session, whatever the destination.
+                slot.lane = new Lane(session, session.createProducer(null));
+            } catch (JMSException | RuntimeException e) {
+                slots.add(slot);
+                throw e;
+            }
+        }
+        return slot;
     }
 
-    private void give(Lane lane, boolean healthy) {
-        if (healthy) {
-            idle.add(lane);
-        } else {
-            ServiceBusEventBus.Connections.closeQuietly(lane.session());
-            permits.add(Boolean.TRUE);
+    private void give(Slot slot, boolean healthy) {
+        if (!healthy) {
+            ServiceBusEventBus.Connections.closeQuietly(slot.lane.session());
+            slot.lane = null;
         }
+        slots.add(slot);
     }
 
     @Override
     public void close() {
-        Lane lane;
-        while ((lane = idle.poll()) != null) {
-            ServiceBusEventBus.Connections.closeQuietly(lane.session());
-            permits.add(Boolean.TRUE);
+        List<Slot> all = new ArrayList<>();
+        slots.drainTo(all);
+        for (Slot slot : all) {
+            if (slot.lane != null) {
+                ServiceBusEventBus.Connections.closeQuietly(slot.lane.session());
+                slot.lane = null;
+            }
+            slots.add(slot);
         }
     }
 
