@@ -28,7 +28,8 @@ class EntityNamesTests {
     @Test
     void everySubscriberOfTheProjectFitsAzuresLimits() {
         for (String subscriber : new String[] {"chat-service", "update-worker", "staff-queue", "cloud-api", "web-chat",
-                "whatsapp-web", "account-api", "update-worker-erasures", "chat-service-erasures"}) {
+                "whatsapp-web", "account-api", "update-worker-erasures", "chat-service-erasures",
+                "cloud-api-read-receipts-erasures", "mailer", "staff-queue"}) {
             assertThatCode(() -> names.checkSubscriber(subscriber)).as(subscriber).doesNotThrowAnyException();
         }
     }
