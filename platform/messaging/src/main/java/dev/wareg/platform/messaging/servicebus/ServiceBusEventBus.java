@@ -14,7 +14,6 @@ import dev.wareg.platform.messaging.ProcessedEvents;
 import dev.wareg.platform.messaging.Subscriptions;
 import dev.wareg.platform.messaging.TraceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -317,9 +316,5 @@ public final class ServiceBusEventBus implements EventBus, DeadLetters, SmartLif
                 }
             }
         }
-    }
-
-    static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }
