@@ -44,7 +44,7 @@ public record ServiceBusProperties(
         String username,
         String password,
         @DefaultValue("wareg") @NotBlank String namespace,
-        @DefaultValue("4") @Min(1) int publishSessions,
+        @DefaultValue("16") @Min(1) int publishSessions,
         @DefaultValue("16") @Min(1) int prefetch,
         @DefaultValue("30s") @NotNull Duration sendTimeout,
         @DefaultValue("5s") @NotNull Duration recoveryInterval,
@@ -67,7 +67,7 @@ public record ServiceBusProperties(
 
     /** Settings for a plain AMQP 1.0 broker with the defaults above. */
     public static ServiceBusProperties ofUrl(String url, String namespace) {
-        return new ServiceBusProperties(null, null, url, null, null, namespace, 4, 16, Duration.ofSeconds(30),
+        return new ServiceBusProperties(null, null, url, null, null, namespace, 16, 16, Duration.ofSeconds(30),
                 Duration.ofSeconds(5), org.springframework.util.unit.DataSize.ofKilobytes(256), Duration.ofDays(7), 1, 0);
     }
 
