@@ -32,7 +32,10 @@ final class ServiceBusConnections {
             factory.setMessageIDPolicy(eventIdPolicy());
             return factory;
         }
-        ServiceBusJmsConnectionFactorySettings settings = new ServiceBusJmsConnectionFactorySettings();
+        // Microsoft's factory keeps its prefetch of 0 on purpose: on Service Bus a prefetched message is already
+        // locked, and its lock would run out while the one before it is retried. The send timeout is ours.
+        ServiceBusJmsConnectionFactorySettings settings = new ServiceBusJmsConnectionFactorySettings(
+                new java.util.HashMap<>(java.util.Map.of("jms.sendTimeout", String.valueOf(properties.sendTimeout().toMillis()))));
         settings.setShouldReconnect(true);
         if (properties.connectionString() != null && !properties.connectionString().isBlank()) {
             ConnectionString connection = ConnectionString.parse(properties.connectionString());
