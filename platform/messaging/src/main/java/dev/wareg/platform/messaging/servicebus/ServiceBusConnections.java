@@ -67,16 +67,19 @@ final class ServiceBusConnections {
 
     /**
      * Microsoft's factory keeps its Qpid factory private (it builds it on first use); reaching it is the only way to
-     * set the message-id policy there. Checked on the embedded broker only through the plain Qpid path; see
-     * docs/messaging.md, "What the tests here do not prove".
+     * set the message-id policy there ({@code ServiceBusEventBusConfigurationTests} checks that it is set; that
+     * Service Bus then shows it as {@code MessageId} is not checked here: docs/messaging.md, "What the tests here do
+     * not prove").
      */
     private static ConnectionFactory withEventIds(ServiceBusJmsConnectionFactory factory) {
         try {
             Method inner = ServiceBusJmsConnectionFactory.class.getDeclaredMethod("getConectionFactory");
             inner.setAccessible(true);
-            if (inner.invoke(factory) instanceof JmsConnectionFactory qpid) {
-                qpid.setMessageIDPolicy(eventIdPolicy());
+            // Built by the constructor (initializeWithSas / initializeWithAad), not on first use.
+            if (!(inner.invoke(factory) instanceof JmsConnectionFactory qpid)) {
+                throw new IllegalStateException("azure-servicebus-jms built no Qpid JMS factory");
             }
+            qpid.setMessageIDPolicy(eventIdPolicy());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot set the event id as message id on azure-servicebus-jms's factory"
                     + " (a changed client version?)", e);

@@ -52,6 +52,25 @@ class ServiceBusEventBusConfigurationTests {
                 .run(context -> assertThat(context).hasFailed());
     }
 
+    /** Microsoft's factory wraps a Qpid one, which is where the event id becomes the message id. */
+    @Test
+    void onMicrosoftsClientTooTheEventIdIsTheMessageId() throws Exception {
+        var factory = (ServiceBusJmsConnectionFactory) ServiceBusConnections.connectionFactory(new ServiceBusProperties(
+                "Endpoint=sb://wareg.servicebus.windows.net/;SharedAccessKeyName=a;SharedAccessKey=b", null, null,
+                null, null, "wareg", 1, 1, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                org.springframework.util.unit.DataSize.ofKilobytes(256), Duration.ofDays(1), 1, 0));
+        var inner = ServiceBusJmsConnectionFactory.class.getDeclaredMethod("getConectionFactory");
+        inner.setAccessible(true);
+        var policy = (org.apache.qpid.jms.policy.JmsDefaultMessageIDPolicy)
+                ((JmsConnectionFactory) inner.invoke(factory)).getMessageIDPolicy();
+        java.util.UUID eventId = java.util.UUID.randomUUID();
+        Object[] id = new Object[1];
+        ServiceBusConnections.sending(eventId, () -> id[0] = policy.getMessageIDBuilder().createMessageID("p", 1));
+        assertThat(id[0]).isEqualTo(eventId.toString());
+        assertThat(((JmsConnectionFactory) inner.invoke(factory)).getRemoteURI()).contains("jms.sendTimeout=1000")
+                .startsWith("failover:(amqps://wareg.servicebus.windows.net");
+    }
+
     @Test
     void aNamespaceConnectionStringGetsMicrosoftsClientAndTheEmulatorPlainQpid() {
         assertThat(ServiceBusConnections.connectionFactory(new ServiceBusProperties(
