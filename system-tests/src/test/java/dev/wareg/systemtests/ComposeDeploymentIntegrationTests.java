@@ -127,11 +127,36 @@ class ComposeDeploymentIntegrationTests {
         assertThat(services.get("whatsapp-web").get("healthcheck").toString()).contains("/actuator/health/liveness");
     }
 
+    /**
+     * With the profile azure and {@code WAREG_MESSAGING_BUS=azure-service-bus}, the services use the Service Bus
+     * emulator, by its own connection string, and the emulator keeps its state in the SQL Edge beside it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAzureProfileRunsTheServiceBusEmulatorAndPointsTheServicesAtIt() throws Exception {
+        Result config = Tool.required("docker-compose", "docker-compose").run(DEPLOY,
+                Map.of("WAREG_MESSAGING_BUS", "azure-service-bus"),
+                "-f", "compose.yaml", "--env-file", ".env.example", "--profile", "azure", "config");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Map<String, Object>> services = services(config);
+        Map<String, Object> emulator = services.get("servicebus-emulator");
+        assertThat(String.valueOf(emulator.get("image"))).matches("mcr\\.microsoft\\.com/azure-messaging/servicebus-emulator:[0-9.]+");
+        assertThat(String.valueOf(services.get("servicebus-sqledge").get("image"))).matches("mcr\\.microsoft\\.com/azure-sql-edge:[0-9.]+");
+        assertThat(environment(emulator)).containsEntry("SQL_SERVER", "servicebus-sqledge");
+        assertThat(String.valueOf(emulator.get("volumes"))).contains("servicebus-emulator/Config.json");
+        for (String service : List.of("account-api", "chat-service", "update-worker")) {
+            assertThat(environment(services.get(service))).as(service)
+                    .containsEntry("WAREG_MESSAGING_BUS", "azure-service-bus")
+                    .hasEntrySatisfying("WAREG_MESSAGING_SERVICEBUS_CONNECTION_STRING", value -> assertThat(
+                            String.valueOf(value)).contains("sb://servicebus-emulator").contains("UseDevelopmentEmulator=true"));
+        }
+    }
+
     /** {@code docker-compose ... config} with the example settings and every profile on. */
     private static Result compose(String... files) throws Exception {
         var arguments = new java.util.ArrayList<>(List.of(files));
         arguments.addAll(List.of("--env-file", ".env.example", "--profile", "whatsapp", "--profile", "whatsapp-web",
-                "--profile", "demo", "config"));
+                "--profile", "demo", "--profile", "azure", "config"));
         return Tool.required("docker-compose", "docker-compose").run(DEPLOY, arguments.toArray(String[]::new));
     }
 

@@ -231,6 +231,45 @@ class DeploymentFilesTests {
         soft.assertAll();
     }
 
+    /**
+     * The Service Bus overlay (beside deploy/k8s: kustomize 5 refuses an overlay inside its base) patches only what
+     * the base declares, takes the connection string from a Secret the templates describe, and runs each subscribing
+     * service as one replica without an autoscaler (Service Bus has no single active consumer without sessions).
+     */
+    @Test
+    void theServiceBusOverlayPatchesWhatTheBaseDeclares() throws IOException {
+        Path overlay = DEPLOY.resolve("k8s-azure");
+        var kustomization = map(StrictYaml.documents(overlay.resolve("kustomization.yaml")).getFirst());
+        assertThat(list(kustomization.get("resources"))).containsExactly("../k8s");
+        assertThat(kustomization.get("namespace")).isEqualTo(map(StrictYaml.documents(K8S.resolve("kustomization.yaml"))
+                .getFirst()).get("namespace"));
+        List<Manifest> base = manifests();
+        Set<String> declared = new HashSet<>();
+        base.forEach(manifest -> declared.add(manifest.kind() + "/" + manifest.name()));
+        for (Object document : StrictYaml.documents(overlay.resolve("servicebus-connection.yaml"))) {
+            Map<String, Object> patch = map(document);
+            String name = String.valueOf(map(patch.get("metadata")).get("name"));
+            assertThat(declared).contains("Deployment/" + name);
+            Map<String, Object> container = map(list(map(map(map(patch.get("spec")).get("template")).get("spec"))
+                    .get("containers")).getFirst());
+            assertThat(container.get("name")).isEqualTo(name);
+            assertThat(String.valueOf(container.get("env"))).contains("WAREG_MESSAGING_SERVICEBUS_CONNECTION_STRING")
+                    .contains("wareg-servicebus");
+        }
+        String patches = String.valueOf(kustomization.get("patches"));
+        assertThat(patches).contains("azure-service-bus").contains("chat-service|update-worker|cloud-api");
+        for (String autoscaler : List.of("chat-service", "update-worker")) {
+            assertThat(declared).contains("HorizontalPodAutoscaler/" + autoscaler);
+            assertThat(patches).contains("name: " + autoscaler);
+        }
+        assertThat(base).filteredOn(m -> m.kind().equals("HorizontalPodAutoscaler")).extracting(Manifest::name)
+                .containsExactlyInAnyOrder("chat-service", "update-worker");
+        assertThat(StrictYaml.documents(K8S.resolve("secrets.template.yaml"))).anySatisfy(secret -> {
+            assertThat(map(map(secret).get("metadata")).get("name")).isEqualTo("wareg-servicebus");
+            assertThat(map(map(secret).get("stringData"))).containsOnlyKeys("connection-string");
+        });
+    }
+
     @Test
     void secretTemplatesAndTheComposeExampleHoldNoSecret() throws IOException {
         for (Object document : StrictYaml.documents(K8S.resolve("secrets.template.yaml"))) {

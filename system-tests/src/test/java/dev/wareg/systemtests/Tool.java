@@ -24,11 +24,18 @@ record Tool(String command) {
     }
 
     Result run(Path directory, String... arguments) throws IOException, InterruptedException {
+        return run(directory, java.util.Map.of(), arguments);
+    }
+
+    /** With {@code environment} added to this process's. */
+    Result run(Path directory, java.util.Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         var commandLine = new java.util.ArrayList<String>();
         commandLine.add(command);
         commandLine.addAll(java.util.List.of(arguments));
-        Process process = new ProcessBuilder(commandLine).directory(directory.toFile()).redirectErrorStream(true)
-                .start();
+        var builder = new ProcessBuilder(commandLine).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

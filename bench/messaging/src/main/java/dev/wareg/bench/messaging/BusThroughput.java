@@ -29,8 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Reports events per second from the first publish to the last handled, and percentiles of the time from publish
  * (its {@code occurredAt}) to handled. The first tenth of the events warms up and is left out of the figures.
  *
- * <p>Usage: {@code BusThroughput rabbitmq|jdbc [events] [publishers] [setting=value...]}. RabbitMQ and PostgreSQL are this machine's
- * (Spring Boot's {@code spring.rabbitmq.*} defaults; {@code TEST_POSTGRES_URL}, a fresh schema per run).
+ * <p>Usage: {@code BusThroughput rabbitmq|jdbc|azure-service-bus [events] [publishers] [setting=value...]}. RabbitMQ and
+ * PostgreSQL are this machine's (Spring Boot's {@code spring.rabbitmq.*} defaults; {@code TEST_POSTGRES_URL}, a fresh
+ * schema per run); the Service Bus bus runs against an Apache Artemis broker (AMQP 1.0) started in this process
+ * ({@link EmbeddedAmqpBroker}), since Service Bus cannot run here.
  */
 public final class BusThroughput {
 
@@ -48,7 +50,15 @@ public final class BusThroughput {
         properties.addAll(Arrays.asList(args).subList(Math.min(args.length, 3), args.length));
         TestPostgres.Schema schema = null;
         String namespace = null;
-        if (bus.equals("jdbc")) {
+        EmbeddedAmqpBroker broker = null;
+        if (bus.equals("azure-service-bus")) {
+            broker = EmbeddedAmqpBroker.start();
+            properties.addAll(List.of("wareg.messaging.servicebus.url=" + broker.url(),
+                    "wareg.messaging.servicebus.namespace=b" + UUID.randomUUID().toString().substring(0, 8),
+                    "spring.autoconfigure.exclude="
+                            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                            + "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration"));
+        } else if (bus.equals("jdbc")) {
             schema = TestPostgres.freshSchema();
             properties.addAll(List.of("spring.datasource.url=" + schema.url(),
                     "spring.datasource.username=" + schema.username(),
@@ -69,6 +79,9 @@ public final class BusThroughput {
         } finally {
             if (schema != null) {
                 schema.drop();
+            }
+            if (broker != null) {
+                broker.close();
             }
         }
     }

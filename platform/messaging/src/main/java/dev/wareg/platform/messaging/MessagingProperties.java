@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param bus                which adapter carries events: {@code in-process}, {@code jdbc} (an outbox on
- *                           PostgreSQL) or {@code rabbitmq}
+ *                           PostgreSQL), {@code rabbitmq} or {@code azure-service-bus}
  * @param maxAttempts        how many times a failing handler gets the same event before it becomes a dead letter
  * @param retryDelay         the delay before the second attempt; each further attempt waits twice as long
  * @param retryMaxDelay      the longest delay between two attempts
@@ -28,7 +28,7 @@ public record MessagingProperties(
         @DefaultValue("8") @Min(1) int shards,
         @DefaultValue("7d") @NotNull Duration processedRetention) {
 
-    public enum Bus { IN_PROCESS, JDBC, RABBITMQ }
+    public enum Bus { IN_PROCESS, JDBC, RABBITMQ, AZURE_SERVICE_BUS }
 
     /** The delay before attempt {@code attempt + 1}, after {@code attempt} failed ones. */
     public Duration delayAfter(int attempt) {
