@@ -842,7 +842,7 @@ class FormLoop {
                 changes.put(schema.field(name).apiProperty(),
                         new FieldChange(conversation.current().get(name), CLEARED.equals(value) ? null : value)));
         return new RegistrationUpdateRequested(ids.next(), clock.instant(), conversation.accountId(),
-                Senders.phone(conversation.sender()).orElseThrow(), changes, conversation.accountVersion(), conversation.channel(),
+                conversation.phone(), changes, conversation.accountVersion(), conversation.channel(),
                 conversation.sender());
     }
 
@@ -864,7 +864,7 @@ class FormLoop {
      * phone before the form loop sees them.
      */
     private Optional<AccountSnapshot> account(Conversation conversation) {
-        return accounts.findByPhone(Senders.phone(conversation.sender()).orElseThrow());
+        return accounts.findByPhone(conversation.phone());
     }
 
     private static Map<String, String> currentValues(AccountSnapshot account, List<String> fields) {
