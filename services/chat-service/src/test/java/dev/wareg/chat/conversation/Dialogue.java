@@ -51,6 +51,8 @@ final class Dialogue {
     /** Sender ids linked to accounts' phones, as account-api keeps them: channel:sender -> phone. */
     final Map<String, String> links = new HashMap<>();
     boolean directoryDown;
+    /** Every phone the chat looked an account up by, in order. */
+    final List<String> lookedUp = new ArrayList<>();
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
     /** What the chat counted. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -82,6 +84,7 @@ final class Dialogue {
                 Duration.ofMinutes(5), new ChatProperties.Handoff(staffed, ""),
                 java.util.List.of("web-chat", "cloud-api", "whatsapp-web"));
         AccountDirectory directory = phone -> {
+            lookedUp.add(phone);
             if (directoryDown) {
                 throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
             }
@@ -90,8 +93,11 @@ final class Dialogue {
         SenderDirectory senders = new SenderDirectory() {
             @Override
             public Optional<AccountSnapshot> findBySender(String channel, String linked) {
+                if (directoryDown) {
+                    throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
+                }
                 String phone = links.get(channel + ':' + linked);
-                return directory.findByPhone(phone == null ? "" : phone).map(account -> {
+                return Optional.ofNullable(phone == null ? null : accounts.get(phone)).map(account -> {
                     var values = new HashMap<>(account.values());
                     values.put("phone", phone);
                     return new AccountSnapshot(account.id(), account.version(), values);
