@@ -11,3 +11,7 @@ create table account_sender (
 );
 
 create index account_sender_by_account on account_sender (account_id);
+
+-- An erasure names the linked sender ids to the holders of copies, since a conversation of such a sender is keyed by
+-- its id, not by the phone: one channel:senderId per line (sender ids are visible ASCII), null when there is none.
+alter table account_erasure_announcement add column senders text;

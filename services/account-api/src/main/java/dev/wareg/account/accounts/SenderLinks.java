@@ -3,6 +3,7 @@ package dev.wareg.account.accounts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,15 @@ class SenderLinks {
                 .param("account", accountId)
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .update() == 1;
+    }
+
+    /** The account's linked senders, as {@code channel:senderId}: what an erasure tells the holders of copies. */
+    List<String> sendersOf(UUID accountId) {
+        return jdbc.sql("select channel || ':' || sender_id from account_sender where account_id = :account"
+                        + " order by linked_at, channel, sender_id")
+                .param("account", accountId)
+                .query(String.class)
+                .list();
     }
 
     Optional<UUID> accountOf(String channel, String senderId) {

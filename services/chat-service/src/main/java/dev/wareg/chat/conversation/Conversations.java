@@ -340,7 +340,7 @@ class Conversations implements SmartInitializingSingleton {
     /**
      * An account was erased, asked for in a chat or through the API: the conversation that asked is told, then every
      * conversation kept for the person's number, on every channel and under every form of the number a channel may
-     * use, is deleted (with the values and the outbox it held). The telling's id comes from the event's, so a
+     * use, and every conversation of a sender id linked to the account, is deleted (with the values and the outbox it held). The telling's id comes from the event's, so a
      * redelivery tells it under the same id, and the channel skips it.
      */
     void onErased(AccountErased erased) {
@@ -353,6 +353,13 @@ class Conversations implements SmartInitializingSingleton {
         }
         for (String channel : properties.channels()) {
             Senders.namesOf(erased.phone()).forEach(sender -> store.delete(channel, sender));
+        }
+        // Senders known only by an id linked to the account (a BSUID, a LID) keep their conversation under that id.
+        for (String linked : erased.senders()) {
+            int colon = linked.indexOf(':');
+            if (colon > 0) {
+                store.delete(linked.substring(0, colon), linked.substring(colon + 1));
+            }
         }
         if (erased.channel() != null) {
             store.delete(erased.channel(), erased.conversationId());

@@ -270,9 +270,13 @@ final class Dialogue {
 
     /** An operator erased this sender's account through the API: no conversation asked for it. */
     Dialogue erasedThroughTheApi() {
-        String phone = Senders.phone(sender).orElseThrow();
+        String phone = Senders.phone(sender).orElseGet(() -> links.get(CHANNEL + ':' + sender));
         AccountSnapshot account = accounts.remove(phone);
-        var erased = new AccountErased(UUID.randomUUID(), clock.instant(), null, account.id(), phone, null, null);
+        List<String> linked = links.entrySet().stream().filter(link -> link.getValue().equals(phone))
+                .map(Map.Entry::getKey).toList();
+        links.values().removeIf(phone::equals);
+        var erased = new AccountErased(UUID.randomUUID(), clock.instant(), null, account.id(), phone, null, null,
+                linked);
         return deliver(() -> conversations.onErased(erased));
     }
 

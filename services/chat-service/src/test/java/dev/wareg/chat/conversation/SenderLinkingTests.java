@@ -104,6 +104,22 @@ class SenderLinkingTests {
     }
 
     @Test
+    void erasingTheAccountThroughTheApiErasesTheLinkedSendersConversation() {
+        var dialogue = new Dialogue(SENDER).withAccountOn(NUMBER, MARIA);
+        dialogue.user("11 98765-4321");
+        dialogue.user(dialogue.lastTextedCode(NUMBER));
+        dialogue.user("quero mudar meu email");
+        assertThat(dialogue.stored()).isPresent();
+
+        dialogue.erasedThroughTheApi();
+
+        assertThat(dialogue.stored()).isEmpty();
+        dialogue.user("oi");
+        assertThat(dialogue.replies()).extracting(SendMessage::text).first().asString()
+                .startsWith("Seu WhatsApp não me mostra o seu número de telefone");
+    }
+
+    @Test
     void aSenderWhoseLinkCannotBeReadIsToldOfTheOutageNotThatTheyAreUnknown() {
         var dialogue = new Dialogue(SENDER);
         dialogue.directoryDown = true;
