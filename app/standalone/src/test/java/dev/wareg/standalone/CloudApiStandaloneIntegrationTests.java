@@ -118,7 +118,8 @@ class CloudApiStandaloneIntegrationTests {
         // The registration's link outlives the conversation: account-api finds the account by the sender id.
         var account = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/v1/accounts?sender="
                         + URLEncoder.encode("cloud-api:" + userId, StandardCharsets.UTF_8)))
-                .header("Authorization", StandaloneTest.Base.readerToken()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", StandaloneTest.Base.readerToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(account.statusCode()).as(account.body()).isEqualTo(200);
         assertThat(account.body()).contains("\"phone\":\"" + phone + "\"");
     }

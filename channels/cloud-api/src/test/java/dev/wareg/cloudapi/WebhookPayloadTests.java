@@ -235,7 +235,8 @@ class WebhookPayloadTests {
                 {"from":"5511987654321","id":"wamid.B","type":"contacts",
                  "contacts":[{"name":{"formatted_name":"Bruno Lima"}}]}]}}]}]}
                 """));
-        assertThat(payload.messages()).extracting(InboundMessage::text).containsExactly("(21) 99876-5432", "Bruno Lima");
+        assertThat(payload.messages()).extracting(InboundMessage::text)
+                .containsExactly("(21) 99876-5432", "Bruno Lima");
     }
 
     @Test

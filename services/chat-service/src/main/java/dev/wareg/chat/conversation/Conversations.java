@@ -195,8 +195,8 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     /**
-     * A sender the channel did not prove: told so, in their language, and nothing else. No account is looked up, so the answer is the same whether one exists for the number or not,
-     * and nothing of a form is kept.
+     * A sender the channel did not prove: told so, in their language, and nothing else. No account is looked up, so
+     * the answer is the same whether one exists for the number or not, and nothing of a form is kept.
      */
     private Answer unidentified(Conversation conversation, MessageReceived message, String key) {
         String text = message.text().strip();
@@ -340,8 +340,9 @@ class Conversations implements SmartInitializingSingleton {
     /**
      * An account was erased, asked for in a chat or through the API: the conversation that asked is told, then every
      * conversation kept for the person's number, on every channel and under every form of the number a channel may
-     * use, and every conversation of a sender id linked to the account, is deleted (with the values and the outbox it held). The telling's id comes from the event's, so a
-     * redelivery tells it under the same id, and the channel skips it.
+     * use, and every conversation of a sender id linked to the account, is deleted (with the values and the outbox it
+     * held). The telling's id comes from the event's, so a redelivery tells it under the same id, and the channel
+     * skips it.
      */
     void onErased(AccountErased erased) {
         if (erased.channel() != null) {

@@ -860,8 +860,8 @@ class FormLoop {
     }
 
     /**
-     * The sender's account, found by their phone in canonical form. {@link Conversations} answers senders without a
-     * phone before the form loop sees them.
+     * The sender's account, found by their phone in canonical form (or the phone a sender without one proved).
+     * {@link Conversations} answers senders without a phone, and not linked to one, before the form loop sees them.
      */
     private Optional<AccountSnapshot> account(Conversation conversation) {
         return accounts.findByPhone(conversation.phone());

@@ -337,8 +337,8 @@ final class Dialogue {
 
     /** An account with these values on another number than the sender's (one a sender without a phone links). */
     Dialogue withAccountOn(String phone, Map<String, String> values) {
-        accounts.put(phone, new AccountSnapshot(UUID.nameUUIDFromBytes(phone.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                3, values));
+        UUID id = UUID.nameUUIDFromBytes(phone.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        accounts.put(phone, new AccountSnapshot(id, 3, values));
         return this;
     }
 

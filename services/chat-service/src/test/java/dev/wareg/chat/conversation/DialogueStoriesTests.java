@@ -93,7 +93,8 @@ class DialogueStoriesTests {
         if (story.get("accounts") instanceof Map<?, ?> others) {
             others.forEach((phone, account) -> {
                 var values = new LinkedHashMap<String, String>();
-                ((Map<?, ?>) account).forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
+                ((Map<?, ?>) account).forEach((field, value) ->
+                        values.put(String.valueOf(field), String.valueOf(value)));
                 dialogue.withAccountOn(String.valueOf(phone), values);
             });
         }

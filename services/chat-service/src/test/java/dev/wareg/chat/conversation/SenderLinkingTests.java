@@ -126,7 +126,7 @@ class SenderLinkingTests {
 
         dialogue.user("oi");
 
-        assertThat(dialogue.replies()).extracting(SendMessage::text)
-                .containsExactly("Estou com dificuldade para consultar seu cadastro agora. Tente de novo em instantes.");
+        assertThat(dialogue.replies()).extracting(SendMessage::text).containsExactly(
+                "Estou com dificuldade para consultar seu cadastro agora. Tente de novo em instantes.");
     }
 }
