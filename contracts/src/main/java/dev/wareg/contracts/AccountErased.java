@@ -1,6 +1,7 @@
 package dev.wareg.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,6 +15,10 @@ import java.util.UUID;
  * @param phone          the erased account's phone, E.164
  * @param channel        the channel to tell the outcome on, or null when no conversation asked for it
  * @param conversationId the sender's id on {@code channel}, or null with it
+ * @param senders        the sender ids linked to the account ({@code channel:senderId}: a business-scoped user id, a
+ *                       LID), whose conversations are keyed by them and not by the phone; empty when none. Added to
+ *                       version 1 as an optional member, like {@code MessageReceived.location}: a reader that does
+ *                       not know it ignores it, and an event written before it existed reads with none
  */
 public record AccountErased(
         UUID eventId,
@@ -22,9 +27,11 @@ public record AccountErased(
         UUID accountId,
         String phone,
         String channel,
-        String conversationId) implements IntegrationEvent {
+        String conversationId,
+        List<String> senders) implements IntegrationEvent {
 
     public AccountErased {
+        senders = senders == null ? List.of() : List.copyOf(senders);
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(accountId, "accountId");
@@ -32,6 +39,12 @@ public record AccountErased(
         if ((channel == null) != (conversationId == null)) {
             throw new IllegalArgumentException("channel and conversationId go together");
         }
+    }
+
+    /** An erasure of an account no sender id is linked to. */
+    public AccountErased(UUID eventId, Instant occurredAt, UUID requestId, UUID accountId, String phone,
+                         String channel, String conversationId) {
+        this(eventId, occurredAt, requestId, accountId, phone, channel, conversationId, List.of());
     }
 
     /** Keyed by the conversation that asked, so its outcome follows its messages; by the account otherwise. */

@@ -97,6 +97,7 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
             case "text" -> text(message.path("text").path("body"));
             case "interactive" -> interactive(message.path("interactive"));
             case "button" -> firstOf(message.path("button").path("text"), message.path("button").path("payload"));
+            case "contacts" -> contact(message.path("contacts").path(0));
             default -> "";
         };
     }
@@ -143,6 +144,28 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    /**
+     * A shared contact card is most often the person's own number, sent to prove it or as the answer to "what is your
+     * phone?": read as its first phone, as WhatsApp Web's channel reads a vCard, so that both channels pass on the
+     * same text. {@code wa_id} is the number in digits, which the card's {@code phone} may write any way or lack; a
+     * card without a phone gives its name. See
+     * <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components#messages-object">the
+     * contacts object</a>.
+     */
+    private static String contact(JsonNode contact) {
+        for (JsonNode phone : contact.path("phones")) {
+            String waId = text(phone.path("wa_id"));
+            if (!waId.isEmpty() && waId.chars().allMatch(Character::isDigit)) {
+                return "+" + waId;
+            }
+            String written = text(phone.path("phone")).strip();
+            if (!written.isEmpty()) {
+                return written;
+            }
+        }
+        return text(contact.path("name").path("formatted_name"));
     }
 
     private static String interactive(JsonNode interactive) {

@@ -219,6 +219,27 @@ class WebhookPayloadTests {
     }
 
     @Test
+    void aSharedContactIsReadAsItsFirstPhone() {
+        assertThat(parse("contacts-bsuid").messages())
+                .extracting(InboundMessage::id, InboundMessage::sender, InboundMessage::text, InboundMessage::media)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("wamid.CONTACTS1", "BR.1234567890abcdef",
+                        "+5511987654321", null));
+    }
+
+    @Test
+    void aSharedContactWithoutWhatsAppIdIsReadAsWrittenAndOneWithoutPhoneAsItsName() {
+        var payload = WebhookPayload.from(JSON.readTree("""
+                {"entry":[{"changes":[{"value":{"messages":[
+                {"from":"5511987654321","id":"wamid.A","type":"contacts",
+                 "contacts":[{"name":{"formatted_name":"Bruno"},"phones":[{"phone":"(21) 99876-5432"}]}]},
+                {"from":"5511987654321","id":"wamid.B","type":"contacts",
+                 "contacts":[{"name":{"formatted_name":"Bruno Lima"}}]}]}}]}]}
+                """));
+        assertThat(payload.messages()).extracting(InboundMessage::text)
+                .containsExactly("(21) 99876-5432", "Bruno Lima");
+    }
+
+    @Test
     void readsEveryMessageOfEveryChangeOfEveryEntryInOrder() {
         assertThat(parse("batch").messages()).containsExactly(
                 new InboundMessage("wamid.B1", "+5511900000001", "um"),

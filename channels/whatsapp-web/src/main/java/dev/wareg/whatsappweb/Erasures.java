@@ -6,6 +6,7 @@ import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.PermanentFailure;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -15,8 +16,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * messages they sent that wait in its forward outbox (Redis) until this side accepts them, and the signal keys and
  * in-memory traces it keeps about them. The person is named in the contract's sender forms: every digit form of the
  * phone (a Brazilian mobile with and without its ninth digit, {@link ErasedPerson#digits}) and, when the erasure was
- * asked on this channel by a sender known only by a LID, that LID. A LID the sidecar never saw mapped to the phone
- * cannot be found from an account (docs/privacy.md).
+ * asked on this channel by a sender known only by a LID, that LID, and every LID of this channel linked to the account
+ * ({@code AccountErased.senders}). A LID the sidecar never saw mapped to the phone, and never linked, cannot be found
+ * from an account (docs/privacy.md).
  *
  * <p>A sidecar that does not answer, or answers 5xx, gets the event again (the bus's retries, then a dead letter an
  * operator re-drives); a 400 or 401 cannot get better and is a dead letter at once.
@@ -29,6 +31,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 class Erasures implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(Erasures.class);
+    /** The only form of a sender id the sidecar's contract takes besides a phone. */
+    private static final Pattern LID = Pattern.compile("[0-9]{1,32}@lid");
 
     private final EventBus bus;
     private final SidecarClient sidecar;
@@ -63,6 +67,11 @@ class Erasures implements SmartInitializingSingleton {
         if (WhatsAppWebConfiguration.CHANNEL.equals(erased.channel()) && erased.conversationId().endsWith("@lid")) {
             senders.add(erased.conversationId());
         }
+        String linkedHere = WhatsAppWebConfiguration.CHANNEL + ':';
+        erased.senders().stream().filter(linked -> linked.startsWith(linkedHere))
+                .map(linked -> linked.substring(linkedHere.length()))
+                .filter(lid -> LID.matcher(lid).matches() && !senders.contains(lid))
+                .forEach(senders::add);
         return List.copyOf(senders);
     }
 }

@@ -9,6 +9,7 @@ import dev.wareg.testsupport.FakeWhatsAppWebSidecar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,16 @@ class ErasuresIntegrationTests {
 
         assertThat(sidecar.erasures()).allSatisfy(call -> assertThat(call.body().path("senders").valueStream()
                 .map(tools.jackson.databind.JsonNode::asString)).containsExactly("+5511987654321", "+551187654321"));
+    }
+
+    @Test
+    void theLidsOfThisChannelLinkedToTheAccountAreNamedToo() throws Exception {
+        erasures(SECRET).forget(new AccountErased(UUID.randomUUID(), NOW, null, UUID.randomUUID(), "+5511987654321",
+                null, null, List.of("whatsapp-web:208420593053874@lid", "cloud-api:BR.1234567890abcdef")));
+
+        assertThat(sidecar.erasures()).singleElement().satisfies(call -> assertThat(call.body().path("senders")
+                .valueStream().map(tools.jackson.databind.JsonNode::asString))
+                .containsExactly("+5511987654321", "+551187654321", "208420593053874@lid"));
     }
 
     @Test

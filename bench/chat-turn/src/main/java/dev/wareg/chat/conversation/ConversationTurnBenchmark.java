@@ -79,11 +79,25 @@ public class ConversationTurnBenchmark {
         var phrasebook = new Phrasebook();
         var schema = new FormSchema(clock, postalCode -> Optional.empty());
         AccountDirectory directory = phone -> Optional.ofNullable(accounts.get(phone));
+        var proofs = new ContactProofs(false, phrasebook, ids, clock);
+        // Every sender here writes from their phone, so no sender id is ever linked.
+        SenderDirectory noLinks = new SenderDirectory() {
+            @Override
+            public Optional<AccountSnapshot> findBySender(String channel, String sender) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean link(UUID accountId, String channel, String sender) {
+                return false;
+            }
+        };
         conversations = new Conversations(new InMemoryConversationStore(clock, properties), new RulesInterpreter(),
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
                         new Handoffs(properties, phrasebook, ids, clock),
-                        new ContactProofs(false, phrasebook, ids, clock), schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
-                schema, new ConversationMetrics(new SimpleMeterRegistry(), schema)); // counting is part of a turn
+                        proofs, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
+                schema, new ConversationMetrics(new SimpleMeterRegistry(), schema), // counting is part of a turn
+                new SenderLinking(proofs, noLinks, directory, phrasebook, ids, clock));
     }
 
     /** Turns per second on one thread. */

@@ -13,14 +13,17 @@ import tools.jackson.databind.JsonNode;
  * use (the Cloud API's {@code wa_id} is the number without '+' and, for Brazilian mobiles registered before the
  * ninth digit, may lack that digit: {@code 55 11 8765-4321} for {@code +55 11 98765-4321}; WhatsApp Web's JIDs add
  * {@code @server} or {@code :device} to it), by account id, or by the conversation id of the channel that asked for
- * the erasure (a web-chat session, a LID). An event is the person's when any string in it, at any depth, is one of
+ * the erasure (a web-chat session, a LID), or by a sender id linked to the account (a business-scoped user id, a
+ * LID: {@code AccountErased.senders}). An event is the person's when any string in it, at any depth, is one of
  * those. A message from someone else that merely mentions the number in its text is not.
  *
  * @param phoneDigits    the phone's digit forms
  * @param accountId      the account id as text
  * @param conversationId the conversation that asked for the erasure, or null
+ * @param senderIds      the sender ids linked to the account, without their channel; empty when none
  */
-public record ErasedPerson(List<String> phoneDigits, String accountId, String conversationId) {
+public record ErasedPerson(List<String> phoneDigits, String accountId, String conversationId,
+                           List<String> senderIds) {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{4,20}");
 
@@ -33,10 +36,19 @@ public record ErasedPerson(List<String> phoneDigits, String accountId, String co
             }
         }
         Objects.requireNonNull(accountId, "accountId");
+        senderIds = senderIds == null ? List.of() : List.copyOf(senderIds);
+    }
+
+    public ErasedPerson(List<String> phoneDigits, String accountId, String conversationId) {
+        this(phoneDigits, accountId, conversationId, List.of());
     }
 
     public static ErasedPerson of(AccountErased erased) {
-        return new ErasedPerson(digits(erased.phone()), erased.accountId().toString(), erased.conversationId());
+        // channel:senderId; a conversation is named in events by the sender id alone.
+        List<String> senderIds = erased.senders().stream().filter(linked -> linked.indexOf(':') > 0)
+                .map(linked -> linked.substring(linked.indexOf(':') + 1)).toList();
+        return new ErasedPerson(digits(erased.phone()), erased.accountId().toString(), erased.conversationId(),
+                senderIds);
     }
 
     /** The digit forms of an E.164 phone: itself without '+', and for a Brazilian mobile also without its ninth digit. */
@@ -63,7 +75,8 @@ public record ErasedPerson(List<String> phoneDigits, String accountId, String co
             JsonNode node = open.removeLast();
             if (node.isString()) {
                 String text = node.stringValue();
-                if (text.equals(accountId) || text.equals(conversationId) || phone.matcher(text).matches()) {
+                if (text.equals(accountId) || text.equals(conversationId) || senderIds.contains(text)
+                        || phone.matcher(text).matches()) {
                     return true;
                 }
             } else if (node.isContainer()) {

@@ -38,6 +38,17 @@ class ErasedPersonTests {
     }
 
     @Test
+    void aSenderIdLinkedToTheAccountNamesThePerson() {
+        var linked = ErasedPerson.of(new dev.wareg.contracts.AccountErased(java.util.UUID.randomUUID(),
+                java.time.Instant.now(), null, java.util.UUID.fromString("0190a000-0000-7000-8000-0000000000e1"),
+                "+5511987654321", null, null, List.of("cloud-api:BR.1234567890abcdef")));
+
+        assertThat(linked.senderIds()).containsExactly("BR.1234567890abcdef");
+        assertThat(linked.isNamedIn(JSON.readTree("{\"data\":{\"sender\":\"BR.1234567890abcdef\"}}"))).isTrue();
+        assertThat(maria.isNamedIn(JSON.readTree("{\"data\":{\"sender\":\"BR.1234567890abcdef\"}}"))).isFalse();
+    }
+
+    @Test
     void anotherPersonsEventIsNot() {
         for (String other : List.of("{\"data\":{\"sender\":\"5521999990000\",\"text\":\"o número 5511987654321\"}}",
                 "{\"data\":{\"sender\":\"55119876543210\"}}", "{\"data\":{\"n\":5511987654321}}")) {

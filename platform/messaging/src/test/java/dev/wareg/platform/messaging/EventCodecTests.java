@@ -75,6 +75,8 @@ class EventCodecTests {
                 new AccountErasureRequested(id(11), AT, ACCOUNT, "cloud-api", PHONE),
                 new AccountErased(id(12), AT, id(11), ACCOUNT, PHONE, "cloud-api", PHONE),
                 new AccountErased(id(13), AT, null, ACCOUNT, PHONE, null, null),
+                new AccountErased(id(15), AT, null, ACCOUNT, PHONE, null, null,
+                        List.of("cloud-api:BR.1234567890abcdef", "whatsapp-web:208420593053874@lid")),
                 new SendEmail(id(14), AT, "ana@example.com", "Seu código", "Seu código é 123456.", "pt-BR",
                         "web-chat", PHONE));
     }

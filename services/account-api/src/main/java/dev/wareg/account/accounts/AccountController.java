@@ -14,9 +14,11 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,9 +60,11 @@ class AccountController {
     private final ChangeLog changes;
     private final IdempotentRequests idempotency;
     private final IdGenerator ids;
+    private final SenderLinks senders;
 
     AccountController(AccountRepository accounts, AccountWrites writes, AccountPatch patches, ChangeLog changes,
-            IdempotentRequests idempotency, IdGenerator ids) {
+            IdempotentRequests idempotency, IdGenerator ids, SenderLinks senders) {
+        this.senders = senders;
         this.accounts = accounts;
         this.writes = writes;
         this.patches = patches;
@@ -100,17 +105,22 @@ class AccountController {
         return found(existing(id));
     }
 
-    /** Lookups by phone or CPF only: there is deliberately no way to list every account. */
+    /** Lookups by phone, CPF or linked sender only: there is deliberately no way to list every account. */
     @GetMapping
-    @Operation(summary = "Find the account of a phone number or CPF",
-            description = "Give exactly one of phone and cpf, in any common form; each is normalised first."
-                    + " Scope accounts:read.")
+    @Operation(summary = "Find the account of a phone number, a CPF or a linked sender",
+            description = "Give exactly one of phone, cpf and sender, in any common form; each is normalised first."
+                    + " sender is channel:senderId, an id a channel names a person by without a phone (see"
+                    + " PUT /v1/accounts/{id}/senders/{sender}). Scope accounts:read.")
     ResponseEntity<Account> find(@RequestParam(required = false) String phone,
-            @RequestParam(required = false) String cpf) {
+            @RequestParam(required = false) String cpf,
+            @Parameter(description = "channel:senderId, e.g. cloud-api:BR.1234567890abcdef")
+            @RequestParam(required = false) String sender) {
         var violations = new Violations();
-        if ((phone == null) == (cpf == null)) {
-            violations.add(phone == null ? "phone" : "cpf", "required", "Search by exactly one of phone and cpf:"
-                    + " GET /v1/accounts?phone=<number> or ?cpf=<cpf>. Accounts cannot be listed.");
+        long given = Stream.of(phone, cpf, sender).filter(Objects::nonNull).count();
+        if (given != 1) {
+            violations.add(phone == null ? "phone" : "cpf", "required", "Search by exactly one of phone, cpf and"
+                    + " sender: GET /v1/accounts?phone=<number>, ?cpf=<cpf> or ?sender=<channel>:<senderId>."
+                    + " Accounts cannot be listed.");
             violations.throwIfAny();
         }
         Optional<Account> account;
@@ -118,12 +128,51 @@ class AccountController {
             String e164 = AccountValues.required(RegistrationFields.PHONE, phone, violations);
             violations.throwIfAny();
             account = accounts.findByPhone(e164);
-        } else {
+        } else if (cpf != null) {
             String digits = AccountValues.required(RegistrationFields.CPF, cpf, violations);
             violations.throwIfAny();
             account = accounts.findByCpf(digits);
+        } else {
+            SenderId id = SenderId.parse("sender", sender);
+            account = senders.accountOf(id.channel(), id.senderId()).flatMap(accounts::findById);
         }
         return found(account.orElseThrow(AccountProblems::accountNotFound));
+    }
+
+    @PutMapping("/{id}/senders/{sender}")
+    @Operation(summary = "Link a sender id to an account",
+            description = "sender is channel:senderId, an id a channel names the person by when it gives no phone"
+                    + " (Meta's business-scoped user id, a WhatsApp Web LID). The caller must have proven that the"
+                    + " sender holds the account's phone (the chat sends a one-time code to it). A sender already"
+                    + " linked to another account moves to this one. Idempotent; 204 either way. The link is"
+                    + " erased with the account. Scope accounts:link.")
+    ResponseEntity<Void> link(@PathVariable String id,
+            @Parameter(description = "channel:senderId, e.g. cloud-api:BR.1234567890abcdef")
+            @PathVariable String sender) {
+        SenderId linked = SenderId.parse("sender", sender);
+        UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
+        if (!senders.link(accountId, linked.channel(), linked.senderId(), writes.now())) {
+            writes.existing(accountId); // 410 for an erased account, 404 for one that never was
+            throw AccountProblems.accountNotFound();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code channel:senderId}: a channel as X-Channel names it, then the id that channel gives the sender. */
+    record SenderId(String channel, String senderId) {
+
+        static SenderId parse(String parameter, String value) {
+            int colon = value.indexOf(':');
+            String channel = colon < 0 ? "" : value.substring(0, colon);
+            String senderId = colon < 0 ? "" : value.substring(colon + 1);
+            if (!CHANNEL.matcher(channel).matches() || !CORRELATION_ID.matcher(senderId).matches()) {
+                var violations = new Violations();
+                violations.add(parameter, "format", "A sender is channel:senderId: the channel in 1 to 32 lower-case"
+                        + " letters, digits and hyphens, then 1 to 128 visible ASCII characters.");
+                violations.throwIfAny();
+            }
+            return new SenderId(channel, senderId);
+        }
     }
 
     @PatchMapping(path = "/{id}", consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})

@@ -4,6 +4,7 @@ import dev.wareg.account.idempotency.IdempotentRequests;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,10 +31,12 @@ class AccountWrites {
     private final AccountPatch patches;
     private final IdempotentRequests idempotency;
     private final ErasureAnnouncements announcements;
+    private final SenderLinks senders;
     private final Clock clock;
 
     AccountWrites(AccountRepository accounts, ChangeLog changes, AccountPatch patches,
-            IdempotentRequests idempotency, ErasureAnnouncements announcements, Clock clock) {
+            IdempotentRequests idempotency, ErasureAnnouncements announcements, SenderLinks senders, Clock clock) {
+        this.senders = senders;
         this.accounts = accounts;
         this.changes = changes;
         this.patches = patches;
@@ -93,14 +96,16 @@ class AccountWrites {
      * @param conversation the conversation that asked for the erasure and is to be told, or null (an operator)
      */
     void erase(UUID accountId, Origin origin, Conversation conversation) {
+        // Read before the row goes: its links go with it (on delete cascade).
+        List<String> linked = senders.sendersOf(accountId);
         String phone = accounts.delete(accountId).orElseThrow(() -> missing(accountId));
         Instant now = now();
         changes.recordErasure(accountId, now, origin);
         idempotency.forget(accountId);
         announcements.announce(conversation == null
-                ? new ErasureAnnouncements.Erasure(accountId, now, phone, null, null, null)
+                ? new ErasureAnnouncements.Erasure(accountId, now, phone, null, null, null, linked)
                 : new ErasureAnnouncements.Erasure(accountId, now, phone, conversation.requestId(),
-                        conversation.channel(), conversation.conversationId()));
+                        conversation.channel(), conversation.conversationId(), linked));
         log.info("Account {} erased", accountId);
     }
 

@@ -54,7 +54,7 @@ class ErasureAnnouncements {
 
     /** What the erasure of one account is to announce. */
     record Erasure(UUID accountId, Instant erasedAt, String phone, UUID requestId, String channel,
-                   String conversationId) {
+                   String conversationId, List<String> senders) {
     }
 
     /**
@@ -69,8 +69,8 @@ class ErasureAnnouncements {
     void announce(Erasure erasure) {
         jdbc.sql("""
                         insert into account_erasure_announcement
-                            (event_id, account_id, erased_at, phone, request_id, channel, conversation_id)
-                        values (:event, :account, :at, :phone, :request, :channel, :conversation)""")
+                            (event_id, account_id, erased_at, phone, request_id, channel, conversation_id, senders)
+                        values (:event, :account, :at, :phone, :request, :channel, :conversation, :senders)""")
                 .param("event", eventId(erasure.accountId()))
                 .param("account", erasure.accountId())
                 .param("at", erasure.erasedAt().atOffset(ZoneOffset.UTC))
@@ -78,6 +78,7 @@ class ErasureAnnouncements {
                 .param("request", erasure.requestId())
                 .param("channel", erasure.channel())
                 .param("conversation", erasure.conversationId())
+                .param("senders", erasure.senders().isEmpty() ? null : String.join("\n", erasure.senders()))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -114,7 +115,9 @@ class ErasureAnnouncements {
                     .query((row, n) -> new AccountErased(row.getObject("event_id", UUID.class),
                             row.getObject("erased_at", OffsetDateTime.class).toInstant(),
                             row.getObject("request_id", UUID.class), row.getObject("account_id", UUID.class),
-                            row.getString("phone"), row.getString("channel"), row.getString("conversation_id")))
+                            row.getString("phone"), row.getString("channel"), row.getString("conversation_id"),
+                            row.getString("senders") == null ? List.of()
+                                    : List.of(row.getString("senders").split("\n"))))
                     .list();
             for (AccountErased event : pending) {
                 bus.publish(event);

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every {@code /v1} call needs a bearer JWT with the scope for what it does: {@code accounts:read} to read,
- * {@code accounts:write} to register, change and revert, {@code accounts:erase} to erase. Health, the OpenAPI
+ * {@code accounts:write} to register, change and revert, {@code accounts:erase} to erase, {@code accounts:link} to
+ * link a sender id to an account (a narrow scope of its own: the chat, which proves the sender's number, links
+ * without being able to change accounts). Health, the OpenAPI
  * document and Swagger UI are outside {@code /v1} and stay open. The chain matches {@code /v1/**} only, so an
  * application that also serves other things (the embedded default's web chat) keeps them as they are.
  * <p>
@@ -35,12 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A JWT with scopes accounts:read, accounts:write or accounts:erase as the operation needs.")
+        description = "A JWT with scopes accounts:read, accounts:write, accounts:erase or accounts:link as the"
+                + " operation needs.")
 class AccountApiSecurity {
 
     static final String READ = "SCOPE_accounts:read";
     static final String WRITE = "SCOPE_accounts:write";
     static final String ERASE = "SCOPE_accounts:erase";
+    static final String LINK = "SCOPE_accounts:link";
 
     @Bean
     @Order(1)
@@ -60,6 +64,7 @@ class AccountApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.PATCH, "/v1/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.DELETE, "/v1/**").hasAuthority(ERASE)
+                        .requestMatchers(HttpMethod.PUT, "/v1/accounts/*/senders/*").hasAuthority(LINK)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })

@@ -82,9 +82,28 @@ class ErasureAnnouncementsIntegrationTests {
             assertThat(erased.requestId()).isNull();
             assertThat(erased.channel()).isNull();
             assertThat(erased.conversationId()).isNull();
+            assertThat(erased.senders()).isEmpty();
             assertThat(erased.eventId()).isEqualTo(ErasureAnnouncements.eventId(UUID.fromString(id)));
         });
         assertThat(pendingAnnouncements()).isZero();
+    }
+
+    @Test
+    void anErasureNamesTheSendersLinkedToTheAccountAndTheLinksGoWithIt() {
+        String id = api.register(newPhone()).get("id").stringValue();
+        var chat = api.as("chat-service", "accounts:read", "accounts:link");
+        for (String sender : new String[] {"cloud-api:BR.1234567890abcdef", "whatsapp-web:208420593053874@lid"}) {
+            assertThat(chat.send(chat.request("/v1/accounts/" + id + "/senders/" + sender)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
+        }
+
+        assertThat(api.as("privacy-desk", "accounts:erase").delete("/v1/accounts/" + id).statusCode()).isEqualTo(204);
+
+        assertThat(bus.published).singleElement().isInstanceOfSatisfying(AccountErased.class, erased ->
+                assertThat(erased.senders()).containsExactlyInAnyOrder("cloud-api:BR.1234567890abcdef",
+                        "whatsapp-web:208420593053874@lid"));
+        assertThat(jdbc.sql("select count(*) from account_sender where account_id = :id")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).isZero();
     }
 
     @Test

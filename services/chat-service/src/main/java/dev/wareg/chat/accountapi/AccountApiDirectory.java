@@ -3,6 +3,7 @@ package dev.wareg.chat.accountapi;
 import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.conversation.AccountDirectory;
 import dev.wareg.chat.conversation.AccountSnapshot;
+import dev.wareg.chat.conversation.SenderDirectory;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
@@ -22,10 +23,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** Reads accounts from account-api over HTTP ({@code GET /v1/accounts?phone=}), as client {@code chat-service}. */
+/**
+ * Reads accounts from account-api over HTTP ({@code GET /v1/accounts?phone=}, {@code ?sender=}) and links sender ids
+ * to them ({@code PUT /v1/accounts/{id}/senders/{channel}:{senderId}}), as client {@code chat-service}: scope
+ * {@code accounts:read}, and {@code accounts:link}, which links and changes nothing else.
+ */
 @Component
 @EnableConfigurationProperties(AccountApiProperties.class)
-class AccountApiDirectory implements AccountDirectory {
+class AccountApiDirectory implements AccountDirectory, SenderDirectory {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
     };
@@ -35,16 +40,50 @@ class AccountApiDirectory implements AccountDirectory {
     AccountApiDirectory(RestClient.Builder builder, AccountApiProperties properties, ChatProperties chat,
             ServiceAuthProperties auth, Clock clock) {
         this.http = ServiceClients.create(builder, properties.baseUrl(), properties.timeout(),
-                new ServiceTokens(chat.clientId(), List.of("accounts:read"), auth, clock));
+                new ServiceTokens(chat.clientId(), List.of("accounts:read", "accounts:link"), auth, clock));
     }
 
     @Override
     public Optional<AccountSnapshot> findByPhone(String phone) {
+        return find("phone", phone);
+    }
+
+    @Override
+    public Optional<AccountSnapshot> findBySender(String channel, String sender) {
+        return find("sender", channel + ':' + sender);
+    }
+
+    @Override
+    public boolean link(UUID accountId, String channel, String sender) {
+        try {
+            return http.put()
+                    .uri("/v1/accounts/{id}/senders/{sender}", accountId, channel + ':' + sender)
+                    .exchange((request, response) -> {
+                        int status = response.getStatusCode().value();
+                        // Gone or never there; or a sender id account-api cannot keep (400), which is no outage.
+                        if (status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.GONE.value()
+                                || status == HttpStatus.BAD_REQUEST.value()) {
+                            return false;
+                        }
+                        if (!response.getStatusCode().is2xxSuccessful()) {
+                            throw new AccountDirectoryUnavailable("account-api answered " + status, null);
+                        }
+                        return true;
+                    });
+        } catch (RestClientException e) {
+            throw new AccountDirectoryUnavailable("account-api could not be reached", e);
+        }
+    }
+
+    private Optional<AccountSnapshot> find(String parameter, String value) {
         try {
             return http.get()
-                    .uri(uri -> uri.path("/v1/accounts").queryParam("phone", "{phone}").build(phone))
+                    .uri(uri -> uri.path("/v1/accounts").queryParam(parameter, "{value}").build(value))
                     .exchange((request, response) -> {
-                        if (response.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                        int status = response.getStatusCode().value();
+                        // A sender id account-api cannot keep (400) has no account: no outage either.
+                        if (status == HttpStatus.NOT_FOUND.value()
+                                || status == HttpStatus.BAD_REQUEST.value() && parameter.equals("sender")) {
                             return Optional.empty();
                         }
                         if (!response.getStatusCode().is2xxSuccessful()) {

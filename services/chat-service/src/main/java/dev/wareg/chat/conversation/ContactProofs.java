@@ -43,7 +43,7 @@ class ContactProofs {
     private static final String EMAIL = "email";
     /** The fields whose new value is proven by a code sent to it, in the order they are proven. */
     private static final List<String> PROVEN = List.of(EMAIL, "phone");
-    private static final Pattern CODE = Pattern.compile("\\D*(\\d\\s*){6}\\D*");
+    static final Pattern CODE = Pattern.compile("\\D*(\\d\\s*){6}\\D*");
 
     private final boolean emailCodes;
     private final Phrasebook phrasebook;
@@ -167,7 +167,7 @@ class ContactProofs {
     }
 
     /** The resend button's title, in either language, or the word alone. */
-    private boolean isResend(String text) {
+    boolean isResend(String text) {
         String typed = text.strip().toLowerCase(Locale.ROOT);
         return List.of(Locale.forLanguageTag("pt-BR"), Locale.ENGLISH).stream()
                 .flatMap(language -> List.of(phrasebook.say(language, "button.resend"),
@@ -184,7 +184,8 @@ class ContactProofs {
         return Reply.text(phrasebook.say(language, key, args));
     }
 
-    private static byte[] hash(String salt, String code) {
+    /** SHA-256 of salt and code: what is kept of a code instead of the code. */
+    static byte[] hash(String salt, String code) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(salt.getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,10 @@ import java.util.UUID;
  * @param outbox         what handling it published (replies and events, with their ids), stored with the state it
  *                       led to, so a redelivery of that event publishes exactly the same again instead of handling
  *                       it against the state it already moved on
+ * @param linkedPhone    for a sender known only by an id that is no phone (a business-scoped user id, a LID): the
+ *                       phone (E.164) they proved with a code ({@link SenderLinking}), under which accounts are found;
+ *                       null for a sender named by their phone, and while none is proven. Added as the last
+ *                       component, so a conversation stored before it existed reads with none
  */
 public record Conversation(
         String channel,
@@ -53,7 +57,8 @@ public record Conversation(
         long revision,
         Instant updatedAt,
         UUID handled,
-        List<IntegrationEvent> outbox) {
+        List<IntegrationEvent> outbox,
+        String linkedPhone) {
 
     public Conversation {
         Objects.requireNonNull(channel, "channel");
@@ -67,6 +72,17 @@ public record Conversation(
         collected = Collections.unmodifiableMap(new LinkedHashMap<>(collected));
         // Null as well as empty: a conversation stored before the outbox existed has none.
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** A conversation of a sender named by their phone, or not linked yet. */
+    public Conversation(String channel, String sender, Locale language, Stage stage, UUID accountId,
+                        Long accountVersion, boolean reviewing, List<String> pending, List<String> answered,
+                        Map<String, String> current, Map<String, String> collected, String suggestion, int failures,
+                        UUID pendingRequest, Stage pausedAt, ContactProof proof, long revision, Instant updatedAt,
+                        UUID handled, List<IntegrationEvent> outbox) {
+        this(channel, sender, language, stage, accountId, accountVersion, reviewing, pending, answered, current,
+                collected, suggestion, failures, pendingRequest, pausedAt, proof, revision, updatedAt, handled, outbox,
+                null);
     }
 
     /** A new conversation, never saved. */
@@ -94,6 +110,25 @@ public record Conversation(
         return event.equals(handled);
     }
 
+    /**
+     * The phone accounts are found by: the sender's own, or the one a sender without a phone proved. Only asked of a
+     * conversation {@link Conversations} let through, which has one.
+     */
+    String phone() {
+        return linkedPhone != null ? linkedPhone : Senders.phone(sender).orElseThrow();
+    }
+
+    /** Handled as the owner of this phone from now on; a form under way for another number is dropped. */
+    Conversation linkedTo(String phone) {
+        Conversation base = phone.equals(linkedPhone) ? this : reset();
+        return new Builder(base).linkedPhone(phone).build();
+    }
+
+    /** No longer handled as the owner of any phone: the link is gone (the account erased), so is any form. */
+    Conversation unlinked() {
+        return new Builder(reset()).linkedPhone(null).build();
+    }
+
     boolean isRegistration() {
         return accountId == null;
     }
@@ -105,7 +140,7 @@ public record Conversation(
     /** Back to idle, forgetting every collected value: nothing of the form outlives it. */
     Conversation reset() {
         return new Conversation(channel, sender, language, Stage.IDLE, null, null, false, List.of(), List.of(),
-                Map.of(), Map.of(), null, 0, null, null, null, revision, updatedAt, handled, outbox);
+                Map.of(), Map.of(), null, 0, null, null, null, revision, updatedAt, handled, outbox, linkedPhone);
     }
 
     Conversation withLanguage(Locale newLanguage) {
@@ -256,6 +291,7 @@ public record Conversation(
         private Instant updatedAt;
         private UUID handled;
         private List<IntegrationEvent> outbox;
+        private String linkedPhone;
 
         Builder(Conversation from) {
             this.from = from;
@@ -277,6 +313,7 @@ public record Conversation(
             updatedAt = from.updatedAt;
             handled = from.handled;
             outbox = from.outbox;
+            linkedPhone = from.linkedPhone;
         }
 
         Builder language(Locale value) { language = value; return this; }
@@ -300,11 +337,12 @@ public record Conversation(
         Builder updatedAt(Instant value) { updatedAt = value; return this; }
         Builder handled(UUID value) { handled = value; return this; }
         Builder outbox(List<IntegrationEvent> value) { outbox = value; return this; }
+        Builder linkedPhone(String value) { linkedPhone = value; return this; }
 
         Conversation build() {
             return new Conversation(from.channel, from.sender, language, stage, accountId, accountVersion, reviewing,
                     pending, answered, current, collected, suggestion, failures, pendingRequest, pausedAt, proof,
-                    revision, updatedAt, handled, outbox);
+                    revision, updatedAt, handled, outbox, linkedPhone);
         }
     }
 }

@@ -54,10 +54,12 @@ class Conversations implements SmartInitializingSingleton {
     private final ChatProperties properties;
     private final FormSchema schema;
     private final ConversationMetrics metrics;
+    private final SenderLinking linking;
 
     Conversations(ConversationStore store, Interpreter interpreter, FormLoop formLoop, Phrasebook phrasebook,
                   EventBus bus, IdGenerator ids, Clock clock, ChatProperties properties, FormSchema schema,
-                  ConversationMetrics metrics) {
+                  ConversationMetrics metrics, SenderLinking linking) {
+        this.linking = linking;
         this.schema = schema;
         this.metrics = metrics;
         this.store = store;
@@ -108,11 +110,23 @@ class Conversations implements SmartInitializingSingleton {
     private record Answer(Conversation next, List<Turn.Note> notes) {
     }
 
-    private Answer answer(Conversation conversation, MessageReceived message) {
-        Optional<String> unidentified = !message.senderVerified() ? Optional.of("sender.unproven")
-                : Senders.phone(message.sender()).isEmpty() ? Optional.of("sender.no.phone") : Optional.empty();
-        if (unidentified.isPresent()) {
-            return unidentified(conversation, message, unidentified.get());
+    private Answer answer(Conversation stored, MessageReceived message) {
+        if (!message.senderVerified()) {
+            return unidentified(stored, message, "sender.unproven");
+        }
+        Conversation conversation = stored;
+        if (Senders.phone(message.sender()).isEmpty()) {
+            Optional<Conversation> linked;
+            try {
+                linked = linking.linked(stored);
+            } catch (AccountDirectory.AccountDirectoryUnavailable e) {
+                return new Answer(stored.remembering(message.eventId(), List.of(reply(stored,
+                        phrasebook.say(stored.language(), "accounts.unavailable")))), List.of());
+            }
+            if (linked.isEmpty()) {
+                return toLink(stored, message);
+            }
+            conversation = linked.get();
         }
         if (message.media() != null) {
             return media(conversation, message);
@@ -181,9 +195,8 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     /**
-     * A sender the channel did not prove, or one known only by an id that is no phone: told so, in their language,
-     * and nothing else. No account is looked up, so the answer is the same whether one exists for the number or not,
-     * and nothing of a form is kept.
+     * A sender the channel did not prove: told so, in their language, and nothing else. No account is looked up, so
+     * the answer is the same whether one exists for the number or not, and nothing of a form is kept.
      */
     private Answer unidentified(Conversation conversation, MessageReceived message, String key) {
         String text = message.text().strip();
@@ -193,6 +206,21 @@ class Conversations implements SmartInitializingSingleton {
         }
         return new Answer(understood.remembering(message.eventId(),
                 List.of(reply(understood, phrasebook.say(understood.language(), key)))), List.of());
+    }
+
+    /**
+     * A sender known only by an id that is no phone, not linked to one yet: told so and how to link, or on the way
+     * to a link ({@link SenderLinking}). Nothing of an account is looked up before the phone is proven.
+     */
+    private Answer toLink(Conversation conversation, MessageReceived message) {
+        String text = message.media() == null ? message.text().strip() : "";
+        if (text.length() > properties.maxMessageLength()) {
+            text = "";
+        }
+        Conversation understood = text.isEmpty() ? conversation
+                : interpreter.interpret(text).language().map(conversation::withLanguage).orElse(conversation);
+        Interpretation meaning = text.isEmpty() ? null : interpreter.interpret(text, "phone");
+        return after(linking.answer(understood, text, meaning), message);
     }
 
     /**
@@ -281,6 +309,10 @@ class Conversations implements SmartInitializingSingleton {
     }
 
     void onApplied(RegistrationUpdateApplied outcome) {
+        store.find(outcome.channel(), outcome.conversationId())
+                .filter(conversation -> conversation.stage() == Stage.APPLYING && conversation.isRegistration())
+                .filter(conversation -> outcome.requestId().equals(conversation.pendingRequest()))
+                .ifPresent(conversation -> linking.registered(conversation, outcome));
         tellOutcome(outcome, () -> metrics.completed(outcome.channel()), outcome.channel(),
                 outcome.conversationId(), outcome.requestId(), (waiting, language) -> {
             if (waiting.isPresent() && waiting.get().isRegistration()) {
@@ -308,8 +340,9 @@ class Conversations implements SmartInitializingSingleton {
     /**
      * An account was erased, asked for in a chat or through the API: the conversation that asked is told, then every
      * conversation kept for the person's number, on every channel and under every form of the number a channel may
-     * use, is deleted (with the values and the outbox it held). The telling's id comes from the event's, so a
-     * redelivery tells it under the same id, and the channel skips it.
+     * use, and every conversation of a sender id linked to the account, is deleted (with the values and the outbox it
+     * held). The telling's id comes from the event's, so a redelivery tells it under the same id, and the channel
+     * skips it.
      */
     void onErased(AccountErased erased) {
         if (erased.channel() != null) {
@@ -321,6 +354,13 @@ class Conversations implements SmartInitializingSingleton {
         }
         for (String channel : properties.channels()) {
             Senders.namesOf(erased.phone()).forEach(sender -> store.delete(channel, sender));
+        }
+        // Senders known only by an id linked to the account (a BSUID, a LID) keep their conversation under that id.
+        for (String linked : erased.senders()) {
+            int colon = linked.indexOf(':');
+            if (colon > 0) {
+                store.delete(linked.substring(0, colon), linked.substring(colon + 1));
+            }
         }
         if (erased.channel() != null) {
             store.delete(erased.channel(), erased.conversationId());

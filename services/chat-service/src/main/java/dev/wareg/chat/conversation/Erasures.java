@@ -37,7 +37,7 @@ class Erasures {
             return Turn.of(conversation, say(conversation, conversation.stage() == Stage.ERASING
                     ? "erasure.wait" : "applying.wait"));
         }
-        Optional<AccountSnapshot> account = accounts.findByPhone(Senders.phone(conversation.sender()).orElseThrow());
+        Optional<AccountSnapshot> account = accounts.findByPhone(conversation.phone());
         if (account.isEmpty()) {
             return Turn.of(conversation.reset(), say(conversation, "erasure.none"));
         }

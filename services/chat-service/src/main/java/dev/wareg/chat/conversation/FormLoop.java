@@ -861,7 +861,7 @@ class FormLoop {
                 changes.put(schema.field(name).apiProperty(),
                         new FieldChange(conversation.current().get(name), CLEARED.equals(value) ? null : value)));
         return new RegistrationUpdateRequested(ids.next(), clock.instant(), conversation.accountId(),
-                Senders.phone(conversation.sender()).orElseThrow(), changes, conversation.accountVersion(), conversation.channel(),
+                conversation.phone(), changes, conversation.accountVersion(), conversation.channel(),
                 conversation.sender());
     }
 
@@ -879,11 +879,11 @@ class FormLoop {
     }
 
     /**
-     * The sender's account, found by their phone in canonical form. {@link Conversations} answers senders without a
-     * phone before the form loop sees them.
+     * The sender's account, found by their phone in canonical form (or the phone a sender without one proved).
+     * {@link Conversations} answers senders without a phone, and not linked to one, before the form loop sees them.
      */
     private Optional<AccountSnapshot> account(Conversation conversation) {
-        return accounts.findByPhone(Senders.phone(conversation.sender()).orElseThrow());
+        return accounts.findByPhone(conversation.phone());
     }
 
     private boolean holdsAlready(AccountSnapshot account, String field, Interpretation meaning) {

@@ -48,7 +48,11 @@ final class Dialogue {
             "70040-010", new PostalAddress("70040-010", null, null, "Brasília", "DF"));
 
     final Map<String, AccountSnapshot> accounts = new HashMap<>();
+    /** Sender ids linked to accounts' phones, as account-api keeps them: channel:sender -> phone. */
+    final Map<String, String> links = new HashMap<>();
     boolean directoryDown;
+    /** Every phone the chat looked an account up by, in order. */
+    final List<String> lookedUp = new ArrayList<>();
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T12:00:00Z"));
     /** What the chat counted. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -80,10 +84,34 @@ final class Dialogue {
                 Duration.ofMinutes(5), new ChatProperties.Handoff(staffed, ""),
                 java.util.List.of("web-chat", "cloud-api", "whatsapp-web"));
         AccountDirectory directory = phone -> {
+            lookedUp.add(phone);
             if (directoryDown) {
                 throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
             }
             return java.util.Optional.ofNullable(accounts.get(phone));
+        };
+        SenderDirectory senders = new SenderDirectory() {
+            @Override
+            public Optional<AccountSnapshot> findBySender(String channel, String linked) {
+                if (directoryDown) {
+                    throw new AccountDirectory.AccountDirectoryUnavailable("down", null);
+                }
+                String phone = links.get(channel + ':' + linked);
+                return Optional.ofNullable(phone == null ? null : accounts.get(phone)).map(account -> {
+                    var values = new HashMap<>(account.values());
+                    values.put("phone", phone);
+                    return new AccountSnapshot(account.id(), account.version(), values);
+                });
+            }
+
+            @Override
+            public boolean link(UUID accountId, String channel, String linked) {
+                Optional<String> phone = accounts.entrySet().stream()
+                        .filter(account -> account.getValue().id().equals(accountId)).map(Map.Entry::getKey)
+                        .findFirst();
+                phone.ifPresent(number -> links.put(channel + ':' + linked, number));
+                return phone.isPresent();
+            }
         };
         EventBus bus = new EventBus() {
             @Override
@@ -106,12 +134,14 @@ final class Dialogue {
         var blend = BlendedInterpreter.fromClasspath(new RulesInterpreter());
         Interpreter interpreter = (text, askedField) -> readings.containsKey(text) ? readings.get(text)
                 : blend.interpret(text, askedField);
+        var proofs = new ContactProofs(mail, phrasebook, ids, clock);
         conversations = new Conversations(store, interpreter,
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
                         new Handoffs(properties, phrasebook, ids, clock),
-                        new ContactProofs(mail, phrasebook, ids, clock), schema, phrasebook, ids, clock),
+                        proofs, schema, phrasebook, ids, clock),
                 phrasebook, bus, ids, clock, properties, schema,
-                new ConversationMetrics(meters, schema));
+                new ConversationMetrics(meters, schema),
+                new SenderLinking(proofs, senders, directory, phrasebook, ids, clock));
     }
 
     Dialogue withAccount(String name, String email) {
@@ -228,8 +258,11 @@ final class Dialogue {
         var request = published.reversed().stream().filter(AccountErasureRequested.class::isInstance)
                 .map(AccountErasureRequested.class::cast).findFirst()
                 .orElseThrow(() -> new AssertionError("no erasure was requested"));
-        String phone = Senders.phone(request.conversationId()).orElseThrow();
+        String phone = accounts.entrySet().stream()
+                .filter(account -> account.getValue().id().equals(request.accountId())).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
         accounts.remove(phone);
+        links.values().removeIf(phone::equals);
         var erased = new AccountErased(UUID.randomUUID(), clock.instant(), request.eventId(), request.accountId(),
                 phone, request.channel(), request.conversationId());
         return deliver(() -> conversations.onErased(erased));
@@ -237,9 +270,13 @@ final class Dialogue {
 
     /** An operator erased this sender's account through the API: no conversation asked for it. */
     Dialogue erasedThroughTheApi() {
-        String phone = Senders.phone(sender).orElseThrow();
+        String phone = Senders.phone(sender).orElseGet(() -> links.get(CHANNEL + ':' + sender));
         AccountSnapshot account = accounts.remove(phone);
-        var erased = new AccountErased(UUID.randomUUID(), clock.instant(), null, account.id(), phone, null, null);
+        List<String> linked = links.entrySet().stream().filter(link -> link.getValue().equals(phone))
+                .map(Map.Entry::getKey).toList();
+        links.values().removeIf(phone::equals);
+        var erased = new AccountErased(UUID.randomUUID(), clock.instant(), null, account.id(), phone, null, null,
+                linked);
         return deliver(() -> conversations.onErased(erased));
     }
 
@@ -295,6 +332,13 @@ final class Dialogue {
     /** Time passes without anyone writing. */
     Dialogue after(Duration pause) {
         clock.advance(pause);
+        return this;
+    }
+
+    /** An account with these values on another number than the sender's (one a sender without a phone links). */
+    Dialogue withAccountOn(String phone, Map<String, String> values) {
+        UUID id = UUID.nameUUIDFromBytes(phone.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        accounts.put(phone, new AccountSnapshot(id, 3, values));
         return this;
     }
 

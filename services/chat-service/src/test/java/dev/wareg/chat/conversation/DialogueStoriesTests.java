@@ -59,7 +59,9 @@ import org.yaml.snakeyaml.Yaml;
  * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
  * and {@code longitude} may be given).
  * {@code from: "+5521..."} makes this and the next steps come from another sender (a second, concurrent
- * conversation); {@code account} and {@code sender} at the story's top set the first sender's account and number.
+ * conversation); {@code account} and {@code sender} at the story's top set the first sender's account and number,
+ * {@code accounts: {"+55...": {name: ...}}} accounts on other numbers (those a sender without a phone links), and
+ * {@code contact: "+55 11 98765-4321"} shares a contact card with that phone.
  */
 class DialogueStoriesTests {
 
@@ -88,6 +90,14 @@ class DialogueStoriesTests {
             account.forEach((field, value) -> values.put(String.valueOf(field), String.valueOf(value)));
             dialogue.withAccount(values);
         }
+        if (story.get("accounts") instanceof Map<?, ?> others) {
+            others.forEach((phone, account) -> {
+                var values = new LinkedHashMap<String, String>();
+                ((Map<?, ?>) account).forEach((field, value) ->
+                        values.put(String.valueOf(field), String.valueOf(value)));
+                dialogue.withAccountOn(String.valueOf(phone), values);
+            });
+        }
         int number = 0;
         for (Map<String, Object> step : (List<Map<String, Object>>) story.get("steps")) {
             number++;
@@ -104,6 +114,10 @@ class DialogueStoriesTests {
             }
             if (step.containsKey("location")) {
                 shareLocation(dialogue, step.get("location"));
+            }
+            if (step.containsKey("contact")) {
+                // A shared contact card reaches the chat as both channels pass it on: its first phone, as the text.
+                dialogue.user(String.valueOf(step.get("contact")));
             }
             if (step.containsKey("media")) {
                 dialogue.media(String.valueOf(step.get("media")));

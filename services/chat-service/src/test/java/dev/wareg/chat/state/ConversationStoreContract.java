@@ -178,7 +178,7 @@ abstract class ConversationStoreContract {
                 new ContactProof("email", "c2FsdA==", "aGFzaA==", NOW.plusSeconds(600), 1, 2, List.of()), 4,
                 NOW.plusNanos(123_456_789),
                 UUID.randomUUID(), List.of(new SendMessage(UUID.randomUUID(), NOW, "cloud-api", PHONE, "Certo?",
-                        List.of(new SendMessage.Button("yes", "Sim")))));
+                        List.of(new SendMessage.Button("yes", "Sim")))), "+5511987654321");
 
         Conversation saved = store.save(everything).orElseThrow();
 

@@ -234,11 +234,17 @@ final class Deliveries {
     /** The events published up to {@code until}, other than {@code except}, that still hold a payload naming the person. */
     List<UUID> about(ErasedPerson person, Instant until, UUID except) {
         // The phone forms are digits only (ErasedPerson checks), so the path cannot be injected into.
+        // Sender ids are passed as variables ($sender0, ...), never written into the path.
+        StringBuilder senders = new StringBuilder();
+        var variables = JsonNodeFactory.instance.objectNode().put("account", person.accountId())
+                .put("conversation", person.conversationId() == null ? person.accountId() : person.conversationId());
+        for (int i = 0; i < person.senderIds().size(); i++) {
+            senders.append(" || @ == $sender").append(i);
+            variables.put("sender" + i, person.senderIds().get(i));
+        }
         String path = "$.** ? (@ like_regex \"" + person.phonePattern().replace("\\", "\\\\") + "\""
-                + " || @ == $account || @ == $conversation)";
-        String vars = JsonNodeFactory.instance.objectNode().put("account", person.accountId())
-                .put("conversation", person.conversationId() == null ? person.accountId() : person.conversationId())
-                .toString();
+                + " || @ == $account || @ == $conversation" + senders + ")";
+        String vars = variables.toString();
         return jdbc.sql("""
                         select event_id from messaging_outbox
                         where payload is not null and published_at <= ? and event_id <> ?

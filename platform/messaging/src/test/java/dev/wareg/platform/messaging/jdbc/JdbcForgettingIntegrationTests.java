@@ -103,6 +103,23 @@ class JdbcForgettingIntegrationTests {
     }
 
     @Test
+    void anErasureAlsoForgetsTheEventsOfTheSenderIdsLinkedToTheAccount() throws Exception {
+        DataSource database = buses.freshSchema();
+        JdbcEventBus bus = buses.bus(database, 1);
+        bus.forgetErasedPeople();
+        buses.bus(database, 1).subscribe("chat", MessageReceived.class, event -> { });
+        bus.start();
+        bus.publish(received("BR.1234567890abcdef", "meu número é 11 98765-4321"));
+        bus.publish(received(OTHER, "oi"));
+
+        bus.publish(new AccountErased(UUID.randomUUID(), Instant.now(), null, ACCOUNT, PHONE, null, null,
+                java.util.List.of("cloud-api:BR.1234567890abcdef")));
+
+        awaitUntil(() -> textsHeld(database).stream().noneMatch(text -> text.contains("BR.1234567890abcdef")));
+        assertThat(textsHeld(database)).singleElement().asString().contains(OTHER);
+    }
+
+    @Test
     void handledEventsKeepNoPayloadAndDeadLettersPendingDeliveriesAndAbsentSubscribersExpire() throws Exception {
         DataSource database = buses.freshSchema();
         var clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
