@@ -10,6 +10,8 @@ import dev.wareg.fields.Field;
 import dev.wareg.fields.Validation;
 import dev.wareg.platform.defaults.IdGenerator;
 import java.time.Clock;
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -35,6 +38,9 @@ class FormLoop {
     /** The value collected for an optional part the person says does not exist: the request removes it. */
     static final String CLEARED = "";
 
+    /** A date in numbers only: two parts of one or two digits, then the year. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b");
+    private static final String ENGLISH = "en";
     /** How sure a reading of a question as off-topic must be for the bot to say it only deals with registrations. */
     private static final double OFF_TOPIC_CONFIDENCE = 0.8;
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
@@ -288,6 +294,10 @@ class FormLoop {
      */
     private Turn answer(Conversation conversation, String text, Interpretation meaning) {
         String asked = conversation.asking();
+        Optional<Turn> order = dateOrder(conversation, text);
+        if (order.isPresent()) {
+            return order.get();
+        }
         if (meaning.intent() == Intent.OUT_OF_SCOPE && meaning.values().isEmpty()) {
             // Read as no answer at all ("sei lá", "talvez depois"): said so, and nothing is stored.
             return Turn.of(conversation, say(conversation, "collect.unclear"), prompt(conversation));
@@ -370,6 +380,41 @@ class FormLoop {
                 return next.withReplies(replies);
             }
         }
+    }
+
+    /**
+     * A date in numbers only, in an English conversation: month first where only that reading is a valid value
+     * ("06/17/1985" is 17 June), and where both are ("06/07/1985"), one short question with each reading as a button,
+     * rather than a guess that stores a wrong date. Portuguese is read day first, as Brazil writes dates.
+     */
+    private Optional<Turn> dateOrder(Conversation conversation, String text) {
+        Matcher date = NUMERIC_DATE.matcher(text);
+        if (!schema.isDate(conversation.asking()) || !ENGLISH.equals(conversation.language().getLanguage())
+                || !date.find()) {
+            return Optional.empty();
+        }
+        int first = Integer.parseInt(date.group(1));
+        int second = Integer.parseInt(date.group(2));
+        String year = date.group(3);
+        Field field = schema.field(conversation.asking());
+        boolean dayFirstIsOne = field.validate(first + "/" + second + "/" + year) instanceof Validation.Valid;
+        boolean monthFirstIsOne = first != second
+                && field.validate(second + "/" + first + "/" + year) instanceof Validation.Valid;
+        if (!monthFirstIsOne) {
+            return Optional.empty(); // day first, the same either way, or no date: the validator says which
+        }
+        if (!dayFirstIsOne) {
+            return Optional.of(accept(conversation, second + "/" + first + "/" + year));
+        }
+        Locale language = conversation.language();
+        String dayFirst = first + " " + monthName(second, language) + " " + year;
+        String monthFirst = monthName(first, language) + " " + second + ", " + year;
+        return Optional.of(Turn.of(conversation, new Reply(phrasebook.say(language, "date.order", dayFirst, monthFirst),
+                List.of(new Button("day-first", dayFirst), new Button("month-first", monthFirst)))));
+    }
+
+    private static String monthName(int month, Locale language) {
+        return Month.of(month).getDisplayName(TextStyle.FULL, language);
     }
 
     /** Records a value and what it implies (a CEP's street and city), telling the person the address found. */

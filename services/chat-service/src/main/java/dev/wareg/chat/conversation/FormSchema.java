@@ -52,6 +52,8 @@ class FormSchema {
     private static final Set<String> SHOWN_MASKED = Set.of("cpf");
     /** The field whose value a postal code lookup completes, and the fields the lookup fills in. */
     private static final String LOOKED_UP = "postalCode";
+    /** Dates, which the validators read day first (as Brazil writes them); English may write them month first. */
+    private static final Set<String> DATES = Set.of("birthDate");
     private static final List<String> IMPLIED = List.of("street", "district", "city", "state");
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
@@ -139,6 +141,10 @@ class FormSchema {
     }
 
     /** Whether a shared location answers this field; false for null or a name that is no field of the schema. */
+    boolean isDate(String fieldName) {
+        return DATES.contains(fieldName);
+    }
+
     boolean takesLocation(String fieldName) {
         return fieldName != null
                 && topics.stream().anyMatch(topic -> topic.takesLocation() && topic.fields().contains(fieldName));
