@@ -451,7 +451,13 @@ class FormLoop {
         if (field.required() && !hasValue && conversation.isRegistration()) {
             return Turn.of(conversation, say(conversation, "collect.required"), prompt(conversation));
         }
-        return ask(conversation.withValue(field.name(), null));
+        if (schema.mustBeGiven(field.name(), conversation)) {
+            // A new address without its street, city or state would be saved incomplete.
+            return Turn.of(conversation, say(conversation, "collect.required.part",
+                    phrasebook.inline(conversation.language(), field.labelKey())), prompt(conversation));
+        }
+        Optional<String> none = schema.skippedAs(field.name(), conversation);
+        return none.isPresent() ? accept(conversation, none.get()) : ask(conversation.withValue(field.name(), null));
     }
 
     /**

@@ -52,6 +52,13 @@ class FormSchema {
     private static final Set<String> SHOWN_MASKED = Set.of("cpf");
     /** The field whose value a postal code lookup completes, and the fields the lookup fills in. */
     private static final String LOOKED_UP = "postalCode";
+    /**
+     * Parts an address is not saved without while it is written anew (a new CEP, or none held before): skipping
+     * them is refused, so that no address lacks its street, city or state.
+     */
+    private static final Set<String> ESSENTIAL = Set.of("street", "city", "state");
+    /** What skipping a part means where the part has a value for "none": a house without a number is "s/n". */
+    private static final Map<String, String> SKIPPED_AS = Map.of("number", "s/n");
     /** Dates, which the validators read day first (as Brazil writes them); English may write them month first. */
     private static final Set<String> DATES = Set.of("birthDate");
     private static final List<String> IMPLIED = List.of("street", "district", "city", "state");
@@ -141,6 +148,25 @@ class FormSchema {
     }
 
     /** Whether a shared location answers this field; false for null or a name that is no field of the schema. */
+    /** Whether this part must be given, not skipped nor kept: an essential part of an address written anew. */
+    boolean mustBeGiven(String fieldName, Conversation conversation) {
+        return ESSENTIAL.contains(fieldName) && writtenAnew(fieldName, conversation);
+    }
+
+    /** What skipping this part stores where it is written anew ("s/n" for the number), if anything. */
+    Optional<String> skippedAs(String fieldName, Conversation conversation) {
+        return writtenAnew(fieldName, conversation) ? Optional.ofNullable(SKIPPED_AS.get(fieldName)) : Optional.empty();
+    }
+
+    /** A part of a topic whose looked-up field (the CEP) changes in this form, or of which nothing is held. */
+    private boolean writtenAnew(String fieldName, Conversation conversation) {
+        List<String> topic = topicOf(fieldName).fields();
+        String lookedUp = conversation.collected().get(LOOKED_UP);
+        boolean newLookup = topic.contains(LOOKED_UP) && lookedUp != null
+                && !lookedUp.equals(conversation.current().get(LOOKED_UP));
+        return newLookup || topic.stream().allMatch(part -> conversation.current().get(part) == null);
+    }
+
     boolean isDate(String fieldName) {
         return DATES.contains(fieldName);
     }
