@@ -1,5 +1,6 @@
 package dev.wareg.chat.conversation;
 
+import dev.wareg.chat.interpretation.Answers;
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.NoneAnswers;
@@ -134,9 +135,9 @@ class FormLoop {
             case OFFERED_REGISTRATION -> offeredRegistration(conversation, meaning);
             case CHOOSING_FIELD -> choosingField(conversation, meaning);
             case COLLECTING -> collecting(conversation, text, meaning);
-            case CONFIRMING -> confirming(conversation, meaning);
+            case CONFIRMING -> confirming(conversation, text, meaning);
             // The code may have gone to a mistyped address: a correction re-opens the change, no code is awaited.
-            case PROVING -> corrects(meaning) ? confirming(conversation.withoutProof(), meaning)
+            case PROVING -> corrects(meaning) ? confirming(conversation.withoutProof(), text, meaning)
                     : proofs.answer(conversation, text, meaning, this::apply);
             case APPLYING -> Turn.of(conversation, say(conversation, "applying.wait"));
             case RESUMING -> resuming(conversation, text, meaning);
@@ -652,7 +653,7 @@ class FormLoop {
                 || meaning.intent() == Intent.DENY && !meaning.values().isEmpty();
     }
 
-    private Turn confirming(Conversation conversation, Interpretation meaning) {
+    private Turn confirming(Conversation conversation, String text, Interpretation meaning) {
         List<String> named = targets(meaning);
         // A value given at the confirmation ("nasc 30/01/2001") joins the change, or corrects what it shows.
         if (named.isEmpty() && (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.DENY
@@ -661,12 +662,18 @@ class FormLoop {
         }
         return switch (meaning.intent()) {
             case AFFIRM -> proofs.challenge(conversation).orElseGet(() -> apply(conversation));
+            // "perfeito, obrigada", "blz, obg": asked to confirm, a weak yes beside thanks is the yes.
+            case THANKS -> Answers.yesBesideThanks(text) ? proofs.challenge(conversation).orElseGet(() -> apply(conversation))
+                    : Turn.of(conversation, new Reply(phrasebook.say(conversation.language(), "confirm.repeat"),
+                            confirmButtons(conversation.language())));
             // "não, o email é ...", "não, o e-mail está errado": a no that gives a value or names a field is a
             // correction, not a no to the whole change. Read as a no, it would drop the form; read as a
             // correction, it costs a "cancelar" at worst.
             case DENY -> named.isEmpty() ? cancelled(conversation, "confirm.discarded")
                     : correct(conversation, meaning, named);
-            // "na verdade deixa o email antigo": that field leaves the change; the rest is confirmed again.
+            // "na verdade deixa o email antigo": that field leaves the change; the rest is confirmed again. Without a
+            // field it may keep what is shown ("tá ótimo assim") or what the account holds ("não, deixa como está"):
+            // the question is asked again rather than a change saved that the person did not want.
             case KEEP -> named.isEmpty() ? Turn.of(conversation, new Reply(phrasebook.say(conversation.language(),
                     "confirm.repeat"), confirmButtons(conversation.language()))) : confirm(without(conversation, named));
             case BACK -> back(conversation);

@@ -64,13 +64,22 @@ final class IntentRules {
      * "beleza", "certo") beside thanks is a thanks: "ok, obrigado" closes a conversation more often than it confirms.
      */
     private static boolean yesBesideThanks(Words words) {
+        return yesBesideThanks(words, false);
+    }
+
+    /**
+     * @param weakCounts whether a weak yes counts ("perfeito, obrigada", "blz, obg"): it does where a yes or no was
+     *                   asked, as at a confirmation, where a thanks alone answers nothing
+     */
+    static boolean yesBesideThanks(Words words, boolean weakCounts) {
         // Without the thanks around it too: "sim, pode salvar. Muito obrigada pela atenção."
         List<String> said = Words.of(Normaliser.words(Courtesy.withoutCourtesy(words.text()))).canonical();
         List<String> rest = said.stream().filter(word -> !THANKS.contains(word)).toList();
-        if (rest.isEmpty() || rest.stream().allMatch(AFFIRM_WEAK::contains)) {
+        if (rest.isEmpty() || !weakCounts && rest.stream().allMatch(AFFIRM_WEAK::contains)) {
             return false;
         }
-        return rest.stream().allMatch(AFFIRM::contains) || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches();
+        return rest.stream().allMatch(word -> AFFIRM.contains(word) || weakCounts && AFFIRM_WEAK.contains(word))
+                || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -16,14 +16,15 @@ final class NamedValues {
     /** A word that sets the value: "o certo é", "agora é", "deveria ser", "para", "should be", "is now", "é". */
     private static final Pattern SETS = Pattern.compile("(?:^|[\\s,;:.!-])(?:o\\s+cert[oa]\\s+(?:é|e|eh|seria)"
             + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|deveria\\s+ser|seria|é|eh|para|pra|pro"
-            + "|it'?s|it\\s+is|(?:it\\s+)?should\\s+be|is\\s+now|is|to)\\s+(?=\\S)",
+            + "|(?:it'?s|it\\s+is)(?:\\s+now)?|(?:it\\s+)?should\\s+be|is\\s+now|is|to)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An article before the value: "é o 1050", "the 42". */
     private static final Pattern ARTICLE = Pattern.compile("^(?:o|a|the)\\s+", Pattern.CASE_INSENSITIVE);
     /** What separates values written in one message: commas, semicolons, slashes, dashes, "e", "and". */
     private static final Pattern SEPARATORS = Pattern.compile("(?:\\s*[,;/|-]\\s*|\\s+(?:e|and)\\s+)+$|^(?:\\s*[,;/|-]\\s*|\\s*(?:e|and)\\s+)+|\\s*[,;/|]\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Set<Intent> CHANGES = Set.of(Intent.CORRECT, Intent.UPDATE);
+    /** Changes, and a no followed by what is right ("não, esqueci o sobrenome do meio, é …"). */
+    private static final Set<Intent> CHANGES = Set.of(Intent.CORRECT, Intent.UPDATE, Intent.DENY);
     /** A name said this way has two words at least: "mudar meu nome pq é feio" gives none. */
     private static final int NAME_WORDS = 2;
     private static final int FREE_TEXT_WORDS = 6;
@@ -31,22 +32,26 @@ final class NamedValues {
     private NamedValues() {
     }
 
-    /** Puts the value said after the one field the message names into {@code values}, when there is one. */
-    static void take(Reading reading, String text, Set<String> targets, Map<String, String> values) {
+    /**
+     * Puts the value said after the one field the message names into {@code values}, when there is one.
+     *
+     * @return the reading, a correction where a no gave what is right
+     */
+    static Reading take(Reading reading, String text, Set<String> targets, Map<String, String> values) {
         // With a value spotted already, what follows the lead-in is that value ("muda meu número para (22) 4068-5246").
         if (targets.size() != 1 || !values.isEmpty()) {
-            return;
+            return reading;
         }
         String field = targets.iterator().next();
         if (!Vocabulary.FIELD_WORDS.containsKey(field) || "address".equals(field)) {
-            return;
+            return reading;
         }
         // A change, or a value said plainly ("o número da minha casa é 120") where the value says what it is by its
         // form; a name said plainly is the name spotter's ("meu nome é ...").
         boolean change = reading != null && CHANGES.contains(reading.intent());
         boolean plainly = (reading == null || reading.intent() == Intent.PROVIDE_VALUE) && structured(field);
         if (!change && !plainly) {
-            return;
+            return reading;
         }
         Matcher sets = SETS.matcher(text);
         int after = -1;
@@ -54,7 +59,7 @@ final class NamedValues {
             after = sets.end();
         }
         if (after < 0) {
-            return;
+            return reading;
         }
         String value = ARTICLE.matcher(Courtesy.answer(text.substring(after))).replaceFirst("").strip();
         if ("name".equals(field)) {
@@ -62,7 +67,10 @@ final class NamedValues {
         }
         if (!value.isEmpty() && plausible(field, value) && AnswerRules.validFor(field, value)) {
             values.put(field, value);
+            boolean refused = reading != null && reading.intent() == Intent.DENY;
+            return refused ? new Reading(Intent.CORRECT, reading.confidence()) : reading;
         }
+        return reading;
     }
 
     /** A field whose validator tells its values from other text: the house number needs a digit. */

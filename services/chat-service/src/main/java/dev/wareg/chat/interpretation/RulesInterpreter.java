@@ -93,7 +93,7 @@ public class RulesInterpreter implements Interpreter {
             reading = IntentRules.intent(words, !targets.isEmpty(), question, !values.isEmpty());
             reading = Corrections.reconsider(reading, text, words, targets, values, askedField);
             reading = keptField(words, targets, reading);
-            NamedValues.take(reading, text, targets, values);
+            reading = NamedValues.take(reading, text, targets, values);
         }
         if (reading != null && SMALL_TALK.contains(reading.intent()) && (!values.isEmpty()
                 || !targets.isEmpty() && AnswerRules.FOUR_DIGITS.matcher(text).find() // "o cpf é 87282792287 ok"

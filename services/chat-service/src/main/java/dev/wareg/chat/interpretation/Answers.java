@@ -1,0 +1,17 @@
+package dev.wareg.chat.interpretation;
+
+/**
+ * Readings that depend on the question the bot asked, for the conversation to ask where it knows it: a thanks with a
+ * weak yes in it ("perfeito, obrigada", "blz, obg") answers a yes-or-no question with a yes, though, said out of the
+ * blue, it only thanks.
+ */
+public final class Answers {
+
+    private Answers() {
+    }
+
+    /** Whether the message, asked a yes or no, says yes beside its thanks. */
+    public static boolean yesBesideThanks(String text) {
+        return IntentRules.yesBesideThanks(Words.of(Normaliser.words(Normaliser.fold(text))), true);
+    }
+}
