@@ -661,11 +661,9 @@ class FormLoop {
             named = schema.all().stream().filter(meaning.values()::containsKey).toList();
         }
         return switch (meaning.intent()) {
-            case AFFIRM -> proofs.challenge(conversation).orElseGet(() -> apply(conversation));
+            case AFFIRM -> confirmed(conversation);
             // "perfeito, obrigada", "blz, obg": asked to confirm, a weak yes beside thanks is the yes.
-            case THANKS -> Answers.yesBesideThanks(text) ? proofs.challenge(conversation).orElseGet(() -> apply(conversation))
-                    : Turn.of(conversation, new Reply(phrasebook.say(conversation.language(), "confirm.repeat"),
-                            confirmButtons(conversation.language())));
+            case THANKS -> Answers.yesBesideThanks(text) ? confirmed(conversation) : confirmAgain(conversation);
             // "não, o email é ...", "não, o e-mail está errado": a no that gives a value or names a field is a
             // correction, not a no to the whole change. Read as a no, it would drop the form; read as a
             // correction, it costs a "cancelar" at worst.
@@ -674,8 +672,7 @@ class FormLoop {
             // "na verdade deixa o email antigo": that field leaves the change; the rest is confirmed again. Without a
             // field it may keep what is shown ("tá ótimo assim") or what the account holds ("não, deixa como está"):
             // the question is asked again rather than a change saved that the person did not want.
-            case KEEP -> named.isEmpty() ? Turn.of(conversation, new Reply(phrasebook.say(conversation.language(),
-                    "confirm.repeat"), confirmButtons(conversation.language()))) : confirm(without(conversation, named));
+            case KEEP -> named.isEmpty() ? confirmAgain(conversation) : confirm(without(conversation, named));
             case BACK -> back(conversation);
             default -> {
                 if (!named.isEmpty()) {
@@ -684,10 +681,20 @@ class FormLoop {
                 if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
                     yield Turn.of(conversation, whichToCorrect(conversation));
                 }
-                yield Turn.of(conversation, new Reply(phrasebook.say(conversation.language(), "confirm.repeat"),
-                        confirmButtons(conversation.language())));
+                yield confirmAgain(conversation);
             }
         };
+    }
+
+    /** The change confirmed: its new contact points proven first, where they can be, then requested. */
+    private Turn confirmed(Conversation conversation) {
+        return proofs.challenge(conversation).orElseGet(() -> apply(conversation));
+    }
+
+    /** Not an answer to the confirmation: how to answer it, with its buttons again. */
+    private Turn confirmAgain(Conversation conversation) {
+        return Turn.of(conversation, new Reply(phrasebook.say(conversation.language(), "confirm.repeat"),
+                confirmButtons(conversation.language())));
     }
 
     /** The form without these fields' new values: each keeps what the account holds. */

@@ -80,8 +80,16 @@ final class AnswerRules {
 
     /** Words the bot reads as the flow of the conversation, and nothing of the person's own. */
     private static boolean onlyFlowWords(String text) {
-        List<String> answer = Words.of(Normaliser.words(Normaliser.fold(Courtesy.answer(text)))).canonical();
+        return onlyFlowWords(answerWords(text));
+    }
+
+    private static boolean onlyFlowWords(List<String> answer) {
         return !answer.isEmpty() && answer.stream().allMatch(word -> KEYWORDS.contains(word) || POLITE.contains(word));
+    }
+
+    /** The answer's words as read: slips put right ("simm" is "sim"). */
+    private static List<String> answerWords(String text) {
+        return Words.of(Normaliser.words(Normaliser.fold(Courtesy.answer(text)))).canonical();
     }
 
     /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
@@ -122,8 +130,8 @@ final class AnswerRules {
     static boolean outweighedByAnswer(Intent intent, Words words, String text) {
         // The answer's words as read (slips put right: "simm" is "sim"); words of the flow ("pode salvar", "ok")
         // alone are never a value: a yes or a thanks is not a name.
-        List<String> answer = Words.of(Normaliser.words(Normaliser.fold(Courtesy.answer(text)))).canonical();
-        boolean ownWord = !onlyFlowWords(text);
+        List<String> answer = answerWords(text);
+        boolean ownWord = !onlyFlowWords(answer);
         return switch (intent) {
             // "Oi, tudo bem? Maria da Silva. Obrigada!": a name between a greeting and a thanks.
             case THANKS, GOODBYE -> ownWord && answer.stream()
