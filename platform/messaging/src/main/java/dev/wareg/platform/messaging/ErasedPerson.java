@@ -2,6 +2,7 @@ package dev.wareg.platform.messaging;
 
 import dev.wareg.contracts.AccountErased;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * {@code @server} or {@code :device} to it), by account id, or by the conversation id of the channel that asked for
  * the erasure (a web-chat session, a LID), or by a sender id linked to the account (a business-scoped user id, a
  * LID: {@code AccountErased.senders}). An event is the person's when any string in it, at any depth, is one of
- * those. A message from someone else that merely mentions the number in its text is not.
+ * those, or when its envelope names one of the person's {@link PersonSubjects subjects} (a sealed event shows no
+ * more). A message from someone else that merely mentions the number in its text is not.
  *
  * @param phoneDigits    the phone's digit forms
  * @param accountId      the account id as text
@@ -62,6 +64,18 @@ public record ErasedPerson(List<String> phoneDigits, String accountId, String co
         return List.copyOf(forms);
     }
 
+    /** The {@link PersonSubjects subjects} events about this person are sealed under, each once. */
+    public List<String> subjects() {
+        var ids = new LinkedHashSet<String>();
+        phoneDigits.forEach(digits -> ids.add(PersonSubjects.of(digits)));
+        ids.add(PersonSubjects.of(accountId));
+        if (conversationId != null) {
+            ids.add(PersonSubjects.of(conversationId));
+        }
+        senderIds.forEach(sender -> ids.add(PersonSubjects.of(sender)));
+        return List.copyOf(ids);
+    }
+
     /** A regular expression (POSIX and Java alike) matching a whole string that is one of the phone forms. */
     public String phonePattern() {
         return "^\\+?(" + String.join("|", phoneDigits) + ")([@:].*)?$";
@@ -70,13 +84,14 @@ public record ErasedPerson(List<String> phoneDigits, String accountId, String co
     /** Whether the event (its JSON) names this person anywhere. */
     public boolean isNamedIn(JsonNode event) {
         Pattern phone = Pattern.compile(phonePattern());
+        List<String> subjects = subjects();
         List<JsonNode> open = new ArrayList<>(List.of(event));
         while (!open.isEmpty()) {
             JsonNode node = open.removeLast();
             if (node.isString()) {
                 String text = node.stringValue();
                 if (text.equals(accountId) || text.equals(conversationId) || senderIds.contains(text)
-                        || phone.matcher(text).matches()) {
+                        || subjects.contains(text) || phone.matcher(text).matches()) {
                     return true;
                 }
             } else if (node.isContainer()) {

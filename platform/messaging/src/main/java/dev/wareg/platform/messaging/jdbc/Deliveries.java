@@ -242,6 +242,11 @@ final class Deliveries {
             senders.append(" || @ == $sender").append(i);
             variables.put("sender" + i, person.senderIds().get(i));
         }
+        // A sealed event names the person only by subject.
+        for (int i = 0; i < person.subjects().size(); i++) {
+            senders.append(" || @ == $subject").append(i);
+            variables.put("subject" + i, person.subjects().get(i));
+        }
         String path = "$.** ? (@ like_regex \"" + person.phonePattern().replace("\\", "\\\\") + "\""
                 + " || @ == $account || @ == $conversation" + senders + ")";
         String vars = variables.toString();

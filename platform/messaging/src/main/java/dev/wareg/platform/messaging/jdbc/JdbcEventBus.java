@@ -10,6 +10,7 @@ import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PersonKeys;
 import dev.wareg.platform.messaging.PermanentFailure;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import dev.wareg.platform.messaging.Subscriptions;
@@ -91,7 +92,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     private final Deliveries deliveries;
     private final Subscriptions subscriptions;
     private final TransactionTemplate transactions;
-    private final EventCodec codec = new EventCodec();
+    private final EventCodec codec;
     private final EventTracing tracing;
     private final MessagingProperties properties;
     private final JdbcMessagingProperties settings;
@@ -112,7 +113,14 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
 
     JdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
                  EventTracing tracing, Clock clock, DeadLetterCounter deadLetterCounter) {
+        this(dataSource, properties, settings, tracing, clock, deadLetterCounter, PersonKeys.NONE);
+    }
+
+    /** @param keys the store of each person's data key the events about them are sealed under */
+    JdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
+                 EventTracing tracing, Clock clock, DeadLetterCounter deadLetterCounter, PersonKeys keys) {
         migrate(dataSource);
+        this.codec = new EventCodec(keys);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         this.deliveries = new Deliveries(jdbc);
         this.subscriptions = new Subscriptions(NOTHING_TO_SKIP, tracing, MessagingProperties.Bus.JDBC);
@@ -369,6 +377,13 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                 EventCodec.Decoded decoded;
                 try {
                     decoded = codec.decode(head.payload().getBytes(StandardCharsets.UTF_8));
+                } catch (EventCodec.ForgottenEvent e) {
+                    // Its person was erased after it was published: nothing is left to do with it.
+                    log.info("{} dropped {} {} (shard {}): {}", subscriber, head.type(), head.eventId(), shard,
+                            e.getMessage());
+                    deliveries.done(head.id(), head.eventId());
+                    handled.add(head.eventId());
+                    continue;
                 } catch (EventCodec.UnreadableEvent e) {
                     // No attempt could read it better: a dead letter at once, for an operator to look at.
                     log.error("{} cannot read {} {} (shard {}), a dead letter now: {}", subscriber, head.type(),

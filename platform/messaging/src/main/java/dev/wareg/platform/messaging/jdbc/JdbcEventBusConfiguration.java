@@ -5,6 +5,7 @@ import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingAutoConfiguration;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PersonKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -37,10 +38,11 @@ public class JdbcEventBusConfiguration {
     @DependsOnDatabaseInitialization
     JdbcEventBus jdbcEventBus(DataSource dataSource, MessagingProperties properties, JdbcMessagingProperties settings,
                               ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock,
-                              ObjectProvider<MeterRegistry> meters) {
+                              ObjectProvider<MeterRegistry> meters, ObjectProvider<PersonKeys> keys) {
         var bus = new JdbcEventBus(dataSource, properties, settings, tracing.getIfAvailable(() -> EventTracing.NONE),
-                clock.getIfAvailable(Clock::systemUTC),
-                new DeadLetterCounter(meters.getIfAvailable()));
+                clock.getIfAvailable(Clock::systemUTC), new DeadLetterCounter(meters.getIfAvailable()),
+                keys.getIfAvailable(() -> properties.personKeysStore() == MessagingProperties.PersonKeysStore.DATABASE
+                        ? new JdbcPersonKeys(dataSource) : PersonKeys.NONE));
         bus.forgetErasedPeople();
         return bus;
     }

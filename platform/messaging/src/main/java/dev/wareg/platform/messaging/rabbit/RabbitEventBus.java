@@ -10,6 +10,7 @@ import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PersonKeys;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import dev.wareg.platform.messaging.Subscriptions;
 import dev.wareg.platform.messaging.TraceContext;
@@ -57,7 +58,7 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     private final MessagingProperties properties;
     private final RabbitBusProperties rabbit;
     private final EventTracing tracing;
-    private final EventCodec codec = new EventCodec();
+    private final EventCodec codec;
     private final Subscriptions subscriptions;
     private final RabbitTopology topology;
     private final RabbitAdmin admin;
@@ -84,11 +85,20 @@ public final class RabbitEventBus implements EventBus, DeadLetters, SmartLifecyc
     public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock,
             DeadLetterCounter deadLetterCounter) {
+        this(connectionFactory, properties, rabbit, processedEvents, tracing, clock, deadLetterCounter,
+                PersonKeys.NONE);
+    }
+
+    /** @param keys the store of each person's data key the events about them are sealed under */
+    public RabbitEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
+            RabbitBusProperties rabbit, ProcessedEvents processedEvents, EventTracing tracing, Clock clock,
+            DeadLetterCounter deadLetterCounter, PersonKeys keys) {
         if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
             throw new IllegalArgumentException(
                     "the event bus needs a connection factory with correlated publisher confirms and returns");
         }
         this.connectionFactory = connectionFactory;
+        this.codec = new EventCodec(keys);
         this.properties = properties;
         this.rabbit = rabbit;
         this.tracing = tracing;

@@ -6,6 +6,7 @@ import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.InMemoryProcessedEvents;
 import dev.wareg.platform.messaging.MessagingAutoConfiguration;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PersonKeys;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -66,10 +67,11 @@ public class RabbitEventBusConfiguration {
     @ConditionalOnMissingBean(EventBus.class)
     RabbitEventBus rabbitEventBus(@Qualifier(CONNECTION_FACTORY) CachingConnectionFactory connectionFactory,
             MessagingProperties properties, RabbitBusProperties rabbit, ProcessedEvents processedEvents,
-            ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<PersonKeys> keys) {
         var bus = new RabbitEventBus(connectionFactory, properties, rabbit, processedEvents,
                 tracing.getIfAvailable(() -> EventTracing.NONE), clock.getIfAvailable(Clock::systemUTC),
-                new DeadLetterCounter(meters.getIfAvailable()));
+                new DeadLetterCounter(meters.getIfAvailable()), PersonKeys.chosen(keys, properties));
         bus.forgetErasedPeople();
         return bus;
     }

@@ -90,6 +90,11 @@ final class ShardConsumer implements ChannelAwareMessageListener {
         EventCodec.Decoded decoded;
         try {
             decoded = codec.decode(message.getBody());
+        } catch (EventCodec.ForgottenEvent e) {
+            // Its person was erased after it was published: nothing is left to do with it.
+            log.info("{} dropped message {} from {}: {}", subscriber, message.getMessageProperties().getMessageId(),
+                    queue, e.getMessage());
+            return Outcome.SETTLED;
         } catch (EventCodec.UnreadableEvent e) {
             // No attempt can succeed before this consumer is upgraded; the dead letter waits for that.
             log.error("{} cannot read message {} from {}: {}", subscriber,

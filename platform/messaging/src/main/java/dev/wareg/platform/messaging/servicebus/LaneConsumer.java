@@ -185,6 +185,10 @@ final class LaneConsumer {
         EventCodec.Decoded decoded;
         try {
             decoded = codec.decode(bodyOf(message));
+        } catch (EventCodec.ForgottenEvent e) {
+            // Its person was erased after it was published: nothing is left to do with it.
+            log.info("{} dropped a message from shard {}: {}", subscriber, shard, e.getMessage());
+            return Outcome.SETTLED;
         } catch (EventCodec.UnreadableEvent e) {
             log.error("{} cannot read a message from shard {}: {}", subscriber, shard, e.getMessage());
             return park(message, Subscriptions.reason(e), 0);

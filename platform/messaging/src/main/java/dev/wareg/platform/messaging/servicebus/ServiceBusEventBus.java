@@ -10,6 +10,7 @@ import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PersonKeys;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import dev.wareg.platform.messaging.Subscriptions;
 import dev.wareg.platform.messaging.TraceContext;
@@ -55,7 +56,7 @@ public final class ServiceBusEventBus implements EventBus, DeadLetters, SmartLif
     private final MessagingProperties properties;
     private final ServiceBusProperties serviceBus;
     private final EventTracing tracing;
-    private final EventCodec codec = new EventCodec();
+    private final EventCodec codec;
     private final Subscriptions subscriptions;
     private final EntityNames names;
     private final DeadLetterCounter deadLetterCounter;
@@ -71,6 +72,15 @@ public final class ServiceBusEventBus implements EventBus, DeadLetters, SmartLif
     public ServiceBusEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
             ServiceBusProperties serviceBus, ProcessedEvents processedEvents, EventTracing tracing, Clock clock,
             DeadLetterCounter deadLetterCounter) {
+        this(connectionFactory, properties, serviceBus, processedEvents, tracing, clock, deadLetterCounter,
+                PersonKeys.NONE);
+    }
+
+    /** @param keys the store of each person's data key the events about them are sealed under */
+    public ServiceBusEventBus(ConnectionFactory connectionFactory, MessagingProperties properties,
+            ServiceBusProperties serviceBus, ProcessedEvents processedEvents, EventTracing tracing, Clock clock,
+            DeadLetterCounter deadLetterCounter, PersonKeys keys) {
+        this.codec = new EventCodec(keys);
         this.properties = properties;
         this.serviceBus = serviceBus;
         this.tracing = tracing;

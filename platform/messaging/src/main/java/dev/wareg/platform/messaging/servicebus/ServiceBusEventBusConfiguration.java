@@ -6,6 +6,7 @@ import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.platform.messaging.InMemoryProcessedEvents;
 import dev.wareg.platform.messaging.MessagingAutoConfiguration;
 import dev.wareg.platform.messaging.MessagingProperties;
+import dev.wareg.platform.messaging.PersonKeys;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -39,10 +40,10 @@ public class ServiceBusEventBusConfiguration {
     @ConditionalOnMissingBean(EventBus.class)
     ServiceBusEventBus serviceBusEventBus(MessagingProperties properties, ServiceBusProperties serviceBus,
             ProcessedEvents processedEvents, ObjectProvider<EventTracing> tracing, ObjectProvider<Clock> clock,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<PersonKeys> keys) {
         var bus = new ServiceBusEventBus(ServiceBusConnections.connectionFactory(serviceBus), properties, serviceBus,
                 processedEvents, tracing.getIfAvailable(() -> EventTracing.NONE), clock.getIfAvailable(Clock::systemUTC),
-                new DeadLetterCounter(meters.getIfAvailable()));
+                new DeadLetterCounter(meters.getIfAvailable()), PersonKeys.chosen(keys, properties));
         bus.forgetErasedPeople();
         return bus;
     }
