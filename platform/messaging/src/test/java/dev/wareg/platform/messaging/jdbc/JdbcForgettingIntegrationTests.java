@@ -9,10 +9,13 @@ import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.messaging.DeadLetterCounter;
+import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventTracing;
 import dev.wareg.testsupport.SettableClock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +86,38 @@ class JdbcForgettingIntegrationTests {
         bus.publish(goodbye);
         assertThat(textsHeld(database)).as("what follows the erasure is delivered as usual")
                 .anyMatch(text -> text.contains("Seus dados foram apagados."));
+    }
+
+    @Test
+    void withSealedEventsNoCopyOfThePersonsEventsTakenBeforeTheErasureOpensAfterIt() throws Exception {
+        DataSource database = buses.freshSchema();
+        JdbcEventBus bus = buses.sealedBus(database, 1, DeadLetterCounter.NONE);
+        bus.forgetErasedPeople();
+        buses.sealedBus(database, 1, DeadLetterCounter.NONE).subscribe("cloud-api", SendMessage.class, event -> { });
+        bus.start();
+        bus.publish(received("551187654321", "meu cpf é 529.982.247-25"));
+        bus.publish(new SendMessage(UUID.randomUUID(), Instant.now(), "cloud-api", "5511987654321",
+                "Maria, confirma?", List.of()));
+        bus.publish(new SendMessage(UUID.randomUUID(), Instant.now(), "cloud-api", OTHER, "Olá, João", List.of()));
+        List<String> backup = textsHeld(database);
+        assertThat(String.join("\n", backup)).as("a copy of the outbox, as a backup would take it")
+                .doesNotContain("529.982").doesNotContain("Maria").doesNotContain("João").doesNotContain("87654321");
+
+        bus.publish(new AccountErased(UUID.randomUUID(), Instant.now(), null, ACCOUNT, PHONE, null, null));
+
+        var codec = new EventCodec(new JdbcPersonKeys(database));
+        List<String> opened = new ArrayList<>();
+        for (String copy : backup) {
+            try {
+                opened.add(codec.decode(copy.getBytes(StandardCharsets.UTF_8)).event().toString());
+            } catch (EventCodec.ForgottenEvent e) {
+                // the person's
+            }
+        }
+        assertThat(opened).as("only the other person's event still opens").singleElement().asString()
+                .contains("Olá, João");
+        assertThat(JdbcClient.create(database).sql("select count(*) from messaging_person_key").query(Long.class)
+                .single()).as("the other person's key").isEqualTo(1);
     }
 
     @Test

@@ -66,6 +66,15 @@ final class TestBuses implements AutoCloseable {
         return bus;
     }
 
+    /** A bus that seals the events about people under their keys in the same database, as the embedded default's. */
+    JdbcEventBus sealedBus(DataSource dataSource, int maxAttempts, DeadLetterCounter deadLetterCounter) {
+        var bus = new JdbcEventBus(dataSource, properties(maxAttempts), new JdbcMessagingProperties(POLL, 2,
+                Duration.ofHours(1), Duration.ofDays(30), Duration.ofDays(30)), EventTracing.NONE, Clock.systemUTC(),
+                deadLetterCounter, new JdbcPersonKeys(dataSource));
+        buses.add(bus);
+        return bus;
+    }
+
     static MessagingProperties properties(int maxAttempts) {
         return new MessagingProperties(MessagingProperties.Bus.JDBC, maxAttempts, Duration.ofMillis(10),
                 Duration.ofMillis(100), 8, Duration.ofDays(7));
