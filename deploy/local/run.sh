@@ -99,10 +99,12 @@ start_one() {
   extra_var="EXTRA_$(echo "$service" | tr 'a-z-' 'A-Z_')_ARGS"
   local db_url="${ACCOUNT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
   # Spring reads these from the environment (relaxed binding: WAREG_MESSAGING_BUS is wareg.messaging.bus). Every
-  # service gets the RabbitMQ bus, account-api too: it publishes AccountErased.
+  # service gets the RabbitMQ bus, account-api too: it publishes AccountErased; and the person keys in Redis, which
+  # every service that publishes or reads events about people must share (docs/messaging.md, "Sealed events").
   env SERVER_PORT="$port" \
       WAREG_SERVICEAUTH_HMACKEY="$(service_key)" \
       WAREG_MESSAGING_BUS=rabbitmq \
+      WAREG_MESSAGING_PERSONKEYS=redis \
       MANAGEMENT_HEALTH_RABBIT_ENABLED=true \
       WAREG_CHAT_CONVERSATIONSTORE=redis \
       WAREG_CLOUDAPI_DEDUPE=redis \

@@ -9,6 +9,7 @@ import dev.wareg.contracts.SendMessage;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceTokens;
 import dev.wareg.platform.messaging.EventBus;
+import dev.wareg.platform.messaging.PersonSubjects;
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FreePorts;
 import dev.wareg.testsupport.MetaWebhooks;
@@ -218,6 +219,8 @@ class ErasureStandaloneIntegrationTests {
         assertThat(scan(JdbcClient.create(database), Map.of("street", yolanda.forms().get("street"))))
                 .as("before the erasure the scan finds the values").containsKeys("public.account.street",
                         "public.account_change.new_value");
+        List<UUID> keyBefore = personKeyOf(yolanda.phone());
+        assertThat(keyBefore).as("the events about her travel sealed under her key").hasSize(1);
 
         chat.user("apagar meus dados").botSays(reply -> reply.startsWith("Pela LGPD você pode pedir"));
         chat.user("sim");
@@ -251,6 +254,14 @@ class ErasureStandaloneIntegrationTests {
         Map<String, String> values = new LinkedHashMap<>(yolanda.forms());
         values.put("the mistyped e-mail, corrected in the conversation", mistypedEmail);
         assertForgotten(values, id, output);
+        assertThat(personKeyOf(yolanda.phone())).as("her key was destroyed; the farewell has a new one")
+                .doesNotContainAnyElementsOf(keyBefore);
+    }
+
+    /** The id of the key the events about this number are sealed under now, if it has one. */
+    private List<UUID> personKeyOf(String phone) {
+        return JdbcClient.create(database).sql("select key_id from messaging_person_key where subject = ?")
+                .param(PersonSubjects.of(phone)).query(UUID.class).list();
     }
 
     /** The text of the next message to the person that carries a six-digit code (the web chat's sign-in). */

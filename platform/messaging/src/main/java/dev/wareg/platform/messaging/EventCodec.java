@@ -171,8 +171,10 @@ public final class EventCodec {
         }
         JsonNode sealed = envelope.get("sealed");
         UUID keyId = UUID.fromString(sealed.path("key").asString(""));
-        PersonKeys.PersonKey key = keys.find(envelope.path("subject").asString(""), keyId)
-                .orElseThrow(() -> new ForgottenEvent(typeName));
+        PersonKeys.PersonKey key = keys.find(envelope.path("subject").asString(""), keyId).orElseThrow(() ->
+                keys.wasDestroyed(keyId) ? new ForgottenEvent(typeName)
+                        // Lost (a store that was wiped, or another deployment's): a dead letter to look at, not silence.
+                        : new UnreadableEvent(typeName + " is sealed under a key this store does not hold"));
         byte[] box = Base64.getDecoder().decode(sealed.path("data").asString(""));
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);

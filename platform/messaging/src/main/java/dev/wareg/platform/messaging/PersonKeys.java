@@ -33,6 +33,11 @@ public interface PersonKeys {
         public int destroy(Collection<String> subjects) {
             return 0;
         }
+
+        @Override
+        public boolean wasDestroyed(UUID keyId) {
+            return false;
+        }
     };
 
     /** The subject's key, made now if the subject has none (the first event about them, or the first since an erasure). */
@@ -41,8 +46,16 @@ public interface PersonKeys {
     /** The subject's key if it is still the one with this id; empty once it was destroyed. */
     Optional<PersonKey> find(String subject, UUID keyId);
 
-    /** Destroys the keys of these subjects. @return how many keys there were */
+    /**
+     * Destroys the keys of these subjects, leaving a tombstone of each key's id (a random id and when, nothing about
+     * the person), so that an event sealed under it is told apart from one whose key was lost.
+     *
+     * @return how many keys there were
+     */
     int destroy(Collection<String> subjects);
+
+    /** Whether the key with this id was destroyed by an erasure (rather than never held by this store). */
+    boolean wasDestroyed(UUID keyId);
 
     /**
      * The store a broker's bus seals with: the one configured, or none when {@code wareg.messaging.person-keys} says

@@ -9,13 +9,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Person keys in Redis, shared by every service of the distributed mode: one key per subject, {@code <prefix><subject>}
- * holding {@code <key id>:<secret in Base64>}, made with {@code SET NX} so that concurrent publishers agree on one.
+ * holding {@code <key id>:<secret in Base64>}, made with {@code SET NX} so that concurrent publishers agree on one;
+ * {@code <prefix>destroyed:<key id>} marks a key an erasure destroyed.
  * Needs {@code spring-data-redis} on the class path (an optional dependency of this module).
  */
 public final class RedisPersonKeys implements PersonKeys {
 
     /** The prefix deployments use. */
     public static final String KEY_PREFIX = "wareg:person-key:";
+
+    /** Under the prefix, the tombstones of destroyed keys: {@code <prefix>destroyed:<key id>}. */
+    private static final String DESTROYED = "destroyed:";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,8 +53,21 @@ public final class RedisPersonKeys implements PersonKeys {
         if (subjects.isEmpty()) {
             return 0;
         }
-        Long deleted = redis.delete(subjects.stream().map(subject -> keyPrefix + subject).toList());
-        return deleted == null ? 0 : deleted.intValue();
+        int destroyed = 0;
+        for (String subject : subjects) {
+            // GETDEL: the key read is the key deleted, even while another instance destroys it too.
+            String stored = redis.opsForValue().getAndDelete(keyPrefix + subject);
+            if (stored != null) {
+                redis.opsForValue().set(keyPrefix + DESTROYED + stored.substring(0, stored.indexOf(':')), "1");
+                destroyed++;
+            }
+        }
+        return destroyed;
+    }
+
+    @Override
+    public boolean wasDestroyed(UUID keyId) {
+        return Boolean.TRUE.equals(redis.hasKey(keyPrefix + DESTROYED + keyId));
     }
 
     private Optional<PersonKey> read(String subject) {

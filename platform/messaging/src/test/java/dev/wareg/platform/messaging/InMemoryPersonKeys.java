@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,7 @@ public final class InMemoryPersonKeys implements PersonKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, PersonKey> keys = new ConcurrentHashMap<>();
+    private final Set<UUID> destroyed = ConcurrentHashMap.newKeySet();
 
     @Override
     public PersonKey current(String subject) {
@@ -30,7 +32,25 @@ public final class InMemoryPersonKeys implements PersonKeys {
 
     @Override
     public int destroy(Collection<String> subjects) {
-        return (int) subjects.stream().filter(subject -> keys.remove(subject) != null).count();
+        int count = 0;
+        for (String subject : subjects) {
+            PersonKey key = keys.remove(subject);
+            if (key != null) {
+                destroyed.add(key.id());
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public boolean wasDestroyed(UUID keyId) {
+        return destroyed.contains(keyId);
+    }
+
+    /** Forgets every key without a tombstone, as a store that was wiped would. */
+    public void wipe() {
+        keys.clear();
     }
 
     public int size() {

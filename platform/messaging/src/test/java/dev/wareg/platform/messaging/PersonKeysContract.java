@@ -34,6 +34,7 @@ public abstract class PersonKeysContract {
         assertThat(keys.destroy(List.of(subject, PersonSubjects.of("never-seen")))).isEqualTo(1);
 
         assertThat(keys.find(subject, first.id())).isEmpty();
+        assertThat(keys.wasDestroyed(first.id())).as("a tombstone of the destroyed key").isTrue();
         PersonKeys.PersonKey second = keys.current(subject);
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(second.secret()).isNotEqualTo(first.secret());
@@ -48,6 +49,7 @@ public abstract class PersonKeysContract {
 
         assertThat(keys.find(other, key.id())).isEmpty();
         assertThat(keys.find(subject, UUID.randomUUID())).isEmpty();
+        assertThat(keys.wasDestroyed(key.id())).isFalse();
         assertThat(keys.destroy(List.of(subject))).isEqualTo(1);
         assertThat(keys.current(other)).isNotNull();
     }

@@ -92,6 +92,17 @@ class SealedEventsTests {
     }
 
     @Test
+    void anEventWhoseKeyWasLostRatherThanDestroyedIsUnreadableNotForgotten() {
+        byte[] sealed = codec.encode(aboutThePerson().getFirst(), TRACE);
+
+        keys.wipe();
+
+        assertThatThrownBy(() -> codec.decode(sealed)).isInstanceOf(EventCodec.UnreadableEvent.class)
+                .isNotInstanceOf(EventCodec.ForgottenEvent.class)
+                .hasMessageContaining("does not hold");
+    }
+
+    @Test
     void theErasureAndItsRequestTravelUnsealedSoThatEveryHolderCanStillReadThem() {
         String erased = new String(codec.encode(new AccountErased(UUID.randomUUID(), AT, null, ACCOUNT, PHONE, null,
                 null, List.of("cloud-api:BR.1234567890abcdef")), TRACE), StandardCharsets.UTF_8);

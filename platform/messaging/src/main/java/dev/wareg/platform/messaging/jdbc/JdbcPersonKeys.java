@@ -46,9 +46,18 @@ public final class JdbcPersonKeys implements PersonKeys {
         if (subjects.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("delete from messaging_person_key where subject = any (?)")
+        return jdbc.sql("""
+                        with gone as (delete from messaging_person_key where subject = any (?) returning key_id)
+                        insert into messaging_destroyed_person_key (key_id) select key_id from gone
+                        on conflict do nothing""")
                 .param(subjects.toArray(String[]::new))
                 .update();
+    }
+
+    @Override
+    public boolean wasDestroyed(UUID keyId) {
+        return jdbc.sql("select exists (select 1 from messaging_destroyed_person_key where key_id = ?)").param(keyId)
+                .query(Boolean.class).single();
     }
 
     private Optional<PersonKey> read(String subject) {

@@ -6,6 +6,9 @@ import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.InMemoryProcessedEvents;
 import dev.wareg.platform.messaging.InProcessEventBus;
 import dev.wareg.platform.messaging.MessagingAutoConfiguration;
+import dev.wareg.platform.messaging.PersonKeys;
+import dev.wareg.platform.messaging.RedisPersonKeys;
+import dev.wareg.platform.messaging.RedisPersonKeysConfiguration;
 import dev.wareg.platform.messaging.ProcessedEvents;
 import java.time.Duration;
 import java.util.UUID;
@@ -21,7 +24,7 @@ class RabbitEventBusConfigurationTests {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RabbitAutoConfiguration.class, MessagingAutoConfiguration.class,
-                    RabbitEventBusConfiguration.class));
+                    RedisPersonKeysConfiguration.class, RabbitEventBusConfiguration.class));
 
     @Test
     void theInProcessBusUnlessRabbitMqIsChosen() {
@@ -51,6 +54,24 @@ class RabbitEventBusConfigurationTests {
                     assertThat(context).hasSingleBean(InMemoryProcessedEvents.class);
                     assertThat(context.getBean(RabbitBusProperties.class).prefetch()).isEqualTo(16);
                 });
+    }
+
+    @Test
+    void personKeysInRedisWhenChosenAndNoneByDefault() {
+        context.withPropertyValues("wareg.messaging.bus=rabbitmq", "wareg.messaging.person-keys=redis")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(RabbitEventBus.class);
+                    assertThat(context).hasSingleBean(RedisPersonKeys.class);
+                });
+        context.withPropertyValues("wareg.messaging.bus=rabbitmq")
+                .run(context -> assertThat(context).doesNotHaveBean(PersonKeys.class));
+    }
+
+    @Test
+    void aPersonKeyStoreTheBusCannotHaveStopsTheServiceAtStart() {
+        context.withPropertyValues("wareg.messaging.bus=rabbitmq", "wareg.messaging.person-keys=database")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("wareg.messaging.person-keys=database is not available with the rabbitmq bus"));
     }
 
     @Test

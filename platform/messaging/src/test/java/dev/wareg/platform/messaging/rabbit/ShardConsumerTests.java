@@ -6,9 +6,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import com.rabbitmq.client.Channel;
+import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.platform.messaging.EventCodec;
 import dev.wareg.platform.messaging.EventTracing;
+import dev.wareg.platform.messaging.InMemoryPersonKeys;
 import dev.wareg.platform.messaging.InMemoryProcessedEvents;
 import dev.wareg.platform.messaging.MessagingProperties;
 import dev.wareg.platform.messaging.Subscriptions;
@@ -58,6 +60,26 @@ class ShardConsumerTests {
         consumer().onMessage(delivery(codec.encode(event, TraceContext.NONE), 0), channel);
 
         assertThat(order).containsExactly("handled");
+        verify(channel).basicAck(TAG, false);
+        verifyNoMoreInteractions(channel);
+    }
+
+    @Test
+    void anEventWhosePersonWasErasedIsAcknowledgedUnhandledAndNotParked() throws Exception {
+        var keys = new InMemoryPersonKeys();
+        var sealing = new EventCodec(keys);
+        byte[] sealed = sealing.encode(event, TraceContext.NONE);
+        sealing.encode(new AccountErased(UUID.randomUUID(), Instant.now(), null, UUID.randomUUID(), event.sender(),
+                null, null), TraceContext.NONE);
+        List<String> handled = new ArrayList<>();
+        subscriptions.add("chat", MessageReceived.class, received -> handled.add(received.text()));
+
+        new ShardConsumer("chat", "wareg.chat.3", subscriptions, sealing, properties, delay -> true,
+                (message, fromQueue, reason, attempts) -> parked.add(new Parked(fromQueue, reason, attempts)))
+                .onMessage(delivery(sealed, 0), channel);
+
+        assertThat(handled).isEmpty();
+        assertThat(parked).isEmpty();
         verify(channel).basicAck(TAG, false);
         verifyNoMoreInteractions(channel);
     }

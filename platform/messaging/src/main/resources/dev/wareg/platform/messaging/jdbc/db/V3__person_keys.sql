@@ -7,3 +7,10 @@ create table messaging_person_key (
     secret     bytea       not null,
     created_at timestamptz not null default now()
 );
+
+-- The ids of the keys erasures destroyed: an event sealed under one of them is forgotten, not lost. A random id and a
+-- time, nothing about the person.
+create table messaging_destroyed_person_key (
+    key_id       uuid primary key,
+    destroyed_at timestamptz not null default now()
+);
