@@ -103,7 +103,7 @@ public final class EventCodec {
     }
 
     public byte[] encode(IntegrationEvent event, TraceContext trace) {
-        if (event instanceof AccountErased erased) {
+        if (event instanceof AccountErased erased && keys != PersonKeys.NONE) {
             keys.destroy(ErasedPerson.of(erased).subjects());
         }
         ObjectNode data = json.valueToTree(event);
