@@ -113,31 +113,43 @@ class SkeletonDialogueIntegrationTests extends StandaloneTest.Base {
     }
 
     @Test
-    void everyApplicationAnswersHealthMetricsAndDocs() {
+    void everyApplicationAnswersHealthAndMetricsButNoDebuggingToolsByDefault() {
         var person = new WebChatDialogue(baseUrl(), "+5511900000000");
         assertThat(person.get("/health").statusCode()).isEqualTo(200);
         assertThat(person.get("/actuator/health").statusCode()).isEqualTo(200);
         var metrics = person.get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("application=\"whatsapp-registration\"");
-        assertThat(person.get("/v3/api-docs").statusCode()).isEqualTo(200);
-        assertThat(person.get("/swagger").statusCode()).isIn(200, 302);
         var page = person.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html");
+        // The API docs and Swagger UI need the profile dev, the interpreter its setting:
+        // StandaloneDevToolsIntegrationTests.
+        assertThat(person.get("/v3/api-docs").statusCode()).isEqualTo(404);
+        assertThat(person.get("/swagger").statusCode()).isEqualTo(404);
+        assertThat(person.post("/api/interpret", Map.of("text", "oi")).statusCode()).isEqualTo(404);
     }
 
+    /** Whatever serves it, every response tells the browser to run nothing else and to frame, sniff and refer nothing. */
     @Test
-    void theInterpreterAnswersOverHttp() {
+    void everyResponseCarriesTheSecurityHeaders() {
         var person = new WebChatDialogue(baseUrl(), "+5511900000000");
-        var response = person.post("/api/interpret", Map.of("text", "quero mudar meu emial", "lang", "pt"));
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode meaning = person.json(response);
-        assertThat(meaning.get("intent").asString()).isEqualTo("UPDATE");
-        assertThat(meaning.get("targetFields").get(0).asString()).isEqualTo("email");
-        assertThat(meaning.get("confidence").asDouble()).isBetween(0.0, 1.0);
-        assertThat(person.post("/api/interpret", Map.of("text", "")).statusCode()).isEqualTo(400);
+        String page = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        String api = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        var responses = Map.of(
+                "/", page, "/web-chat/chat.js", page, "/web-chat/api/conversations/%2B5511900000000/messages", page,
+                "/health", api, "/actuator/prometheus", api, "/v1/accounts?phone=%2B5511900000000", api,
+                "/no/such/page", api);
+        responses.forEach((path, policy) -> {
+            var response = person.get(path);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).hasValue(policy);
+            assertThat(response.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
+            assertThat(response.headers().allValues("X-Content-Type-Options")).as(path).containsExactly("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        });
+        var refused = person.post("/api/interpret", Map.of("text", "oi"));
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValue(api);
     }
 
     private static JsonNode account(WebChatDialogue person, String phone) {

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
  * Hands the messages of a verified delivery to the bot, once each ({@link ChannelInbox} says in which order and with
  * which ids, so that none is lost when publishing fails and Meta delivers again), and counts Meta's statuses. A
  * message sent longer ago than the ids are remembered ({@code wareg.cloud-api.dedupe-ttl}) is dropped and counted:
- * its id may already be forgotten, so a delivery replayed after the window could otherwise act again.
+ * its id may already be forgotten, so a delivery replayed after the window could otherwise act again. The rest of
+ * the delivery is handled as usual, and the webhook still answers 200, since Meta retries anything else for days.
+ * Statuses change nothing but counters, which feed alerts: an old one is counted apart
+ * ({@code wareg.cloud_api.statuses.stale}), so a replayed batch of failures cannot raise one.
  */
 // Named: the WhatsApp Web channel, in the same application in the embedded default, has an InboundMessages too.
 @Component("cloudApiInboundMessages")
@@ -41,19 +44,27 @@ class InboundMessages {
 
     /** Publishes every message not handled before; throws when publishing fails, so the delivery is retried. */
     void receive(WebhookPayload payload) {
-        Instant oldest = clock.instant().minus(window);
+        Instant now = clock.instant();
+        Instant oldest = now.minus(window);
         for (InboundMessage message : payload.messages()) {
             if (message.sentAt() != null && message.sentAt().isBefore(oldest)) {
                 metrics.stale();
+                // Its age and the window only: no id, sender or text.
                 log.warn("Dropped a message sent {} ago, older than the {} its id is remembered for",
-                        Duration.between(message.sentAt(), clock.instant()).truncatedTo(ChronoUnit.MINUTES), window);
+                        Duration.between(message.sentAt(), now).truncatedTo(ChronoUnit.MINUTES), window);
                 continue;
             }
             if (!inbox.publish(message.id(), message.sender(), message.text(), message.location(), message.media())) {
                 metrics.duplicate();
             }
         }
-        payload.statuses().forEach(metrics::status);
+        for (WebhookPayload.Status status : payload.statuses()) {
+            if (status.sentAt() != null && status.sentAt().isBefore(oldest)) {
+                metrics.staleStatus();
+            } else {
+                metrics.status(status);
+            }
+        }
     }
 
     static UUID eventId(String messageId) {

@@ -21,6 +21,7 @@ final class WebhookMetrics {
     // than the increment.
     private final Counter duplicates;
     private final Counter stale;
+    private final Counter staleStatuses;
     private final Map<String, Counter> statuses;
 
     WebhookMetrics(MeterRegistry registry) {
@@ -30,6 +31,9 @@ final class WebhookMetrics {
                 .register(registry);
         this.stale = Counter.builder("wareg.cloud_api.messages.stale")
                 .description("Messages dropped because they were sent before the window their ids are remembered for")
+                .register(registry);
+        this.staleStatuses = Counter.builder("wareg.cloud_api.statuses.stale")
+                .description("Delivery statuses not counted because Meta reported them before the dedupe window")
                 .register(registry);
         var byStatus = new HashMap<String, Counter>();
         for (String status : Stream.concat(STATUSES.stream(), Stream.of("other")).toList()) {
@@ -66,5 +70,9 @@ final class WebhookMetrics {
 
     void stale() {
         stale.increment();
+    }
+
+    void staleStatus() {
+        staleStatuses.increment();
     }
 }

@@ -20,8 +20,13 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
      *
      * @param errorCode for a {@code failed} one, Meta's error code (131047 outside the 24-hour window, 131026
      *                  undeliverable, ...), else 0
+     * @param sentAt    when it happened (Meta's {@code timestamp}, Unix seconds), or null without a usable one
      */
-    record Status(String status, int errorCode) {
+    record Status(String status, int errorCode, Instant sentAt) {
+
+        Status(String status, int errorCode) {
+            this(status, errorCode, null);
+        }
     }
 
     /**
@@ -66,7 +71,7 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
                 }
                 for (JsonNode status : value.path("statuses")) {
                     statuses.add(new Status(text(status.path("status")),
-                            status.path("errors").path(0).path("code").asInt(0)));
+                            status.path("errors").path(0).path("code").asInt(0), sentAt(status)));
                 }
             }
         }
@@ -83,9 +88,10 @@ record WebhookPayload(List<InboundMessage> messages, List<Status> statuses) {
         return text(message.path("user_id"));
     }
 
-    // "timestamp": "1733616000", a string of Unix seconds; anything else is no time (the message is still read).
-    private static Instant sentAt(JsonNode message) {
-        String seconds = text(message.path("timestamp"));
+    // "timestamp": "1733616000", a string of Unix seconds, on messages and statuses alike; anything else is no time
+    // (the message or status is still read).
+    private static Instant sentAt(JsonNode messageOrStatus) {
+        String seconds = text(messageOrStatus.path("timestamp"));
         if (seconds.isEmpty() || seconds.length() > 12 || !seconds.chars().allMatch(Character::isDigit)) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,9 +21,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -230,6 +234,35 @@ class WebhookIntegrationTests {
 
         assertThat(bus.messages()).hasSize(100).extracting(MessageReceived::text)
                 .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "m" + i).toList());
+    }
+
+    /**
+     * A delivery captured more than the dedupe window ago and signed by Meta then, replayed now: its old message is
+     * not acted on, counted, and logged without anything personal, while Meta still gets its 200 (anything else and it
+     * retries) and a fresh message beside it goes through.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aMessageOlderThanTheDedupeWindowIsAnswered200ButOnlyTheFreshOnesBesideItArePublished(CapturedOutput output)
+            throws Exception {
+        double staleBefore = meters.counter("wareg.cloud_api.messages.stale").count();
+        String replayedId = "wamid.REPLAY" + System.nanoTime();
+        long eightDaysAgo = Instant.now().minus(Duration.ofDays(8)).getEpochSecond();
+        byte[] body = ("""
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messages":[
+                {"from":"5511976543210","id":"%s","timestamp":"%d","type":"text","text":{"body":"apagar meus dados"}},
+                {"from":"5511987654321","id":"wamid.FRESH%d","timestamp":"%d","type":"text","text":{"body":"oi"}}]}}]}]}
+                """.formatted(replayedId, eightDaysAgo, System.nanoTime(), Instant.now().getEpochSecond()))
+                .getBytes(StandardCharsets.UTF_8);
+
+        var response = post(body);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(bus.messages()).extracting(MessageReceived::text).containsExactly("oi");
+        assertThat(meters.counter("wareg.cloud_api.messages.stale").count()).isEqualTo(staleBefore + 1);
+        assertThat(output.getOut() + output.getErr()).contains("Dropped a message sent PT192H ago")
+                .doesNotContain(replayedId, "5511976543210", "apagar meus dados");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.wareg.cloudapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.cloudapi.WebhookPayload.InboundMessage;
+import dev.wareg.cloudapi.WebhookPayload.Status;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
 import dev.wareg.contracts.MessageReceived.Location;
@@ -33,11 +34,12 @@ class WebhookPayloadTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
 
-    /** The fixture's delivery, its messages without when they were sent (read on its own below). */
+    /** The fixture's delivery, its messages and statuses without when they were sent (read on their own below). */
     private static WebhookPayload parse(String fixture) {
         WebhookPayload payload = WebhookPayload.from(JSON.readTree(Webhooks.fixture(fixture)));
         return new WebhookPayload(payload.messages().stream().map(message -> new InboundMessage(message.id(),
-                message.sender(), message.text(), message.location(), message.media())).toList(), payload.statuses());
+                message.sender(), message.text(), message.location(), message.media())).toList(),
+                payload.statuses().stream().map(status -> new Status(status.status(), status.errorCode())).toList());
     }
 
     @Test
@@ -166,6 +168,45 @@ class WebhookPayloadTests {
 
         assertThat(published).extracting(event -> ((MessageReceived) event).text()).containsExactly("late");
         assertThat(registry.counter("wareg.cloud_api.messages.stale").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageOlderThanTheWindowIsDroppedWhileTheFreshOnesOfTheSameDeliveryArePublished() {
+        var published = new ArrayList<IntegrationEvent>();
+        var registry = new SimpleMeterRegistry();
+        long justOver = CLOCK.instant().minus(Duration.ofDays(7)).minusSeconds(1).getEpochSecond();
+        long justUnder = CLOCK.instant().minus(Duration.ofDays(7)).plusSeconds(1).getEpochSecond();
+        long now = CLOCK.instant().getEpochSecond();
+
+        inbound(published, registry).receive(WebhookPayload.from(JSON.readTree("""
+                {"entry":[{"changes":[{"value":{"messages":[
+                {"from":"5511987654321","id":"wamid.A","timestamp":"%d","type":"text","text":{"body":"first"}},
+                {"from":"5511987654321","id":"wamid.B","timestamp":"%d","type":"text","text":{"body":"replayed"}},
+                {"from":"5511987654321","id":"wamid.C","timestamp":"%d","type":"text","text":{"body":"last"}}]}}]}]}
+                """.formatted(justUnder, justOver, now))));
+
+        assertThat(published).extracting(event -> ((MessageReceived) event).text()).containsExactly("first", "last");
+        assertThat(registry.counter("wareg.cloud_api.messages.stale").count()).isEqualTo(1);
+        assertThat(registry.counter("wareg.cloud_api.messages.duplicate").count()).isZero();
+    }
+
+    @Test
+    void aStatusOlderThanTheWindowIsCountedAsStaleNotAsWhatItSays() {
+        var registry = new SimpleMeterRegistry();
+        long eightDaysAgo = CLOCK.instant().minus(Duration.ofDays(8)).getEpochSecond();
+        long now = CLOCK.instant().getEpochSecond();
+
+        inbound(new ArrayList<>(), registry).receive(WebhookPayload.from(JSON.readTree("""
+                {"entry":[{"changes":[{"value":{"statuses":[
+                {"id":"wamid.S","status":"failed","timestamp":"%d","errors":[{"code":131026}]},
+                {"id":"wamid.S","status":"read","timestamp":"%d"},
+                {"id":"wamid.T","status":"read"}]}}]}]}
+                """.formatted(eightDaysAgo, now))));
+
+        assertThat(registry.counter("wareg.cloud_api.statuses.stale").count()).isEqualTo(1);
+        assertThat(registry.counter("wareg.cloud_api.statuses", "status", "failed").count()).isZero();
+        assertThat(registry.find("wareg.cloud_api.statuses.failed").counters()).isEmpty();
+        assertThat(registry.counter("wareg.cloud_api.statuses", "status", "read").count()).isEqualTo(2);
     }
 
     @ParameterizedTest

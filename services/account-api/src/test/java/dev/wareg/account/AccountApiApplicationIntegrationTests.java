@@ -18,13 +18,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The service as a whole: its own configuration file, health and API documentation. */
+/**
+ * The service as a whole: its own configuration file, health and API documentation. With the profile dev, since the
+ * API docs are served only there (service-defaults).
+ */
+@ActiveProfiles("dev")
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=tests-only-key-0123456789abcdef0123456789"})
 class AccountApiApplicationIntegrationTests {

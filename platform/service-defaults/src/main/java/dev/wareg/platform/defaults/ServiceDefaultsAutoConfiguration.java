@@ -2,13 +2,19 @@ package dev.wareg.platform.defaults;
 
 import io.micrometer.observation.ObservationFilter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /** The defaults every service gets by depending on this module. Properties: {@link ServiceDefaultsEnvironment}. */
 @AutoConfiguration
@@ -44,5 +50,19 @@ public class ServiceDefaultsAutoConfiguration {
     @Bean
     ObservationFilter urlTemplatesOnly() {
         return new UrlTemplatesOnly();
+    }
+
+    /**
+     * Early, before Spring Security's chains (which then leave the headers as they are) and before the request body
+     * limits, so that their refusals carry the headers too; later filters may set a page's own policy.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(Environment environment) {
+        var registration = new FilterRegistrationBean<>(new SecurityHeaders(List.of(
+                environment.getProperty("springdoc.swagger-ui.path", "/swagger"), "/swagger-ui")));
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 }

@@ -16,11 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * How the chat reads one message, for debugging and for scoring a running system against a corpus: the same
- * interpreter the conversation uses. Off unless {@code wareg.chat.interpret-endpoint.enabled} (on in the embedded
- * default). Nothing is stored and nothing is logged.
+ * interpreter the conversation uses. Off unless {@code wareg.chat.interpret-endpoint.enabled}, in the embedded default
+ * too; when on, it answers loopback callers only, or whoever sends the configured bearer token, and bodies over a few
+ * KiB are refused before they are read ({@link InterpretEndpointConfiguration}). Nothing is stored and nothing is
+ * logged.
  */
 @RestController
-@ConditionalOnBooleanProperty("wareg.chat.interpret-endpoint.enabled")
+@ConditionalOnBooleanProperty(InterpretEndpointConfiguration.ENABLED)
 @Tag(name = "Interpretation", description = "How the chat understands a message")
 class InterpretController {
 
@@ -40,7 +42,7 @@ class InterpretController {
     record InterpretRequest(String text, String lang, String asked) {
     }
 
-    @PostMapping(path = "/api/interpret", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = InterpretEndpointConfiguration.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Interpret one message",
             description = "Intent, confidence, topics and fields named, values spotted, numbered choice, language. "
