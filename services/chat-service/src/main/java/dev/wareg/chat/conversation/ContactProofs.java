@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * person types it back in this conversation. The conversation is on the old number, which its channel proved, so a
  * number is moved only by someone who holds both. Codes are single-use, expire, are compared in constant time and are
  * kept only as a salted hash; a few wrong codes drop the change, and only a few codes are sent for one value (and to
- * one number, whoever asks: {@link CodesPerNumber}). Where
- * nothing sends e-mail ({@link EmailDelivery} absent, as in the embedded default without SMTP) there is no e-mail
- * code, and the person is told the address is saved unverified.
+ * one number, whoever asks: {@link CodesPerNumber}). Where nothing sends e-mail ({@link EmailDelivery} absent, as in
+ * the embedded default without SMTP) there is no e-mail code, and the person is told the address is saved
+ * unverified.
  */
 @Component
 class ContactProofs {

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * otherwise in the conversation until the registration made from it is applied, and then in account-api.
  * <p>
  * The code follows {@link ContactProofs}' rules (expiry, attempts, sends, constant-time comparison, a salted hash
- * kept instead of the code), and the limit on codes per number across senders ({@link CodesPerNumber}). Until the code is proven, every answer is the same whether the number has an account or
- * not: no account is looked up by the number before then. Codes and numbers are never logged.
+ * kept instead of the code), and the limit on codes per number across senders ({@link CodesPerNumber}). Until the
+ * code is proven, every answer is the same whether the number has an account or not: no account is looked up by the
+ * number before then. Codes and numbers are never logged.
  */
 @Component
 class SenderLinking {
