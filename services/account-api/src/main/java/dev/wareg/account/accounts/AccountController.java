@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,6 +52,7 @@ import tools.jackson.databind.JsonNode;
 @SecurityRequirement(name = "bearer")
 class AccountController {
 
+    private static final Logger log = LoggerFactory.getLogger(AccountController.class);
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern CORRELATION_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
@@ -148,12 +151,35 @@ class AccountController {
                     + " erased with the account. Scope accounts:link.")
     ResponseEntity<Void> link(@PathVariable String id,
             @Parameter(description = "channel:senderId, e.g. cloud-api:BR.1234567890abcdef")
-            @PathVariable String sender) {
+            @PathVariable String sender,
+            @AuthenticationPrincipal Jwt client) {
         SenderId linked = SenderId.parse("sender", sender);
         UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
         if (!senders.link(accountId, linked.channel(), linked.senderId(), writes.now())) {
             writes.existing(accountId); // 410 for an erased account, 404 for one that never was
             throw AccountProblems.accountNotFound();
+        }
+        // Not in the account's audit trail, which holds changed values; the sender id stays out of the log.
+        log.info("Sender on {} linked to account {} by {}", linked.channel(), accountId, client.getSubject());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}/senders/{sender}")
+    @Operation(summary = "Unlink a sender id from an account",
+            description = "sender is channel:senderId, as linked with PUT. Afterwards the sender no longer finds the"
+                    + " account (GET /v1/accounts?sender=). Idempotent: 204 whether the link was there or not; a"
+                    + " sender linked to another account keeps that link. 404 or 410 for an account that is not"
+                    + " there. Scope accounts:link.")
+    ResponseEntity<Void> unlink(@PathVariable String id,
+            @Parameter(description = "channel:senderId, e.g. cloud-api:BR.1234567890abcdef")
+            @PathVariable String sender,
+            @AuthenticationPrincipal Jwt client) {
+        SenderId linked = SenderId.parse("sender", sender);
+        UUID accountId = parseId(id).orElseThrow(AccountProblems::accountNotFound);
+        if (senders.unlink(accountId, linked.channel(), linked.senderId())) {
+            log.info("Sender on {} unlinked from account {} by {}", linked.channel(), accountId, client.getSubject());
+        } else {
+            writes.existing(accountId); // 410 for an erased account, 404 for one that never was; else already gone
         }
         return ResponseEntity.noContent().build();
     }

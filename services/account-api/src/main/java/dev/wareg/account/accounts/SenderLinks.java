@@ -41,6 +41,21 @@ class SenderLinks {
                 .update() == 1;
     }
 
+    /**
+     * Removes the sender's link to this account. A sender linked to another account keeps that link: only the
+     * account's own link goes, so one account's client cannot undo another's proof.
+     *
+     * @return whether a link was removed (false when there was none to this account, or no such account)
+     */
+    boolean unlink(UUID accountId, String channel, String senderId) {
+        return jdbc.sql("delete from account_sender where channel = :channel and sender_id = :sender"
+                        + " and account_id = :account")
+                .param("channel", channel)
+                .param("sender", senderId)
+                .param("account", accountId)
+                .update() == 1;
+    }
+
     /** The account's linked senders, as {@code channel:senderId}: what an erasure tells the holders of copies. */
     List<String> sendersOf(UUID accountId) {
         return jdbc.sql("select channel || ':' || sender_id from account_sender where account_id = :account"

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every {@code /v1} call needs a bearer JWT with the scope for what it does: {@code accounts:read} to read,
  * {@code accounts:write} to register, change and revert, {@code accounts:erase} to erase, {@code accounts:link} to
- * link a sender id to an account (a narrow scope of its own: the chat, which proves the sender's number, links
+ * link a sender id to an account or unlink it (a narrow scope of its own: the chat, which proves the sender's number, links
  * without being able to change accounts). Health, the OpenAPI
  * document and Swagger UI are outside {@code /v1} and stay open. The chain matches {@code /v1/**} only, so an
  * application that also serves other things (the embedded default's web chat) keeps them as they are.
@@ -63,6 +63,8 @@ class AccountApiSecurity {
                         .requestMatchers(HttpMethod.GET, "/v1/**").hasAuthority(READ)
                         .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(WRITE)
                         .requestMatchers(HttpMethod.PATCH, "/v1/**").hasAuthority(WRITE)
+                        // Before the erasure's rule: unlinking a sender is the link scope's, not an erasure.
+                        .requestMatchers(HttpMethod.DELETE, "/v1/accounts/*/senders/*").hasAuthority(LINK)
                         .requestMatchers(HttpMethod.DELETE, "/v1/**").hasAuthority(ERASE)
                         .requestMatchers(HttpMethod.PUT, "/v1/accounts/*/senders/*").hasAuthority(LINK)
                         .anyRequest().denyAll())

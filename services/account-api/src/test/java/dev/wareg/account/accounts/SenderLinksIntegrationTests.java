@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A sender known only by an id that is no phone (Meta's business-scoped user id, a WhatsApp Web LID) linked to the
- * account whose number it proved: found by that id afterwards, on that channel only, and gone with the account.
+ * account whose number it proved: found by that id afterwards, on that channel only, until it is unlinked, and gone
+ * with the account.
  */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=" + ApiClient.KEY})
@@ -123,6 +124,83 @@ class SenderLinksIntegrationTests {
                 "/problems/forbidden");
         assertProblem(chat.sendRaw(chat.request("/v1/accounts/" + id + "/senders/" + sender)
                 .PUT(BodyPublishers.noBody())), 401, "/problems/unauthenticated");
+    }
+
+    @Test
+    void anUnlinkedSenderNoLongerFindsTheAccountAndUnlinkingAgainChangesNothing() {
+        String id = api.register(uniquePhone()).get("id").stringValue();
+        String sender = "cloud-api:" + uniqueSender();
+        String other = "whatsapp-web:" + senders.incrementAndGet() + "@lid";
+        link(chat, id, sender);
+        link(chat, id, other);
+
+        assertThat(unlink(chat, id, sender).statusCode()).isEqualTo(204);
+
+        assertProblem(chat.get(bySender(sender)), 404, "/problems/account-not-found");
+        assertThat(json(chat.get(bySender(other))).get("id").stringValue()).isEqualTo(id);
+        assertThat(unlink(chat, id, sender).statusCode()).isEqualTo(204);
+        assertThat(unlink(chat, id, "cloud-api:" + uniqueSender()).statusCode()).isEqualTo(204);
+        assertThat(link(chat, id, sender).statusCode()).isEqualTo(204);
+        assertThat(json(chat.get(bySender(sender))).get("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void unlinkingFromOneAccountLeavesTheSendersLinkToAnotherAlone() {
+        String first = api.register(uniquePhone()).get("id").stringValue();
+        String second = api.register(uniquePhone()).get("id").stringValue();
+        String sender = "cloud-api:" + uniqueSender();
+        link(chat, first, sender);
+        link(chat, second, sender);
+
+        assertThat(unlink(chat, first, sender).statusCode()).isEqualTo(204);
+
+        assertThat(json(chat.get(bySender(sender))).get("id").stringValue()).isEqualTo(second);
+    }
+
+    @Test
+    void unlinkingFromAnAccountThatIsNotThereIsANotFoundOrGoneProblem() {
+        String erased = api.register(uniquePhone()).get("id").stringValue();
+        String sender = "cloud-api:" + uniqueSender();
+        link(chat, erased, sender);
+        assertThat(api.delete("/v1/accounts/" + erased).statusCode()).isEqualTo(204);
+
+        assertProblem(unlink(chat, erased, sender), 410, "/problems/account-erased");
+        assertProblem(unlink(chat, UUID.randomUUID().toString(), sender), 404, "/problems/account-not-found");
+        assertProblem(unlink(chat, "not-a-uuid", sender), 404, "/problems/account-not-found");
+    }
+
+    @Test
+    void unlinkingAMalformedSenderIsABadRequestAndChangesNothing() {
+        String id = api.register(uniquePhone()).get("id").stringValue();
+        String sender = "cloud-api:" + uniqueSender();
+        link(chat, id, sender);
+
+        assertProblem(unlink(chat, id, "BR.123"), 400, "/problems/validation");
+        assertProblem(unlink(chat, id, "cloud-api:"), 400, "/problems/validation");
+
+        assertThat(json(chat.get(bySender(sender))).get("id").stringValue()).isEqualTo(id);
+    }
+
+    @Test
+    void unlinkingNeedsTheLinkScopeWhichErasesNothing() {
+        String id = api.register(uniquePhone()).get("id").stringValue();
+        String sender = "cloud-api:" + uniqueSender();
+        link(chat, id, sender);
+
+        assertProblem(unlink(api.as("operator", "accounts:read", "accounts:write", "accounts:erase"), id, sender),
+                403, "/problems/forbidden");
+        assertProblem(chat.sendRaw(chat.request("/v1/accounts/" + id + "/senders/" + sender).DELETE()), 401,
+                "/problems/unauthenticated");
+        assertProblem(api.as("linker", "accounts:link").delete("/v1/accounts/" + id), 403, "/problems/forbidden");
+        assertThat(json(chat.get(bySender(sender))).get("id").stringValue()).isEqualTo(id);
+
+        assertThat(unlink(api.as("linker", "accounts:link"), id, sender).statusCode()).isEqualTo(204);
+        assertProblem(chat.get(bySender(sender)), 404, "/problems/account-not-found");
+        assertThat(chat.get("/v1/accounts/" + id).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> unlink(ApiClient client, String id, String sender) {
+        return client.send(client.request("/v1/accounts/" + id + "/senders/" + sender).DELETE());
     }
 
     private static HttpResponse<String> link(ApiClient client, String id, String sender) {

@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
  * is requested, a six-digit code is sent to it (e-mailed; sent over WhatsApp on the conversation's channel) and the
  * person types it back in this conversation. The conversation is on the old number, which its channel proved, so a
  * number is moved only by someone who holds both. Codes are single-use, expire, are compared in constant time and are
- * kept only as a salted hash; a few wrong codes drop the change, and only a few codes are sent for one value. Where
- * nothing sends e-mail ({@link EmailDelivery} absent, as in the embedded default without SMTP) there is no e-mail
- * code, and the person is told the address is saved unverified.
+ * kept only as a salted hash; a few wrong codes drop the change, and only a few codes are sent for one value (and to
+ * one number, whoever asks: {@link CodesPerNumber}). Where nothing sends e-mail ({@link EmailDelivery} absent, as in
+ * the embedded default without SMTP) there is no e-mail code, and the person is told the address is saved
+ * unverified.
  */
 @Component
 class ContactProofs {
@@ -46,19 +47,23 @@ class ContactProofs {
     static final Pattern CODE = Pattern.compile("\\D*(\\d\\s*){6}\\D*");
 
     private final boolean emailCodes;
+    private final CodesPerNumber codesPerNumber;
     private final Phrasebook phrasebook;
     private final IdGenerator ids;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
-    ContactProofs(ObjectProvider<EmailDelivery> email, Phrasebook phrasebook, IdGenerator ids, Clock clock) {
-        this(email.getIfAvailable() != null, phrasebook, ids, clock);
+    ContactProofs(ObjectProvider<EmailDelivery> email, CodesPerNumber codesPerNumber, Phrasebook phrasebook,
+                  IdGenerator ids, Clock clock) {
+        this(email.getIfAvailable() != null, codesPerNumber, phrasebook, ids, clock);
     }
 
     /** @param emailCodes whether e-mail can be sent, so that a new address is proven by a code */
-    ContactProofs(boolean emailCodes, Phrasebook phrasebook, IdGenerator ids, Clock clock) {
+    ContactProofs(boolean emailCodes, CodesPerNumber codesPerNumber, Phrasebook phrasebook, IdGenerator ids,
+                  Clock clock) {
         this.emailCodes = emailCodes;
+        this.codesPerNumber = codesPerNumber;
         this.phrasebook = phrasebook;
         this.ids = ids;
         this.clock = clock;
@@ -136,9 +141,18 @@ class ContactProofs {
         return value != null && !value.equals(conversation.current().get(field));
     }
 
+    /**
+     * A new code to the new value. A number sent the most codes allowed, by any sender ({@link CodesPerNumber}), gets
+     * none: the conversation stays where it was (confirming the change, or awaiting a code sent before) and the
+     * person hears why; the change is requested only once the number is proven.
+     */
     private Turn send(Conversation conversation, String field, int sends, List<String> proven, String said) {
         Locale language = conversation.language();
         String value = conversation.collected().get(field);
+        if (!field.equals(EMAIL) && !codesPerNumber.allows(value, CodesPerNumber.Purpose.PHONE)) {
+            return Turn.of(conversation, say(language, "proof." + field + ".limit", value,
+                    codesPerNumber.window().toMinutes()));
+        }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         byte[] salt = new byte[16];
         random.nextBytes(salt);

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * otherwise in the conversation until the registration made from it is applied, and then in account-api.
  * <p>
  * The code follows {@link ContactProofs}' rules (expiry, attempts, sends, constant-time comparison, a salted hash
- * kept instead of the code). Until the code is proven, every answer is the same whether the number has an account or
- * not: no account is looked up by the number before then. Codes and numbers are never logged.
+ * kept instead of the code), and the limit on codes per number across senders ({@link CodesPerNumber}). Until the
+ * code is proven, every answer is the same whether the number has an account or not: no account is looked up by the
+ * number before then. Codes and numbers are never logged.
  */
 @Component
 class SenderLinking {
@@ -39,6 +40,7 @@ class SenderLinking {
     private static final String NUMBER = "phone";
 
     private final ContactProofs proofs;
+    private final CodesPerNumber codesPerNumber;
     private final SenderDirectory senders;
     private final AccountDirectory accounts;
     private final Phrasebook phrasebook;
@@ -46,9 +48,10 @@ class SenderLinking {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SenderLinking(ContactProofs proofs, SenderDirectory senders, AccountDirectory accounts, Phrasebook phrasebook,
-                  IdGenerator ids, Clock clock) {
+    SenderLinking(ContactProofs proofs, CodesPerNumber codesPerNumber, SenderDirectory senders,
+                  AccountDirectory accounts, Phrasebook phrasebook, IdGenerator ids, Clock clock) {
         this.proofs = proofs;
+        this.codesPerNumber = codesPerNumber;
         this.senders = senders;
         this.accounts = accounts;
         this.phrasebook = phrasebook;
@@ -164,9 +167,17 @@ class SenderLinking {
                 conversation.collected().get(NUMBER)), buttons(conversation.language()));
     }
 
-    /** A new code, to the number to link; the answer says the same whether the number has an account or not. */
+    /**
+     * A new code, to the number to link; the answer says the same whether the number has an account or not. A number
+     * sent the most codes allowed, by any sender ({@link CodesPerNumber}), gets none: the conversation stays as it
+     * was (a code sent before still works) and the person hears why, which again says nothing of an account.
+     */
     private Turn send(Conversation conversation, String number, int sends, String said) {
         Locale language = conversation.language();
+        if (!codesPerNumber.allows(number, CodesPerNumber.Purpose.LINK)) {
+            return Turn.of(conversation, say(language, "link.number.limit", number,
+                    codesPerNumber.window().toMinutes()));
+        }
         String code = "%06d".formatted(random.nextInt(1_000_000));
         byte[] salt = new byte[16];
         random.nextBytes(salt);

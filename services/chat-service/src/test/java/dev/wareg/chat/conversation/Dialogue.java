@@ -8,6 +8,7 @@ import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.RulesInterpreter;
+import dev.wareg.chat.state.InMemoryCodeSends;
 import dev.wareg.chat.state.InMemoryConversationStore;
 import dev.wareg.contracts.AccountErased;
 import dev.wareg.contracts.AccountErasureRequested;
@@ -134,14 +135,16 @@ final class Dialogue {
         var blend = BlendedInterpreter.fromClasspath(new RulesInterpreter());
         Interpreter interpreter = (text, askedField) -> readings.containsKey(text) ? readings.get(text)
                 : blend.interpret(text, askedField);
-        var proofs = new ContactProofs(mail, phrasebook, ids, clock);
+        var codesPerNumber = new CodesPerNumber(new InMemoryCodeSends(),
+                new CodesPerNumberProperties(3, Duration.ofHours(1)), clock, meters);
+        var proofs = new ContactProofs(mail, codesPerNumber, phrasebook, ids, clock);
         conversations = new Conversations(store, interpreter,
                 new FormLoop(directory, new Erasures(directory, phrasebook, ids, clock),
                         new Handoffs(properties, phrasebook, ids, clock),
                         proofs, schema, phrasebook, ids, clock),
                 phrasebook, bus, ids, clock, properties, schema,
                 new ConversationMetrics(meters, schema),
-                new SenderLinking(proofs, senders, directory, phrasebook, ids, clock));
+                new SenderLinking(proofs, codesPerNumber, senders, directory, phrasebook, ids, clock));
     }
 
     Dialogue withAccount(String name, String email) {

@@ -53,7 +53,8 @@ import org.yaml.snakeyaml.Yaml;
  * account through the API. {@code mail: true} at the story's top means e-mail can be sent, so a new address is
  * proven by a code: {@code emailed: maria@novo.com.br} checks a code was e-mailed there, {@code code: emailed} types
  * the code of the last e-mail, {@code code: "000000"} types that; {@code texted: "+55..."} checks a code was sent to
- * that number on the conversation's channel, and {@code code: texted to +55...} types it. {@code media: audio} sends
+ * that number on the conversation's channel, {@code untexted: "+55..."} that nothing was, and
+ * {@code code: texted to +55...} types it. {@code media: audio} sends
  * a voice note (or {@code image}, {@code video}, {@code document}, {@code sticker}, {@code reaction}).
  * {@code user_long: 5000} sends a message of that many characters. {@code location: {address: "Av. Paulista, 1578 -
  * Bela Vista, São Paulo - SP", name: MASP}} shares a place ({@code location: pin} only coordinates; {@code latitude}
@@ -215,6 +216,10 @@ class DialogueStoriesTests {
             assertThat(events).as(where).filteredOn(SendMessage.class::isInstance).map(SendMessage.class::cast)
                     .filteredOn(message -> message.recipient().equals(number)).singleElement()
                     .satisfies(message -> assertThat(message.channel()).isEqualTo(Dialogue.CHANNEL));
+        }
+        if (step.get("untexted") instanceof String number) {
+            assertThat(events).as(where).filteredOn(SendMessage.class::isInstance).map(SendMessage.class::cast)
+                    .noneMatch(message -> message.recipient().equals(number));
         }
         if (Boolean.TRUE.equals(step.get("forgotten"))) {
             assertThat(dialogue.stored()).as(where).isEmpty();
