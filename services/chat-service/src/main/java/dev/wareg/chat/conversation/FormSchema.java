@@ -3,6 +3,9 @@ package dev.wareg.chat.conversation;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +64,7 @@ class FormSchema {
     private static final Map<String, String> SKIPPED_AS = Map.of("number", "s/n");
     /** Dates, which the validators read day first (as Brazil writes them); English may write them month first. */
     private static final Set<String> DATES = Set.of("birthDate");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/uuuu");
     private static final List<String> IMPLIED = List.of("street", "district", "city", "state");
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
@@ -183,7 +187,19 @@ class FormSchema {
 
     /** A value as the person sees it. */
     String show(String fieldName, String value) {
+        if (DATES.contains(fieldName)) {
+            return asWrittenHere(value);
+        }
         return SHOWN_MASKED.contains(fieldName) ? field(fieldName).mask().apply(value) : value;
+    }
+
+    /** A date stored as ISO shown the way the prompt asks for it and Brazilians write it: 22/02/1983. */
+    private static String asWrittenHere(String iso) {
+        try {
+            return LocalDate.parse(iso).format(DAY_MONTH_YEAR);
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /** The fields whose values this one's lookup fills in: re-opening it re-opens them too. */

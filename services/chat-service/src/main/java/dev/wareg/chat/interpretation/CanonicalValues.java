@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,12 @@ public final class CanonicalValues {
     private static final Set<String> DOCUMENTS = Set.of("cpf", "postalCode");
     /** What people call a city, by the city's name as it is stored: "sampa" -> "São Paulo". */
     private static final Map<String, String> CITY_NICKNAMES = Lexicon.STANDARD.map("city-nicknames");
+
+    /** Short words for a kind of street, by how they are written without their dot: "av" -> "Avenida". */
+    private static final Map<String, String> STREET_TYPES = Lexicon.STANDARD.map("street-types");
+    /** A street that opens with a short word for its kind: "Av. Atlântica", "R Augusta". */
+    private static final Pattern STREET_TYPE = Pattern.compile("^(\\p{L}{1,4})\\.?\\s+(\\S.*)$",
+            Pattern.UNICODE_CASE | Pattern.DOTALL);
 
     private CanonicalValues() {
     }
@@ -53,6 +60,9 @@ public final class CanonicalValues {
         if (fieldName.equals("city")) {
             return CITY_NICKNAMES.getOrDefault(Normaliser.fold(value), value); // "Floripa" is Florianópolis
         }
+        if (fieldName.equals("street")) {
+            return withStreetTypeWritten(value); // stored as the CEP's directory writes it: "Avenida Atlântica"
+        }
         if (!STRUCTURED.contains(fieldName)) {
             return value;
         }
@@ -74,5 +84,14 @@ public final class CanonicalValues {
             return value;
         }
         return fieldName.equals("postalCode") ? DIGITS.matcher(normalised).replaceAll("") : normalised;
+    }
+
+    private static String withStreetTypeWritten(String street) {
+        Matcher type = STREET_TYPE.matcher(street);
+        if (!type.matches()) {
+            return street;
+        }
+        String full = STREET_TYPES.get(Normaliser.fold(type.group(1)));
+        return full == null ? street : full + " " + type.group(2);
     }
 }

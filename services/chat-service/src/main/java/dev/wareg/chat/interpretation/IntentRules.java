@@ -2,6 +2,7 @@ package dev.wareg.chat.interpretation;
 
 import static dev.wareg.chat.interpretation.Vocabulary.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,6 +32,7 @@ final class IntentRules {
             + LEXICON.phrases("keep-endings") + "$");
     private static final Set<String> KEEP_CUES = union(LEXICON.cues("keep-phrases"),
             LEXICON.cues("keep-endings"));
+    private static final Pattern REST_STAYS = LEXICON.phrasesAnywhere("rest-stays");
     /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
     static final Pattern CORRECTION_PHRASE = LEXICON.phrasesAnywhere("correct-phrases");
     static final Set<String> CORRECTION_CUES = LEXICON.cues("correct-phrases");
@@ -39,7 +41,8 @@ final class IntentRules {
     private static final Set<String> MEANT_CUES = LEXICON.cues("meant-phrases");
     /** A yes in so many words, the whole message: "pode ser", "go ahead", "sim, isso mesmo". */
     private static final Pattern AFFIRM_PHRASE = Pattern.compile("^(?:" + LEXICON.phrases("affirm-openers") + "\\s+)*"
-            + LEXICON.phrases("affirm-phrases") + "(?:\\s+" + LEXICON.phrases("affirm-closers") + ")*$");
+            + LEXICON.phrases("affirm-phrases") + "(?:\\s+(?:" + LEXICON.phrases("affirm-phrases") + "|"
+            + LEXICON.phrases("affirm-closers") + "))*$");
     private static final Pattern GOODBYE_PHRASE = LEXICON.phrasesAnywhere("goodbye-phrases");
     private static final Pattern THANKS_FOR = LEXICON.phrasesAnywhere("thanks-for");
     private static final Set<String> AFFIRM_WEAK = LEXICON.words("affirm-weak");
@@ -135,9 +138,15 @@ final class IntentRules {
         if (size <= 8 && words.anyOf(DENY_CUES) && DENY_PHRASE.matcher(text).find()) {
             return new Reading(Intent.DENY, 0.9);
         }
-        if (size <= 10 && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find() || size <= 6 && words.indexOf(KEEP, true) >= 0
-                && update < 0) {
+        // "agora é apto 121, o resto continua igual": the value of the part asked, and the other parts kept.
+        boolean restStays = hasValues && REST_STAYS.matcher(text).find();
+        if (!restStays && (size <= 10 && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find()
+                || size <= 6 && words.indexOf(KEEP, true) >= 0 && update < 0)) {
             return new Reading(Intent.KEEP, 0.85);
+        }
+        // "sim, pode corrigir", "está tudo correto, pode confirmar", "correct": a yes, though a word in it corrects.
+        if (size <= 8 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
+            return new Reading(Intent.AFFIRM, 0.85);
         }
         boolean corrects = words.indexOf(CORRECT, false) >= 0 || misspeltLongCorrection(words)
                 || words.canonical().contains("correcao")
@@ -145,9 +154,6 @@ final class IntentRules {
         if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
                 || words.canonical().get(update).equals("fix")) && !(size <= 3 && words.contains(AFFIRM) && !words.text().contains("corrig"))) {
             return new Reading(Intent.CORRECT, 0.85);
-        }
-        if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
-            return new Reading(Intent.AFFIRM, 0.85); // "pode trocar", "sim, pode ser": a yes, before the verb in it
         }
         if (size <= 10 && words.contains(BACK) && update < 0 && !offTopic) {
             return Reading.of(Intent.BACK, words, BACK, 0.9);
@@ -170,9 +176,6 @@ final class IntentRules {
         }
         if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
-        }
-        if (size <= 7 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
-            return new Reading(Intent.AFFIRM, 0.85);
         }
         if (size <= 10 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {
             return new Reading(Intent.AFFIRM, 0.85); // "sim, obrigada!", "ok pode salvar obg": the yes is the answer
@@ -273,7 +276,7 @@ final class IntentRules {
 
     /** "ver meus dados", "o que consta no meu cadastro?", "what do you have on file?". */
     private static boolean shows(Words words) {
-        List<String> canonical = words.canonical();
+        List<String> canonical = withoutDateOfBirth(words.canonical());
         boolean asks = canonical.stream().anyMatch(SHOW::contains)
                 || canonical.contains("que") || canonical.contains("como") || canonical.contains("how");
         boolean aboutData = canonical.stream().anyMatch(SHOW_WHAT::contains) || words.text().contains("on file")
@@ -283,6 +286,18 @@ final class IntentRules {
         boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
                 && canonical.stream().anyMatch(MY_DATA::contains);
         return terse || asks && aboutData && (strong || canonical.stream().anyMatch(SHOW_WHAT::contains));
+    }
+
+    /** "data" of "data de nascimento" is the field's name (a date), not the English "my data". */
+    private static List<String> withoutDateOfBirth(List<String> canonical) {
+        List<String> words = new ArrayList<>(canonical);
+        for (int i = words.size() - 2; i >= 0; i--) {
+            String next = words.get(i + 1);
+            if (words.get(i).equals("data") && (next.equals("de") || next.startsWith("nasc"))) {
+                words.remove(i);
+            }
+        }
+        return words;
     }
 
     /**

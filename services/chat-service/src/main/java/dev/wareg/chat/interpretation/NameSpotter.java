@@ -38,13 +38,15 @@ final class NameSpotter {
                     + "|\\bpode\\s+me\\s+chamar\\s+de|\\bme\\s+chama\\s+de|\\bchamo-me"
                     + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
-                    + "(?:\\s+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)\\s+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)");
+                    + "(?:[^\\S\\n]+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)[^\\S\\n]+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)",
+            // A line of its own may introduce the name: "Boa tarde, segue:\nNome completo: Diego Neto\nCPF: ...".
+            Pattern.MULTILINE);
     /**
      * How a name's spelling is told before or after it: "Luiz com z", "Thiago com th", "Ana com dois n", "Sara with
      * no h"; the full name may follow ("Thiago com th, Thiago Martins").
      */
     private static final Pattern SPELLING = Pattern.compile(
-            "^(\\p{L}+)\\s+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|no|sem|an|a)\\s+)?\\p{L}{1,2}\\b[\\s,;:-]*(.*)$",
+            "^(\\p{L}+)\\s+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|no|sem|an|a)\\s+)?\\p{L}{1,2}\\b[\\s,;:.!-]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /** A note on the spelling after the name: ", com dois n", " with two n's", ", com z". */
     private static final Pattern TRAILING_SPELLING = Pattern.compile(

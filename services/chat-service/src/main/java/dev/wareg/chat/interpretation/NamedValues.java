@@ -18,6 +18,9 @@ final class NamedValues {
             + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|deveria\\s+ser|seria|é|eh|para|pra|pro"
             + "|(?:it'?s|it\\s+is)(?:\\s+now)?|(?:it\\s+)?should\\s+be|is\\s+now|is|to)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** What the value is not, after it: "o certo é 1578 e não 1758", "it's 42, not 24". */
+    private static final Pattern NOT_THAT = Pattern.compile("\\s*,?\\s*(?:e\\s+|and\\s+)?(?:n[ãa]o|not)\\s+\\S.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /** An article before the value: "é o 1050", "the 42". */
     private static final Pattern ARTICLE = Pattern.compile("^(?:o|a|the)\\s+", Pattern.CASE_INSENSITIVE);
     /** What separates values written in one message: commas, semicolons, slashes, dashes, "e", "and". */
@@ -61,7 +64,8 @@ final class NamedValues {
         if (after < 0) {
             return reading;
         }
-        String value = ARTICLE.matcher(Courtesy.answer(text.substring(after))).replaceFirst("").strip();
+        String value = ARTICLE.matcher(NOT_THAT.matcher(Courtesy.answer(text.substring(after))).replaceFirst(""))
+                .replaceFirst("").strip();
         if ("name".equals(field)) {
             value = NameSpotter.withoutSpelling(value).strip();
         }

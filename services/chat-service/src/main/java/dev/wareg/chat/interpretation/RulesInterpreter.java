@@ -73,6 +73,7 @@ public class RulesInterpreter implements Interpreter {
             // of moving opens the address only when nothing else is named
             targets.remove("address");
         }
+        numberOfTheAddress(targets, words);
         boolean everything = targets.isEmpty() && words.contains(Vocabulary.EVERYTHING);
         Optional<Integer> choice = choice(text);
         boolean question = text.indexOf('?') >= 0;
@@ -135,6 +136,24 @@ public class RulesInterpreter implements Interpreter {
      * a word of an address beside it, both are named, and the conversation asks which (or knows, inside an address).
      * A value settles it: a phone number is the phone, "1050" the house number.
      */
+    /** "o número do meu endereço", "the number of my address": the house number, not the whole address. */
+    private static void numberOfTheAddress(Set<String> targets, Words words) {
+        if (!targets.equals(Set.of("number", "address"))) {
+            return;
+        }
+        List<String> canonical = words.canonical();
+        int number = -1;
+        for (int i = 0; i < canonical.size(); i++) {
+            List<String> fields = Vocabulary.FIELDS_BY_WORD.getOrDefault(canonical.get(i), List.of());
+            if (fields.contains("number")) {
+                number = i;
+            } else if (fields.contains("address") && number >= 0 && i - number <= 3) {
+                targets.remove("address");
+                return;
+            }
+        }
+    }
+
     private static void theNumber(Set<String> targets, Map<String, String> values, Words words) {
         if (!targets.equals(Set.of("number")) || words.contains(Vocabulary.HOUSE_NUMBER_CONTEXT)) {
             return;

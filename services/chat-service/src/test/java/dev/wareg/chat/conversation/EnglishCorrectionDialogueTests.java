@@ -69,7 +69,7 @@ class EnglishCorrectionDialogueTests {
                 .bot("What is the new e-mail address?")
                 .user("john@new.com")
                 .bot("Please check the change:\nE-mail: john@old.com → john@new.com\nCPF: (empty) → ***.444.777-**"
-                        + "\nBirth date: (empty) → 1985-03-20\n\nShall I save it?");
+                        + "\nBirth date: (empty) → 20/03/1985\n\nShall I save it?");
     }
 
     // --- Corrections while a question is asked ---
@@ -228,6 +228,6 @@ class EnglishCorrectionDialogueTests {
         john()
                 .user("I want to change my birth date")
                 .user("March 3rd, 1990")
-                .bot("Please check the change:\nBirth date: (empty) → 1990-03-03\n\nShall I save it?");
+                .bot("Please check the change:\nBirth date: (empty) → 03/03/1990\n\nShall I save it?");
     }
 }

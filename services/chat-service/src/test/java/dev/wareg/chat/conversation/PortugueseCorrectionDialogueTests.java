@@ -94,7 +94,7 @@ class PortugueseCorrectionDialogueTests {
                 .bot("Qual é o novo e-mail?")
                 .user("maria@novo.com.br")
                 .bot("Confira a alteração:\nE-mail: maria@antigo.com.br → maria@novo.com.br\nCPF: (vazio) → ***.444.777-**"
-                        + "\nData de nascimento: (vazio) → 1985-03-20\n\nPosso salvar?");
+                        + "\nData de nascimento: (vazio) → 20/03/1985\n\nPosso salvar?");
     }
 
     @Test
@@ -291,6 +291,6 @@ class PortugueseCorrectionDialogueTests {
         maria()
                 .user("quero mudar minha data de nascimento")
                 .user("7 de setembro de 1988")
-                .bot("Confira a alteração:\nData de nascimento: (vazio) → 1988-09-07\n\nPosso salvar?");
+                .bot("Confira a alteração:\nData de nascimento: (vazio) → 07/09/1988\n\nPosso salvar?");
     }
 }
