@@ -31,7 +31,7 @@ class ComposeDeploymentIntegrationTests {
                 "  whatsapp-web-sidecar:");
         assertThat(resolved).contains("WAREG_CHAT_LLM_ENABLED: \"true\"", "WAREG_CHAT_LLM_BASEURL: http://ollama:11434",
                 "WAREG_MESSAGING_BUS: rabbitmq", "WAREG_CHAT_CONVERSATIONSTORE: redis", "WAREG_CLOUDAPI_DEDUPE: redis");
-        assertThat(resolved).contains("image: rabbitmq:3.13-management");
+        assertThat(resolved).contains("image: rabbitmq:3.13.7-management");
     }
 
     @Test

@@ -276,7 +276,7 @@ class DeploymentFilesTests {
             assertThat(map(map(document).get("stringData")).values()).as(map(map(document).get("metadata")).get("name")
                     .toString()).allMatch("replace-me"::equals);
         }
-        Set<String> notSecret = Set.of("RABBITMQ_USER", "OLLAMA_MODEL", "WHATSAPP_WEB_PAIRING_PHONE");
+        Set<String> notSecret = Set.of("RABBITMQ_USER", "ACCOUNT_DB_USER", "OLLAMA_MODEL", "WHATSAPP_WEB_PAIRING_PHONE");
         for (String line : Files.readAllLines(DEPLOY.resolve(".env.example"))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
