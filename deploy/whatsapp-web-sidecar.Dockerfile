@@ -4,13 +4,14 @@
 #
 # The dependencies are installed from the committed package-lock.json (npm ci) in the full node image, which has
 # the compilers a native module would need, and only they and src/ are copied into the slim one.
-# compose.yaml needs no image: it mounts channels/whatsapp-web/sidecar, node_modules and all.
-FROM node:20 AS build
+# compose.yaml needs no image: it mounts channels/whatsapp-web/sidecar, node_modules and all. Both stages are pinned
+# to the same exact Node version (deploy/Dockerfile says how to pin digests too).
+FROM node:20.18.1 AS build
 WORKDIR /app
 COPY channels/whatsapp-web/sidecar/package.json channels/whatsapp-web/sidecar/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-slim
+FROM node:20.18.1-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

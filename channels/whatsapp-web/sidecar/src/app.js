@@ -30,15 +30,15 @@ export function createApp({ config, socketFactory, auth, outbox, logger, fakeWha
     typingMs: config.typingMs,
   });
   const erasure = createErasure({ forwarder, outbox: outbox ?? createMemoryOutbox(), auth, recentKeys, sentMessages, limiter, fakeWhatsApp, logger });
-  const server = createHttpServer({ secret: config.secret, session, outbound, erasure, logger, fakeWhatsApp });
+  const server = createHttpServer({ secret: config.secret, statusToken: config.statusToken, session, outbound, erasure, logger, fakeWhatsApp });
 
   return {
     session,
     forwarder,
     server,
     async start() {
-      await new Promise((resolve, reject) => server.once('error', reject).listen(config.port, resolve));
-      logger.info('sidecar.listening', { port: server.address().port, fake: Boolean(fakeWhatsApp) });
+      await new Promise((resolve, reject) => server.once('error', reject).listen(config.port, config.host ?? '127.0.0.1', resolve));
+      logger.info('sidecar.listening', { port: server.address().port, host: server.address().address, fake: Boolean(fakeWhatsApp), statusToken: Boolean(config.statusToken) });
       // Queued before the session opens: what an earlier run left goes out ahead of anything received now.
       forwarder.resume();
       await session.start();

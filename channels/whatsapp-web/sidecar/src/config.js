@@ -1,6 +1,10 @@
+import { parseKey } from './auth/sealed-values.js';
+
 /**
  * The sidecar's settings, from the environment (documented in docs/channels.md, "The sidecar"). Throws on a
- * missing secret: an unsigned sidecar would accept replies from anyone who reaches its port.
+ * missing secret: an unsigned sidecar would accept replies from anyone who reaches its port. Throws too when it
+ * would listen beyond loopback with no WHATSAPP_WEB_STATUS_TOKEN (whoever reaches /status while it shows a QR can
+ * link their own account), and when the session would be kept in Redis without WHATSAPP_WEB_AUTH_KEY to seal it.
  */
 export function loadConfig(env = process.env) {
   const secret = env.WHATSAPP_WEB_SECRET;
@@ -8,11 +12,25 @@ export function loadConfig(env = process.env) {
   const auth = env.WHATSAPP_WEB_AUTH || (env.REDIS_URL ? 'redis' : 'file');
   if (!['redis', 'file'].includes(auth)) throw new Error(`WHATSAPP_WEB_AUTH must be redis or file, not ${auth}`);
   if (auth === 'redis' && !env.REDIS_URL) throw new Error('WHATSAPP_WEB_AUTH=redis needs REDIS_URL');
+  const fake = env.WHATSAPP_WEB_FAKE === 'true';
+  // The fake mode keeps its session in memory (main.js), so it needs no key.
+  if (auth === 'redis' && !fake && !env.WHATSAPP_WEB_AUTH_KEY) {
+    throw new Error('WHATSAPP_WEB_AUTH=redis needs WHATSAPP_WEB_AUTH_KEY (openssl rand -hex 32): the key the session is sealed with in Redis');
+  }
+  const host = env.HOST || '127.0.0.1';
+  const statusToken = env.WHATSAPP_WEB_STATUS_TOKEN || undefined;
+  if (!isLoopback(host) && !statusToken) {
+    throw new Error(`HOST=${host} is beyond loopback: set WHATSAPP_WEB_STATUS_TOKEN, which /status then asks for (it shows the pairing QR)`);
+  }
   return {
+    host,
     port: integer(env, 'PORT', 3000),
+    statusToken,
+    authKey: env.WHATSAPP_WEB_AUTH_KEY ? parseKey(env.WHATSAPP_WEB_AUTH_KEY) : undefined,
+    redisPassword: env.REDIS_PASSWORD || undefined,
     channelUrl: env.WAREG_CHANNEL_URL || 'http://127.0.0.1:8080',
     secret,
-    fake: env.WHATSAPP_WEB_FAKE === 'true',
+    fake,
     auth,
     redisUrl: env.REDIS_URL,
     redisPrefix: env.WHATSAPP_WEB_REDIS_PREFIX || 'wareg:whatsapp-web:auth:',
@@ -29,6 +47,10 @@ export function loadConfig(env = process.env) {
     logLevel: env.LOG_LEVEL || 'info',
     baileysLogLevel: env.WHATSAPP_WEB_BAILEYS_LOG_LEVEL || 'warn',
   };
+}
+
+function isLoopback(host) {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 function integer(env, name, fallback) {

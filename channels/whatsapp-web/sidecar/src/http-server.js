@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { validateErasure } from './erasure.js';
 import { problem } from './outbound.js';
@@ -9,8 +10,12 @@ const MAX_BODY_BYTES = 256 * 1024;
 /**
  * The sidecar's HTTP face: `POST /messages` (the Java channel's replies, signed), `POST /erasures` (forget an erased
  * person, signed), `GET /status` (pairing page or JSON), `GET /health`. With a fake WhatsApp (fake mode only) also `POST /fake/inbound` and `GET /fake/sent`.
+ *
+ * With a `statusToken`, `/status` answers only a request that carries it, as a bearer token or as the password of
+ * HTTP Basic authentication (any user name: the browser asks for it). `/health` says only UP or DOWN and the state,
+ * for the health checks, and stays open.
  */
-export function createHttpServer({ secret, session, outbound, erasure, logger, fakeWhatsApp }) {
+export function createHttpServer({ secret, statusToken, session, outbound, erasure, logger, fakeWhatsApp }) {
   const routes = {
     'POST /messages': async (request) => {
       const { body, refusal } = await readSigned(request, secret, logger, 'outbound.bad-signature');
@@ -27,6 +32,13 @@ export function createHttpServer({ secret, session, outbound, erasure, logger, f
       return json(200, { forgotten: await erasure.forget(body) });
     },
     'GET /status': async (request) => {
+      if (statusToken && !carriesToken(request, statusToken)) {
+        logger.warn('status.unauthorized');
+        return json(401, problem(401, 'Unauthorized', 'The status page asks for WHATSAPP_WEB_STATUS_TOKEN.'), {
+          'www-authenticate': 'Basic realm="whatsapp-web-sidecar", charset="UTF-8"',
+          'cache-control': 'no-store',
+        });
+      }
       const status = session.status();
       if (/\btext\/html\b/.test(request.headers.accept ?? '')) {
         return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, body: await statusPage(status) };
@@ -72,6 +84,23 @@ export function createHttpServer({ secret, session, outbound, erasure, logger, f
 function json(status, body, headers = {}) {
   const type = status >= 400 && body?.title ? 'application/problem+json' : 'application/json';
   return { status, headers: { 'content-type': type, ...headers }, body: JSON.stringify(body) };
+}
+
+/** Whether the request's Authorization carries `token` (Bearer, or Basic with it as the password), compared in constant time. */
+function carriesToken(request, token) {
+  const header = request.headers.authorization ?? '';
+  let offered;
+  const bearer = /^Bearer\s+(.+)$/i.exec(header);
+  const basic = /^Basic\s+(.+)$/i.exec(header);
+  if (bearer) offered = bearer[1].trim();
+  else if (basic) {
+    const decoded = Buffer.from(basic[1].trim(), 'base64').toString('utf8');
+    offered = decoded.slice(decoded.indexOf(':') + 1);
+  }
+  if (offered === undefined) return false;
+  // Digests of equal length, so that neither the comparison nor its refusal tells the token's length.
+  const digest = (text) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(offered), digest(token));
 }
 
 /** A signed JSON body as {body}, or {refusal}: 415, 413, 401 (logged as `badSignatureEvent`) or 400. */

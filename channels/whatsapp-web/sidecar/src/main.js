@@ -3,6 +3,7 @@ import { createApp } from './app.js';
 import { createFileAuthStore } from './auth/file-auth-state.js';
 import { createMemoryAuthStore } from './auth/memory-auth-state.js';
 import { createRedisAuthStore } from './auth/redis-auth-state.js';
+import { createValueCipher } from './auth/sealed-values.js';
 import { loadConfig } from './config.js';
 import { createFakeWhatsApp } from './fake-socket.js';
 import { createRedisOutbox } from './outbox.js';
@@ -34,10 +35,14 @@ if (config.fake) {
 } else {
   if (config.auth === 'redis') {
     const { createClient } = await import('@redis/client');
-    redis = createClient({ url: config.redisUrl });
+    // The password apart from the URL, so that it need not be URL-encoded (and is not logged with it).
+    redis = createClient({ url: config.redisUrl, password: config.redisPassword });
     redis.on('error', (error) => logger.error('redis.error', { error: error.name }));
     await redis.connect();
-    auth = createRedisAuthStore(redis, { prefix: config.redisPrefix });
+    auth = createRedisAuthStore(redis, { prefix: config.redisPrefix, cipher: createValueCipher(config.authKey) });
+    // Before the session opens: what a sidecar without WHATSAPP_WEB_AUTH_KEY stored in clear is sealed now.
+    const sealed = await auth.sealPlainValues();
+    if (sealed > 0) logger.warn('auth.sealed-plain-values', { count: sealed });
     outbox = createRedisOutbox(redis, { prefix: config.redisPrefix });
   } else {
     auth = createFileAuthStore(config.authFolder);

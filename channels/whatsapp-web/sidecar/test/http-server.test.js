@@ -104,3 +104,45 @@ describe('HTTP: /messages, /status, /health', () => {
     assert.equal((await fetch(`${base}/fake/inbound`, { method: 'POST', body: '{}' })).status, 404);
   });
 });
+
+describe('HTTP: /status behind WHATSAPP_WEB_STATUS_TOKEN', () => {
+  let server;
+  let base;
+  let logger;
+  const session = { status: () => ({ state: 'pairing', me: null, qr: 'QR-DATA', pairingCode: 'ABCD-EFGH', lastDisconnect: null }) };
+
+  before(async () => {
+    logger = captureLogger();
+    server = createHttpServer({ secret: 'secret', statusToken: 'the-token', session, outbound: {}, logger });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => new Promise((resolve) => server.close(resolve)));
+
+  const status = (authorization) => fetch(`${base}/status`, { headers: authorization ? { authorization } : {} });
+  const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+  it('refuses the QR and the pairing code without the token, or with another, asking the browser for it', async () => {
+    for (const authorization of [undefined, 'Bearer wrong', basic('admin', 'wrong'), 'Bearer', 'Digest the-token']) {
+      const response = await status(authorization);
+      assert.equal(response.status, 401, String(authorization));
+      assert.match(response.headers.get('www-authenticate'), /^Basic realm=/);
+      const body = await response.text();
+      assert.doesNotMatch(body, /QR-DATA|ABCD-EFGH/);
+    }
+  });
+
+  it('shows the status with the token as a bearer token or as the Basic password of any user', async () => {
+    for (const authorization of ['Bearer the-token', basic('admin', 'the-token'), basic('', 'the-token')]) {
+      const response = await status(authorization);
+      assert.equal(response.status, 200, authorization);
+      assert.equal((await response.json()).pairingCode, 'ABCD-EFGH');
+    }
+  });
+
+  it('keeps /health open: it tells only the state', async () => {
+    const response = await fetch(`${base}/health`);
+    assert.equal(response.status, 503);
+    assert.deepEqual(await response.json(), { status: 'DOWN', state: 'pairing' });
+  });
+});

@@ -7,6 +7,7 @@ import dev.wareg.systemtests.Tool.Result;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -31,7 +32,7 @@ class ComposeDeploymentIntegrationTests {
                 "  whatsapp-web-sidecar:");
         assertThat(resolved).contains("WAREG_CHAT_LLM_ENABLED: \"true\"", "WAREG_CHAT_LLM_BASEURL: http://ollama:11434",
                 "WAREG_MESSAGING_BUS: rabbitmq", "WAREG_CHAT_CONVERSATIONSTORE: redis", "WAREG_CLOUDAPI_DEDUPE: redis");
-        assertThat(resolved).contains("image: rabbitmq:3.13-management");
+        assertThat(resolved).contains("image: rabbitmq:3.13.7-management");
     }
 
     @Test
@@ -149,6 +150,128 @@ class ComposeDeploymentIntegrationTests {
                     .containsEntry("WAREG_MESSAGING_BUS", "azure-service-bus")
                     .hasEntrySatisfying("WAREG_MESSAGING_SERVICEBUS_CONNECTION_STRING", value -> assertThat(
                             String.valueOf(value)).contains("sb://servicebus-emulator").contains("UseDevelopmentEmulator=true"));
+        }
+    }
+
+    /**
+     * Published on the host beyond this machine: only the Cloud API webhook's port, which Meta must reach through an
+     * HTTPS reverse proxy, and even that on 127.0.0.1 unless CLOUD_API_ADDRESS says otherwise. Everything else is
+     * published on 127.0.0.1 (the UIs, the demo web chat, the pairing page) or not at all (account-api with its
+     * Swagger and metrics, chat-service, the stores).
+     */
+    @Test
+    void onlyTheWebhookMayBePublishedBeyondThisMachine() throws Exception {
+        Result together = compose("-f", "compose.yaml", "-f", "compose.observability.yaml");
+        assertThat(together.exitValue()).as(together.output()).isZero();
+        Map<String, Map<String, Object>> services = services(together);
+        services.forEach((name, service) -> {
+            for (Object port : (List<?>) service.getOrDefault("ports", List.of())) {
+                Published published = Published.of(port);
+                if (!published.onLoopback()) {
+                    assertThat(PUBLIC_PORTS).as("%s publishes %s beyond this machine", name, port)
+                            .contains(name + ":" + published.target());
+                }
+            }
+        });
+        for (String internal : List.of("account-api", "chat-service", "update-worker", "whatsapp-web", "postgres",
+                "redis", "ollama", "otel-collector")) {
+            assertThat(services.get(internal)).as(internal).doesNotContainKey("ports");
+        }
+        assertThat(services.get("cloud-api").get("ports")).isEqualTo(List.of("127.0.0.1:8082:8082/tcp"));
+
+        Result opened = Tool.required("docker-compose", "docker-compose").run(DEPLOY,
+                Map.of("CLOUD_API_ADDRESS", "0.0.0.0"), "-f", "compose.yaml", "--env-file", ".env.example",
+                "--profile", "whatsapp", "config");
+        assertThat(opened.exitValue()).as(opened.output()).isZero();
+        assertThat(Published.of(((List<?>) services(opened).get("cloud-api").get("ports")).getFirst()).onLoopback())
+                .isFalse();
+    }
+
+    /**
+     * Every container runs as a user other than root, but for the exceptions each says why in x-runs-as-root and
+     * docs/security.md lists; a new exception is a decision written down here. Each file is read alone: compose
+     * drops extension fields of services when it merges files.
+     */
+    @Test
+    void everyContainerRunsAsAUserOtherThanRootOrSaysWhy() throws Exception {
+        var services = new java.util.TreeMap<String, Map<String, Object>>();
+        for (String file : List.of("compose.yaml", "compose.observability.yaml")) {
+            Result config = compose("-f", file);
+            assertThat(config.exitValue()).as(config.output()).isZero();
+            services.putAll(services(config));
+        }
+        assertThat(services).containsKeys("account-api", "postgres", "redis", "whatsapp-web-sidecar", "grafana");
+        String security = java.nio.file.Files.readString(LocalDeployment.repositoryRoot().resolve("docs/security.md"));
+        var exceptions = new java.util.TreeMap<String, Object>();
+        services.forEach((name, service) -> {
+            Object why = service.get("x-runs-as-root");
+            if (why != null) {
+                exceptions.put(name, why);
+                assertThat(String.valueOf(why)).as(name + " x-runs-as-root").hasSizeGreaterThan(40);
+                assertThat(security).as("docs/security.md names the exception " + name).contains("`" + name + "`");
+            } else {
+                assertThat(service.get("user")).as(name + " user").isNotNull();
+                assertThat(String.valueOf(service.get("user"))).as(name + " user").doesNotMatch("(root|0)(:.*)?");
+            }
+        });
+        assertThat(exceptions.keySet()).containsExactly("ollama", "ollama-model", "servicebus-emulator");
+    }
+
+    /** Redis asks for REDIS_PASSWORD, and every client gives it: the Java services, the sidecar, the health check. */
+    @Test
+    void redisAsksForItsPasswordAndEveryClientGivesIt() throws Exception {
+        Result config = compose("-f", "compose.yaml");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Map<String, Object>> services = services(config);
+        Map<String, Object> redis = services.get("redis");
+        assertThat(redis.get("command")).asInstanceOf(LIST).containsSequence("--requirepass", "replace-me");
+        assertThat(environment(redis)).containsEntry("REDISCLI_AUTH", "replace-me");
+        for (String java : List.of("account-api", "chat-service", "update-worker", "web-chat", "cloud-api",
+                "whatsapp-web")) {
+            assertThat(environment(services.get(java))).as(java).containsEntry("SPRING_DATA_REDIS_PASSWORD", "replace-me")
+                    .containsEntry("REDIS_HOST", "redis");
+        }
+        assertThat(environment(services.get("whatsapp-web-sidecar"))).containsEntry("REDIS_PASSWORD", "replace-me")
+                .containsEntry("WHATSAPP_WEB_AUTH_KEY", "replace-me")
+                // Beyond loopback (the Java half calls it over the network) only with a token for /status.
+                .containsEntry("HOST", "0.0.0.0").containsEntry("WHATSAPP_WEB_STATUS_TOKEN", "replace-me");
+    }
+
+    /** account-api connects as its own role, made by the init script for a new postgres volume, never as postgres. */
+    @Test
+    void accountApiConnectsAsItsOwnRoleNotTheSuperuser() throws Exception {
+        Result config = compose("-f", "compose.yaml");
+        assertThat(config.exitValue()).as(config.output()).isZero();
+        Map<String, Map<String, Object>> services = services(config);
+        Map<String, Object> accountApi = environment(services.get("account-api"));
+        assertThat(accountApi).containsEntry("ACCOUNT_DB_USER", "account_api")
+                .containsEntry("ACCOUNT_DB_URL", "jdbc:postgresql://postgres:5432/accounts");
+        Map<String, Object> postgres = environment(services.get("postgres"));
+        assertThat(postgres).containsEntry("ACCOUNT_DB_USER", accountApi.get("ACCOUNT_DB_USER"))
+                .containsEntry("ACCOUNT_DB_PASSWORD", accountApi.get("ACCOUNT_DB_PASSWORD"))
+                .containsEntry("ACCOUNT_DB_NAME", "accounts").doesNotContainKey("POSTGRES_DB");
+        assertThat(String.valueOf(services.get("postgres").get("volumes"))).contains("/docker-entrypoint-initdb.d");
+        String script = java.nio.file.Files.readString(DEPLOY.resolve("postgres/init/10-account-api-role.sh"));
+        assertThat(script).contains("NOSUPERUSER NOCREATEDB NOCREATEROLE", "OWNER :\"role\"",
+                "REVOKE ALL ON DATABASE :\"database\" FROM PUBLIC");
+    }
+
+    /** The ports the internet may reach, as service:container port: the Cloud API webhook. */
+    private static final Set<String> PUBLIC_PORTS = Set.of("cloud-api:8082");
+
+    /** A published port as {@code docker-compose config} writes it: {@code [ip:]published:target[/protocol]}. */
+    private record Published(String hostIp, String target) {
+
+        static Published of(Object port) {
+            if (port instanceof Map<?, ?> longSyntax) {
+                return new Published(String.valueOf(longSyntax.get("host_ip")), String.valueOf(longSyntax.get("target")));
+            }
+            String[] parts = String.valueOf(port).replaceAll("/(tcp|udp)$", "").split(":");
+            return new Published(parts.length == 3 ? parts[0] : "0.0.0.0", parts[parts.length - 1]);
+        }
+
+        boolean onLoopback() {
+            return hostIp.equals("127.0.0.1") || hostIp.equals("::1");
         }
     }
 

@@ -31,6 +31,8 @@ class DeploymentFilesTests {
     private static final Path K8S_DEMO = K8S.resolve("demo");
     private static final Set<String> SERVICES = Set.of("account-api", "chat-service", "update-worker", "web-chat",
             "cloud-api", "whatsapp-web");
+    /** The stores the namespace is expected to hold, by the app.kubernetes.io/name of their pods (config.yaml). */
+    private static final List<String> STORES = List.of("postgresql", "redis", "rabbitmq", "ollama");
 
     @Test
     void everyYamlFileParsesStrictly() throws IOException {
@@ -127,7 +129,7 @@ class DeploymentFilesTests {
                 Set<String> ports = new HashSet<>();
                 list(container.get("ports")).forEach(port -> ports.add((String) map(port).get("name")));
                 for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                    if (container.get(probe) != null) {
+                    if (container.get(probe) != null && map(container.get(probe)).containsKey("httpGet")) {
                         soft.assertThat(ports).as(where + " " + probe + " port")
                                 .contains((String) map(map(container.get(probe)).get("httpGet")).get("port"));
                     }
@@ -144,8 +146,10 @@ class DeploymentFilesTests {
 
     /**
      * A WhatsApp Web session must never run twice: a second one with the same keys replaces the first. One replica,
-     * the old pod gone before the new one starts, and the sidecar's status page neither a readiness gate (it is
-     * not ready until paired) nor hidden from its Service before the pod is ready (the pairing needs it).
+     * the old pod gone before the new one starts, and the sidecar's status page not a readiness gate (it is not
+     * ready until paired). The status page shows the pairing QR, so the sidecar listens on the pod's loopback only:
+     * no Service reaches it (port-forward does), and its liveness probe runs inside the container. Its session is
+     * sealed in Redis with a key from a Secret.
      */
     @Test
     void theWhatsAppWebSessionRunsInOnePodAtATime() throws IOException {
@@ -163,19 +167,95 @@ class DeploymentFilesTests {
         Map<String, Object> sidecar = containers.get(1);
         assertThat(env(java)).containsEntry("WHATSAPP_WEB_SIDECAR_URL", "http://127.0.0.1:" + port(sidecar));
         assertThat(env(sidecar)).containsEntry("WAREG_CHANNEL_URL", "http://127.0.0.1:" + port(java))
-                .containsEntry("WHATSAPP_WEB_AUTH", "redis").containsKeys("WHATSAPP_WEB_SECRET", "REDIS_URL");
+                .containsEntry("WHATSAPP_WEB_AUTH", "redis").containsEntry("HOST", "127.0.0.1")
+                .containsKeys("WHATSAPP_WEB_SECRET", "REDIS_URL", "REDIS_PASSWORD", "WHATSAPP_WEB_AUTH_KEY")
+                .doesNotContainKey("WHATSAPP_WEB_STATUS_TOKEN");
+        assertThat(env(sidecar).get("WHATSAPP_WEB_AUTH_KEY")).as("the key comes from a Secret").isNull();
         assertThat(sidecar).doesNotContainKey("readinessProbe");
-        assertThat(map(map(sidecar.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/status");
+        assertThat(map(sidecar.get("livenessProbe"))).doesNotContainKey("httpGet");
+        assertThat(String.valueOf(map(map(sidecar.get("livenessProbe")).get("exec")).get("command")))
+                .contains("http://127.0.0.1:" + port(sidecar) + "/status");
 
         assertThat(manifests).filteredOn(m -> m.kind().equals("Service"))
-                .filteredOn(m -> podLabels(deployment).entrySet()
-                        .containsAll(map(map(m.document().get("spec")).get("selector")).entrySet()))
-                .singleElement().satisfies(service -> {
-                    Map<String, Object> serviceSpec = map(service.document().get("spec"));
-                    assertThat(serviceSpec.get("publishNotReadyAddresses")).isEqualTo(true);
-                    assertThat(list(serviceSpec.get("ports"))).extracting(port -> map(port).get("port"))
-                            .containsExactly(port(sidecar));
-                });
+                .noneMatch(m -> podLabels(deployment).entrySet()
+                        .containsAll(map(map(m.document().get("spec")).get("selector")).entrySet()));
+    }
+
+    /**
+     * Kubernetes lets pods talk to each other freely unless a NetworkPolicy selects them: here one denies everything
+     * to every pod of the namespace, and the others allow exactly the arrows of docs/architecture.md, each both as
+     * the caller's egress and as the callee's ingress. From outside the namespace only Prometheus (to the port each
+     * pod's annotations name) and the ingress controller (to the Cloud API webhook) get in.
+     */
+    @Test
+    void theNetworkPoliciesAllowExactlyTheArrowsOfTheArchitecture() throws IOException {
+        List<Manifest> manifests = manifests();
+        Map<String, Map<String, Object>> pods = new java.util.TreeMap<>();
+        manifests.stream().filter(m -> m.kind().equals("Deployment")).forEach(m -> pods.put(m.name(), podLabels(m)));
+        for (String store : STORES) {
+            pods.put(store, Map.of("app.kubernetes.io/name", store));
+        }
+        List<Manifest> policies = manifests.stream().filter(m -> m.kind().equals("NetworkPolicy")).toList();
+        assertThat(policies).filteredOn(p -> p.name().equals("default-deny")).singleElement().satisfies(deny -> {
+            Map<String, Object> spec = map(deny.document().get("spec"));
+            assertThat(map(spec.get("podSelector"))).isEmpty();
+            assertThat(list(spec.get("policyTypes"))).containsExactlyInAnyOrder("Ingress", "Egress");
+            assertThat(list(spec.get("ingress"))).isEmpty();
+            assertThat(list(spec.get("egress"))).isEmpty();
+        });
+
+        Set<String> egress = new java.util.TreeSet<>();
+        Set<String> ingress = new java.util.TreeSet<>();
+        for (Manifest policy : policies) {
+            Map<String, Object> spec = map(policy.document().get("spec"));
+            List<String> selected = selected(pods, map(spec.get("podSelector")));
+            assertThat(selected).as(policy.where() + " selects a pod").isNotEmpty();
+            for (String direction : List.of("egress", "ingress")) {
+                for (Object rule : list(spec.get(direction))) {
+                    List<String> ports = list(map(rule).get("ports")).stream().map(StrictYaml::map)
+                            .map(port -> port.get("port") + "/" + port.get("protocol")).toList();
+                    assertThat(ports).as(policy.where() + " " + direction + " names its ports").isNotEmpty();
+                    for (Object peer : list(map(rule).get(direction.equals("egress") ? "to" : "from"))) {
+                        for (String other : peers(pods, map(peer))) {
+                            for (String self : selected) {
+                                for (String port : ports) {
+                                    if (direction.equals("egress")) {
+                                        egress.add(self + " -> " + other + ":" + port);
+                                    } else {
+                                        ingress.add(other + " -> " + self + ":" + port);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        Set<String> expectedEgress = new java.util.TreeSet<>();
+        pods.keySet().forEach(pod -> expectedEgress.addAll(List.of(pod + " -> kube-system/kube-dns:53/UDP",
+                pod + " -> kube-system/kube-dns:53/TCP")));
+        SERVICES.forEach(service -> expectedEgress.addAll(List.of(service + " -> redis:6379/TCP",
+                service + " -> rabbitmq:5672/TCP")));
+        expectedEgress.addAll(List.of("account-api -> postgresql:5432/TCP",
+                "chat-service -> account-api:8080/TCP", "update-worker -> account-api:8080/TCP",
+                "chat-service -> ollama:11434/TCP", "chat-service -> anywhere:25/TCP", "chat-service -> anywhere:465/TCP",
+                "chat-service -> anywhere:587/TCP", "cloud-api -> internet:443/TCP", "whatsapp-web -> internet:443/TCP",
+                "ollama -> internet:443/TCP"));
+        assertThat(egress).as("egress").containsExactlyElementsOf(expectedEgress);
+
+        Set<String> expectedIngress = new java.util.TreeSet<>();
+        expectedEgress.stream().filter(arrow -> pods.containsKey(arrow.substring(arrow.indexOf("> ") + 2,
+                arrow.indexOf(':')))).forEach(expectedIngress::add);
+        for (Manifest deployment : manifests.stream().filter(m -> m.kind().equals("Deployment")).toList()) {
+            Map<String, Object> annotations = map(map(map(map(deployment.document().get("spec")).get("template"))
+                    .get("metadata")).get("annotations"));
+            assertThat(annotations).as(deployment.name() + " is scraped").containsEntry("prometheus.io/scrape", "true");
+            expectedIngress.add("monitoring/* -> " + deployment.name() + ":" + annotations.get("prometheus.io/port")
+                    + "/TCP");
+        }
+        expectedIngress.addAll(List.of("monitoring/* -> rabbitmq:15692/TCP", "ingress-nginx/* -> cloud-api:8082/TCP"));
+        assertThat(ingress).as("ingress, the egress above seen from the callee").containsExactlyElementsOf(expectedIngress);
     }
 
     @Test
@@ -240,7 +320,7 @@ class DeploymentFilesTests {
     void theServiceBusOverlayPatchesWhatTheBaseDeclares() throws IOException {
         Path overlay = DEPLOY.resolve("k8s-azure");
         var kustomization = map(StrictYaml.documents(overlay.resolve("kustomization.yaml")).getFirst());
-        assertThat(list(kustomization.get("resources"))).containsExactly("../k8s");
+        assertThat(list(kustomization.get("resources"))).containsExactly("../k8s", "servicebus-egress.yaml");
         assertThat(kustomization.get("namespace")).isEqualTo(map(StrictYaml.documents(K8S.resolve("kustomization.yaml"))
                 .getFirst()).get("namespace"));
         List<Manifest> base = manifests();
@@ -276,7 +356,7 @@ class DeploymentFilesTests {
             assertThat(map(map(document).get("stringData")).values()).as(map(map(document).get("metadata")).get("name")
                     .toString()).allMatch("replace-me"::equals);
         }
-        Set<String> notSecret = Set.of("RABBITMQ_USER", "OLLAMA_MODEL", "WHATSAPP_WEB_PAIRING_PHONE");
+        Set<String> notSecret = Set.of("RABBITMQ_USER", "ACCOUNT_DB_USER", "OLLAMA_MODEL", "WHATSAPP_WEB_PAIRING_PHONE");
         for (String line : Files.readAllLines(DEPLOY.resolve(".env.example"))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -358,6 +438,43 @@ class DeploymentFilesTests {
             }
         }
         return manifests;
+    }
+
+    /** The pods a label selector picks ({@code matchLabels} only; an empty selector picks every pod). */
+    private static List<String> selected(Map<String, Map<String, Object>> pods, Map<String, Object> selector) {
+        assertThat(selector).as("selectors use matchLabels only").isNotNull().containsOnlyKeys(selector.isEmpty()
+                ? Set.of() : Set.of("matchLabels"));
+        Map<String, Object> labels = selector.isEmpty() ? Map.of() : map(selector.get("matchLabels"));
+        return pods.entrySet().stream().filter(pod -> pod.getValue().entrySet().containsAll(labels.entrySet()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * A policy peer as names: the pods of the namespace it selects; {@code namespace/app} or {@code namespace/*}
+     * beyond it; {@code internet} (every address but the private ranges and the metadata service) or
+     * {@code anywhere} for an ipBlock.
+     */
+    private static List<String> peers(Map<String, Map<String, Object>> pods, Map<String, Object> peer) {
+        if (peer.containsKey("ipBlock")) {
+            Map<String, Object> block = map(peer.get("ipBlock"));
+            assertThat(block.get("cidr")).isEqualTo("0.0.0.0/0");
+            if (block.get("except") == null) {
+                return List.of("anywhere");
+            }
+            assertThat(list(block.get("except"))).containsExactlyInAnyOrder("10.0.0.0/8", "172.16.0.0/12",
+                    "192.168.0.0/16", "169.254.0.0/16");
+            return List.of("internet");
+        }
+        if (peer.containsKey("namespaceSelector")) {
+            String namespace = (String) map(map(peer.get("namespaceSelector")).get("matchLabels"))
+                    .get("kubernetes.io/metadata.name");
+            Map<String, Object> podSelector = map(peer.get("podSelector"));
+            return List.of(namespace + "/" + (podSelector == null ? "*"
+                    : map(podSelector.get("matchLabels")).values().iterator().next()));
+        }
+        List<String> selected = selected(pods, map(peer.get("podSelector")));
+        assertThat(selected).as("a peer selects a pod: " + peer).isNotEmpty();
+        return selected;
     }
 
     private static Map<String, Object> podLabels(Manifest deployment) {
