@@ -2,6 +2,7 @@ package dev.wareg.chat.conversation;
 
 import dev.wareg.chat.ChatProperties;
 import dev.wareg.chat.interpretation.RulesInterpreter;
+import dev.wareg.chat.state.InMemoryCodeSends;
 import dev.wareg.chat.state.InMemoryConversationStore;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.MessageReceived;
@@ -79,7 +80,9 @@ public class ConversationTurnBenchmark {
         var phrasebook = new Phrasebook();
         var schema = new FormSchema(clock, postalCode -> Optional.empty());
         AccountDirectory directory = phone -> Optional.ofNullable(accounts.get(phone));
-        var proofs = new ContactProofs(false, phrasebook, ids, clock);
+        var codesPerNumber = new CodesPerNumber(new InMemoryCodeSends(),
+                new CodesPerNumberProperties(3, Duration.ofHours(1)), clock, new SimpleMeterRegistry());
+        var proofs = new ContactProofs(false, codesPerNumber, phrasebook, ids, clock);
         // Every sender here writes from their phone, so no sender id is ever linked.
         SenderDirectory noLinks = new SenderDirectory() {
             @Override
@@ -97,7 +100,7 @@ public class ConversationTurnBenchmark {
                         new Handoffs(properties, phrasebook, ids, clock),
                         proofs, schema, phrasebook, ids, clock), phrasebook, bus, ids, clock, properties,
                 schema, new ConversationMetrics(new SimpleMeterRegistry(), schema), // counting is part of a turn
-                new SenderLinking(proofs, noLinks, directory, phrasebook, ids, clock));
+                new SenderLinking(proofs, codesPerNumber, noLinks, directory, phrasebook, ids, clock));
     }
 
     /** Turns per second on one thread. */

@@ -184,7 +184,7 @@ class RulesInterpreterWordingTests {
             Maria Silva 😉           | name     | Maria Silva
             estado de SP             | state    | SP
             Maria da Silva           | name     | Maria da Silva
-            Av. Paulista             | street   | Av. Paulista
+            Av. Paulista             | street   | Avenida Paulista
             """)
     void theAnswerIsTakenWithoutTheWordsAroundIt(String text, String asked, String value) {
         var meaning = interpreter.interpret(text, asked);
