@@ -42,6 +42,8 @@ public final class InterpreterEvaluation {
     static final Path CORPUS = Path.of("eval/corpus");
     /** The hand-written split nobody tunes on: see eval/corpus/README.md. */
     static final String HELD_OUT = "test";
+    /** The hand-written split the blend's confidence is fitted on, which the rules must not be tuned on either. */
+    static final String CALIBRATION = "calibration";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMING = Duration.ofSeconds(3);
     private static volatile long consumed;
@@ -71,7 +73,7 @@ public final class InterpreterEvaluation {
             }
         }
         if (splits.isEmpty()) {
-            for (String name : List.of("train", "dev", "handwritten-dev", HELD_OUT)) {
+            for (String name : List.of("train", "dev", "handwritten-dev", CALIBRATION, HELD_OUT)) {
                 Path file = CORPUS.resolve(name + ".jsonl");
                 if (Files.exists(file)) {
                     splits.put(name, file);
@@ -80,8 +82,9 @@ public final class InterpreterEvaluation {
         }
         Interpreter interpreter = interpreter();
         if (mistakes != null) {
-            if (mistakes.equals(HELD_OUT)) {
-                System.err.println("The test split is held out: its mistakes are not listed (eval/corpus/README.md).");
+            if (mistakes.equals(HELD_OUT) || mistakes.equals(CALIBRATION)) {
+                System.err.println("The " + mistakes + " split is not tuned on: its mistakes are not listed"
+                        + " (eval/corpus/README.md).");
                 System.exit(2);
             }
             printMistakes(interpreter, read(splits.get(mistakes)));

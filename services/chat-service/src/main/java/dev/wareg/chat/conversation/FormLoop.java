@@ -43,7 +43,7 @@ class FormLoop {
     private static final Pattern NUMERIC_DATE = Pattern.compile("\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b");
     private static final String ENGLISH = "en";
     /** How sure a reading of a question as off-topic must be for the bot to say it only deals with registrations. */
-    private static final double OFF_TOPIC_CONFIDENCE = 0.8;
+    private static final double OFF_TOPIC_CONFIDENCE = 0.65;
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
 
     /** After this many invalid answers to one field in a row, the reply explains the format with an example. */

@@ -21,7 +21,9 @@ import java.util.Set;
  * hand-off, a cancellation that drops the values collected, a yes that applies a change) when the rules did not read
  * it; the same intents a local LLM may not choose alone (see {@code RulesFirstInterpreter}), so a reading passed on
  * to the LLM step is still one the rules vouch for. The model's vote still moves the confidence: a rules' "sim" the
- * model doubts gets a lower one, and may be passed to the LLM.
+ * model doubts gets a lower one, and may be passed to the LLM. Nor may it turn a message into an answer
+ * ({@code provide_value}) when the rules found no value in it: the model knows intents, not values, and an answer
+ * without a value is nothing to store ("sei lá" asked for the name).
  */
 public final class BlendedInterpreter implements Interpreter {
 
@@ -55,7 +57,7 @@ public final class BlendedInterpreter implements Interpreter {
         Intent chosen = ruled.intent();
         double confidence = calibration.probability(candidate(ruled, modelled, chosen));
         Intent alternative = modelled.top();
-        if (alternative != chosen && !RULES_ONLY.contains(alternative)) {
+        if (alternative != chosen && mayBringIn(alternative, ruled)) {
             double other = calibration.probability(candidate(ruled, modelled, alternative));
             if (other > confidence && other >= Interpretation.CONFIDENT) {
                 chosen = alternative;
@@ -64,6 +66,10 @@ public final class BlendedInterpreter implements Interpreter {
         }
         return new Interpretation(chosen, confidence, ruled.targetFields(), ruled.values(), ruled.choice(),
                 ruled.language(), ruled.everything(), ruled.spans());
+    }
+
+    private static boolean mayBringIn(Intent alternative, Interpretation ruled) {
+        return !RULES_ONLY.contains(alternative) && (alternative != Intent.PROVIDE_VALUE || !ruled.values().isEmpty());
     }
 
     /** The calibration's features of one candidate intent. */

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The build step (exec-maven-plugin, {@code process-classes}): trains the {@link IntentModel} on the training split,
@@ -17,8 +19,9 @@ import java.util.Locale;
  * writes both under the given classes directory, so they ship in the jar.
  *
  * <pre>
- * IntentModelBuild &lt;train.jsonl&gt; &lt;calibration.jsonl&gt; &lt;classes directory&gt;
+ * IntentModelBuild &lt;train.jsonl[,more.jsonl…]&gt; &lt;calibration.jsonl&gt; &lt;classes directory&gt;
  * </pre>
+ * Several training files, separated by commas, are read as one set; none may be the calibration set.
  */
 public final class IntentModelBuild {
 
@@ -27,17 +30,23 @@ public final class IntentModelBuild {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: IntentModelBuild <train.jsonl> <calibration.jsonl> <classes directory>");
+            System.err.println("usage: IntentModelBuild <train.jsonl[,more.jsonl...]> <calibration.jsonl>"
+                    + " <classes directory>");
             System.exit(2);
         }
-        if (Path.of(args[0]).toAbsolutePath().normalize().equals(Path.of(args[1]).toAbsolutePath().normalize())) {
+        List<Path> trainFiles = Arrays.stream(args[0].split(",")).map(name -> Path.of(name.strip())).toList();
+        Path calibrationFile = Path.of(args[1]);
+        if (trainFiles.stream().anyMatch(file -> sameFile(file, calibrationFile))) {
             // Probabilities on the lines a model was trained on are overconfident: the blend would trust it too much.
-            System.err.println("The calibration set must not be the training set");
+            System.err.println("The calibration set must not be a training set");
             System.exit(2);
         }
         long started = System.nanoTime();
-        List<Corpus.Line> train = Corpus.read(Path.of(args[0]));
-        List<Corpus.Line> calibrationSet = Corpus.read(Path.of(args[1]));
+        var train = new ArrayList<Corpus.Line>();
+        for (Path file : trainFiles) {
+            train.addAll(Corpus.read(file));
+        }
+        List<Corpus.Line> calibrationSet = Corpus.read(calibrationFile);
         Path classes = Path.of(args[2]);
 
         IntentModel model = new IntentModelTrainer(IntentModelTrainer.Settings.DEFAULT).train(train);
@@ -49,12 +58,16 @@ public final class IntentModelBuild {
 
         BlendCalibration calibration = calibrate(rules(), model, calibrationSet);
         Files.writeString(classes.resolve(BlendCalibration.RESOURCE), calibration.toPropertiesText(
-                "Fitted by IntentModelBuild on " + Path.of(args[1]).getFileName() + " (" + calibrationSet.size()
-                        + " lines); the model was trained on " + Path.of(args[0]).getFileName() + " (" + train.size()
-                        + " lines)"));
+                "Fitted by IntentModelBuild on " + calibrationFile.getFileName() + " (" + calibrationSet.size()
+                        + " lines); the model was trained on " + trainFiles.stream().map(Path::getFileName)
+                        .map(Path::toString).collect(Collectors.joining(", ")) + " (" + train.size() + " lines)"));
         System.out.printf(Locale.ROOT, "Intent model: %d features, %d training lines; blend calibrated on %d lines;"
                 + " %.1f s%n", model.features(), train.size(), calibrationSet.size(),
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private static boolean sameFile(Path one, Path other) {
+        return one.toAbsolutePath().normalize().equals(other.toAbsolutePath().normalize());
     }
 
     /** The rules the chat runs, which the calibration must describe. */

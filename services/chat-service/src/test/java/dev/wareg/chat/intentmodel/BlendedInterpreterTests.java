@@ -70,6 +70,17 @@ class BlendedInterpreterTests {
     }
 
     @Test
+    void theModelMakesNoAnswerOfAMessageWithoutAValue() {
+        Interpretation withoutValue = blend.blend(ruled(Intent.OUT_OF_SCOPE, 0.4), model(Intent.PROVIDE_VALUE, 0.99));
+        Interpretation withValue = blend.blend(new Interpretation(Intent.OUT_OF_SCOPE, 0.4, Set.of(),
+                Map.of("name", "Ana Lima"), Optional.empty(), Optional.empty(), false),
+                model(Intent.PROVIDE_VALUE, 0.99));
+
+        assertThat(withoutValue.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(withValue.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+    }
+
+    @Test
     void theConfidenceIsAProbability() {
         for (double rules : new double[] {0, 0.3, 0.7, 1}) {
             for (double model : new double[] {0.06, 0.5, 1}) {
