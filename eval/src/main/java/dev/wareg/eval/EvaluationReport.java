@@ -36,9 +36,10 @@ final class EvaluationReport {
                 ./mvnw -q -pl eval exec:java -Dexec.args="--report docs/evaluation-results.md"
                 ```
 
-                Values are compared after the field's own normalisation (a CEP written `01310-100` equals `01310100`,
-                a date `17/05/1990` equals `1990-05-17`); for an answer to the asked field without a spotted value, the
-                whole text is the value, as the conversation takes it. "Consult" is the share below the confidence
+                Values are what the conversation would store, compared after the field's own normalisation (a CEP
+                written `01310-100` equals `01310100`, a date `17/05/1990` equals `1990-05-17`, "Av. Paulista" equals
+                "Avenida Paulista"): a value its field refuses is not stored; for an answer to the asked field with no
+                value spotted, the whole text is the value if the field takes it. "Consult" is the share below the confidence
                 threshold """).append(String.format(Locale.ROOT, "(%.2f), where the local model would be asked; "
                 + "\"wrong ≥ threshold\" is the share read wrong with a confidence at or above it.%n%n",
                 Interpretation.CONFIDENT));

@@ -1,6 +1,7 @@
 package dev.wareg.eval;
 
 import dev.wareg.chat.intentmodel.BlendedInterpreter;
+import dev.wareg.chat.interpretation.CanonicalValues;
 import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
 import dev.wareg.chat.interpretation.RulesInterpreter;
@@ -154,16 +155,34 @@ public final class InterpreterEvaluation {
     }
 
     /**
-     * The values the conversation would take from this reading: those spotted, and for an answer to the asked
-     * field without a spotted value for it, the whole text (as the form loop does).
+     * The values the conversation would store from this reading, as the form loop takes them: those spotted that
+     * their field accepts, and for an answer to the asked field with no value spotted at all, the whole text if
+     * the field accepts it. A value the field refuses is not stored (the bot says why and asks again), and with
+     * values for other fields spotted, those go to their fields and the asked one is asked again.
      */
     private static Map<String, String> valuesTaken(LabelledUtterance utterance, Interpretation meaning) {
-        var values = new HashMap<>(meaning.values());
+        var values = new HashMap<String, String>();
+        meaning.values().forEach((name, raw) -> {
+            if (accepts(name, raw)) {
+                values.put(name, raw);
+            }
+        });
+        String whole = utterance.text().strip();
         if (utterance.asked() != null && meaning.intent().name().equals("PROVIDE_VALUE")
-                && !values.containsKey(utterance.asked())) {
-            values.put(utterance.asked(), utterance.text().strip());
+                && meaning.values().isEmpty() && accepts(utterance.asked(), whole)) {
+            values.put(utterance.asked(), whole);
         }
         return values;
+    }
+
+    private static boolean accepts(String name, String raw) {
+        return field(name).map(field -> field.validate(raw) instanceof Validation.Valid).orElse(true);
+    }
+
+    private static Optional<Field> field(String name) {
+        return name.equals("phone") ? Optional.of(RegistrationFields.PHONE)
+                : name.equals("birthDate") ? Optional.of(RegistrationFields.birthDate(Clock.systemUTC()))
+                : RegistrationFields.byName(name);
     }
 
     /** {@code field=value} with the value as the field's validator normalises it, so formatting does not count. */
@@ -174,13 +193,13 @@ public final class InterpreterEvaluation {
     }
 
     private static String normalise(String name, String raw) {
-        Optional<Field> field = name.equals("phone") ? Optional.of(RegistrationFields.PHONE)
-                : name.equals("birthDate") ? Optional.of(RegistrationFields.birthDate(Clock.systemUTC()))
-                : RegistrationFields.byName(name);
-        if (field.isPresent() && field.get().validate(raw) instanceof Validation.Valid(String value)) {
-            return value;
+        // As the chat stores it, on both sides: "Av. Paulista" is "Avenida Paulista", "Floripa" Florianópolis.
+        String written = CanonicalValues.canonical(name, raw);
+        Optional<Field> field = field(name);
+        if (field.isPresent() && field.get().validate(written) instanceof Validation.Valid(String value)) {
+            return value.toLowerCase(Locale.ROOT);
         }
-        return raw.strip().toLowerCase(Locale.ROOT);
+        return written.toLowerCase(Locale.ROOT);
     }
 
     /** Utterances per second on one thread, over a few seconds after a warm-up. */
