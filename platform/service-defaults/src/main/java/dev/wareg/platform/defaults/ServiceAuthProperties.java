@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,6 +23,15 @@ public record ServiceAuthProperties(
         String hmacKey,
         @DefaultValue("wareg") String issuer,
         @DefaultValue("account-api") String audience) {
+
+    @ConstructorBinding
+    public ServiceAuthProperties {
+    }
+
+    /** Without the shared key, which every client is leaving for its own ({@link ServiceKeys}). */
+    public ServiceAuthProperties(String issuer, String audience) {
+        this(null, issuer, audience);
+    }
 
     static final int MIN_KEY_BYTES = 32;
     /** A random key of 32 characters has far more; one with fewer was typed by hand. */

@@ -33,7 +33,7 @@ class ClientKeyJwtsTests {
     private static final ECKey WORKER = ServiceKeys.generate();
     private static final ECKey CHAT = ServiceKeys.generate();
     private static final ECKey STRANGER = ServiceKeys.generate();
-    private static final ServiceAuthProperties AUTH = new ServiceAuthProperties(null, "wareg", "account-api");
+    private static final ServiceAuthProperties AUTH = new ServiceAuthProperties("wareg", "account-api");
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final JwtDecoder decoder = ClientKeyJwts.decoder("wareg.account-api.clients", Map.of(
