@@ -1,8 +1,8 @@
 package dev.wareg.chat.handoff;
 
 import dev.wareg.platform.defaults.Problems;
+import dev.wareg.platform.defaults.ClientKeyJwts;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
-import dev.wareg.platform.defaults.SharedKeyJwts;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,11 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The chain is there whether or not the deployment is staffed: Spring Security on the classpath with no chain at
  * all would put Boot's default one (a login for everything) in front of the whole service.
  * <p>
- * Tokens are verified with the shared HS256 key ({@code wareg.service-auth.hmac-key}, which chat-service needs anyway
- * to call account-api) and must carry the service-auth issuer and the staff queue's own audience
+ * Each staff tool signs its tokens with its own EC P-256 key; chat-service knows the tools' public keys and decides
+ * their scopes ({@code wareg.chat.staff-queue.clients.*}, {@link ClientKeyJwts}), as account-api does for its clients.
+ * Tokens must carry the service-auth issuer and the staff queue's own audience
  * ({@code wareg.chat.staff-queue.token-audience}, {@code chat-service}), so a token for account-api does not open
- * this API, nor one for this API account-api. Without the key, a {@link JwtDecoder} the application configures
- * (Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}) is used; with neither, every token is refused.
+ * this API, nor one for this API account-api. With no staff tool configured, a {@link JwtDecoder} the application
+ * configures (Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}) is used; with neither, every token is
+ * refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -58,13 +60,16 @@ class StaffQueueSecurity {
         AccessDeniedHandler forbidden = (request, response, exception) -> Problems.write(
                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                         "The token does not carry the scope this operation needs."), request, response, json);
-        JwtDecoder decoder = auth.keyBytes().map(key -> sharedKeyDecoder(key, auth, properties, clock))
-                .orElseGet(() -> {
-                    JwtDecoder unique = configured.getIfUnique();
-                    return unique != null ? unique : token -> {
-                        throw new BadJwtException("no key to verify staff tokens with");
-                    };
-                });
+        JwtDecoder decoder;
+        if (!properties.clients().isEmpty()) {
+            decoder = ClientKeyJwts.decoder(StaffQueueProperties.CLIENTS, properties.clients(), auth.issuer(),
+                    properties.tokenAudience(), clock);
+        } else {
+            JwtDecoder unique = configured.getIfUnique();
+            decoder = unique != null ? unique : token -> {
+                throw new BadJwtException("no key to verify staff tokens with");
+            };
+        }
         return http
                 .securityMatcher("/api/handoffs", "/api/handoffs/**")
                 .authorizeHttpRequests(requests -> requests
@@ -82,10 +87,5 @@ class StaffQueueSecurity {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies a browser could send on its own
                 .requestCache(cache -> cache.disable())
                 .build();
-    }
-
-    private static JwtDecoder sharedKeyDecoder(byte[] key, ServiceAuthProperties auth, StaffQueueProperties properties,
-                                               Clock clock) {
-        return SharedKeyJwts.decoder(key, auth.issuer(), properties.tokenAudience(), clock);
     }
 }
