@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -49,23 +48,6 @@ public final class ServiceTokens {
             this.signer = new ECDSASigner(key);
         } catch (JOSEException e) {
             throw new IllegalStateException(clientId + "'s key cannot sign ES256 tokens", e);
-        }
-    }
-
-    /** HS256 with the shared key, until every client signs with its own. */
-    @Deprecated(forRemoval = true)
-    public ServiceTokens(String clientId, List<String> scopes, ServiceAuthProperties properties, Clock clock) {
-        this.clientId = clientId;
-        this.scopes = List.copyOf(scopes);
-        this.properties = properties;
-        this.clock = clock;
-        this.header = new JWSHeader(JWSAlgorithm.HS256);
-        byte[] key = properties.keyBytes().orElseThrow(() -> new IllegalStateException(
-                clientId + " calls account-api and needs wareg.service-auth.hmac-key (WAREG_SERVICEAUTH_HMACKEY)"));
-        try {
-            this.signer = new MACSigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("wareg.service-auth.hmac-key cannot sign HS256 tokens", e);
         }
     }
 
