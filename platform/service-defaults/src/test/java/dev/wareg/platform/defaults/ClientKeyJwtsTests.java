@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -146,6 +149,27 @@ class ClientKeyJwtsTests {
         assertThat(twoKeys.decode(tokens("chat-service", CHAT, "accounts:read")).getSubject()).isEqualTo("chat-service");
         assertThat(twoKeys.decode(tokens("chat-service", STRANGER, "accounts:read")).getSubject())
                 .isEqualTo("chat-service");
+    }
+
+    @Test
+    void theTableIsReadFromSettingsTwoKeysCommaSeparatedScopesToo() {
+        var settings = new MapConfigurationPropertySource(Map.of(
+                "wareg.account-api.clients.chat-service.public-key", oneLine(CHAT) + "," + oneLine(STRANGER),
+                "wareg.account-api.clients.chat-service.scopes", "accounts:read,accounts:link"));
+
+        Map<String, TrustedClient> clients = new Binder(settings).bind("wareg.account-api.clients",
+                Bindable.mapOf(String.class, TrustedClient.class)).get();
+
+        assertThat(clients.get("chat-service").publicKey()).hasSize(2);
+        assertThat(clients.get("chat-service").scopes()).containsExactlyInAnyOrder("accounts:read", "accounts:link");
+        JwtDecoder fromSettings = ClientKeyJwts.decoder("wareg.account-api.clients", clients, "wareg", "account-api",
+                clock);
+        assertThat(fromSettings.decode(tokens("chat-service", STRANGER, "accounts:link")).getClaimAsString("scope"))
+                .isEqualTo("accounts:link");
+    }
+
+    private static String oneLine(ECKey key) {
+        return ServiceKeys.publicPem(key).lines().filter(line -> !line.startsWith("-----")).reduce("", String::concat);
     }
 
     private static TrustedClient trusted(ECKey key, String... scopes) {
