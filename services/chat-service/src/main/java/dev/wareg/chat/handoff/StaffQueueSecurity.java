@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -35,9 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * their scopes ({@code wareg.chat.staff-queue.clients.*}, {@link ClientKeyJwts}), as account-api does for its clients.
  * Tokens must carry the service-auth issuer and the staff queue's own audience
  * ({@code wareg.chat.staff-queue.token-audience}, {@code chat-service}), so a token for account-api does not open
- * this API, nor one for this API account-api. With no staff tool configured, a {@link JwtDecoder} the application
- * configures (Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}) is used; with neither, every token is
- * refused.
+ * this API, nor one for this API account-api. With no staff tool configured, an identity provider's tokens are
+ * verified by Boot's {@link JwtDecoder} when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code jwk-set-uri} is set; otherwise every token is refused. Never account-api's client table, which the embedded
+ * default has in the same application: its clients are not staff tools.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -46,11 +48,13 @@ class StaffQueueSecurity {
 
     static final String READ = "SCOPE_handoffs:read";
     static final String WRITE = "SCOPE_handoffs:write";
+    private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    private static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
     @Bean
     @Order(2)
     SecurityFilterChain staffQueueFilterChain(HttpSecurity http, JsonMapper json, ServiceAuthProperties auth,
-                                              StaffQueueProperties properties, Clock clock,
+                                              StaffQueueProperties properties, Clock clock, Environment environment,
                                               ObjectProvider<JwtDecoder> configured) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -65,8 +69,10 @@ class StaffQueueSecurity {
             decoder = ClientKeyJwts.decoder(StaffQueueProperties.CLIENTS, properties.clients(), auth.issuer(),
                     properties.tokenAudience(), clock);
         } else {
-            JwtDecoder unique = configured.getIfUnique();
-            decoder = unique != null ? unique : token -> {
+            boolean identityProvider = environment.containsProperty(ISSUER_URI)
+                    || environment.containsProperty(JWK_SET_URI);
+            JwtDecoder provider = identityProvider ? configured.getIfUnique() : null;
+            decoder = provider != null ? provider : token -> {
                 throw new BadJwtException("no key to verify staff tokens with");
             };
         }
