@@ -19,8 +19,10 @@
 # [http://127.0.0.1:3000] as it is (its Node sidecar is started on its own: docs/channels.md);
 # ACCOUNT_DB_URL [jdbc:postgresql://127.0.0.1:5432/postgres], ACCOUNT_DB_USER [postgres], ACCOUNT_DB_PASSWORD;
 # REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
-# [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; SERVICE_AUTH_HMAC_KEY
-# (made up once and kept in RUN_DIR when unset); MANAGEMENT_PORT_PREFIX [90]: the internal management port of a
+# [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; the key pairs
+# chat-service and update-worker sign their account-api tokens with are made once with openssl and kept in RUN_DIR
+# (account-api is given the public halves; more clients through EXTRA_ACCOUNT_API_ARGS,
+# --wareg.account-api.clients.<id>.public-key=... --wareg.account-api.clients.<id>.scopes=...); MANAGEMENT_PORT_PREFIX [90]: the internal management port of a
 # service is this prefix and the last two digits of its port (9083 for the worker); OTEL_EXPORTER_OTLP_ENDPOINT
 # (traces over OTLP/HTTP, e.g. http://127.0.0.1:4318; none are sent when unset); JAVA_OPTS; EXTRA_<SERVICE>_ARGS (e.g. EXTRA_UPDATE_WORKER_ARGS)
 # for more Spring arguments.
@@ -77,16 +79,28 @@ build_missing() {
   fi
 }
 
-service_key() {
-  if [[ -n "${SERVICE_AUTH_HMAC_KEY:-}" ]]; then echo "$SERVICE_AUTH_HMAC_KEY"; return; fi
-  local file="$run_dir/service-auth.key"
-  [[ -f "$file" ]] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
-  cat "$file"
+# A client's key, private or public, as the base64 between the PEM lines on one line (docs/operations.md,
+# "Service keys"); its key pair is made once and kept in RUN_DIR.
+client_key() {
+  local file="$run_dir/$1.key"
+  [[ -f "$file" ]] || (umask 077 && openssl ecparam -name prime256v1 -genkey | openssl pkcs8 -topk8 -nocrypt > "$file")
+  if [[ "$2" == private ]]; then
+    grep -v -- ----- "$file" | tr -d '\n'
+  else
+    openssl ec -in "$file" -pubout 2> /dev/null | grep -v -- ----- | tr -d '\n'
+  fi
 }
 
-# What one service needs beyond what all share.
+# What one service needs beyond what all share: the client keys only where they are used.
 service_env() {
   case "$1" in
+    chat-service) echo "WAREG_CHAT_CLIENTKEY=$(client_key chat-service private)" ;;
+    update-worker) echo "WAREG_WORKER_CLIENTKEY=$(client_key update-worker private)" ;;
+    # JSON, because a client id's hyphen cannot be written in an environment variable's name; no spaces in it, as
+    # the line is split into words.
+    account-api) printf 'SPRING_APPLICATION_JSON={"wareg.account-api.clients":{%s,%s}}' \
+        "\"chat-service\":{\"public-key\":\"$(client_key chat-service public)\",\"scopes\":\"accounts:read,accounts:link\"}" \
+        "\"update-worker\":{\"public-key\":\"$(client_key update-worker public)\",\"scopes\":\"accounts:read,accounts:write,accounts:erase\"}" ;;
     # A code shown on the page proves nothing about who holds a number: loopback only.
     web-chat) echo "SERVER_ADDRESS=127.0.0.1 WAREG_WEBCHAT_CODEDELIVERY=${WEB_CHAT_CODE_DELIVERY:-phone-panel}" ;;
   esac
@@ -102,7 +116,6 @@ start_one() {
   # service gets the RabbitMQ bus, account-api too: it publishes AccountErased; and the person keys in Redis, which
   # every service that publishes or reads events about people must share (docs/messaging.md, "Sealed events").
   env SERVER_PORT="$port" \
-      WAREG_SERVICEAUTH_HMACKEY="$(service_key)" \
       WAREG_MESSAGING_BUS=rabbitmq \
       WAREG_MESSAGING_PERSONKEYS=redis \
       MANAGEMENT_HEALTH_RABBIT_ENABLED=true \

@@ -350,6 +350,60 @@ class DeploymentFilesTests {
         });
     }
 
+    /**
+     * Each client its own key (docs/security.md, B4): chat-service and update-worker each get their own private key,
+     * account-api only the public keys, and no other service anything of them, in Kubernetes (the demo's web chat
+     * included) and in compose.
+     */
+    @Test
+    void onlyTheChatAndTheWorkerHoldAPrivateKeyAndOnlyAccountApiThePublicKeys() throws IOException {
+        Map<String, Set<String>> keys = Map.of(
+                "chat-service", Set.of("wareg-chat-service-key"),
+                "update-worker", Set.of("wareg-update-worker-key"),
+                "account-api", Set.of("wareg-account-api-clients"));
+        Set<String> allKeys = Set.of("wareg-chat-service-key", "wareg-update-worker-key", "wareg-account-api-clients");
+        var soft = new SoftAssertions();
+        for (Manifest deployment : manifests().stream().filter(m -> m.kind().equals("Deployment")).toList()) {
+            Set<String> secrets = new HashSet<>();
+            for (Map<String, Object> container : containers(deployment)) {
+                for (Object variable : list(container.get("env"))) {
+                    Map<String, Object> from = map(map(variable).get("valueFrom"));
+                    if (from != null && from.containsKey("secretKeyRef")) {
+                        secrets.add((String) map(from.get("secretKeyRef")).get("name"));
+                    }
+                }
+            }
+            for (Object volume : list(map(spec(deployment, "template")).get("volumes"))) {
+                Map<String, Object> secret = map(map(volume).get("secret"));
+                if (secret != null) {
+                    secrets.add((String) secret.get("secretName"));
+                }
+            }
+            secrets.retainAll(allKeys);
+            soft.assertThat(secrets).as("the service keys of Deployment " + deployment.name())
+                    .isEqualTo(keys.getOrDefault(deployment.name(), Set.of()));
+        }
+        Map<String, Object> services = map(map(StrictYaml.documents(DEPLOY.resolve("compose.yaml")).getFirst())
+                .get("services"));
+        Map<String, String> variables = Map.of(
+                "chat-service", "WAREG_CHAT_CLIENTKEY",
+                "update-worker", "WAREG_WORKER_CLIENTKEY",
+                "account-api", "SPRING_APPLICATION_JSON");
+        services.forEach((name, service) -> {
+            Map<String, Object> environment = map(map(service).get("environment"));
+            String text = environment == null ? "" : environment.toString();
+            soft.assertThat(text.contains("SERVICE_AUTH_") || text.contains("CLIENTKEY"))
+                    .as("compose service %s holds a service key", name).isEqualTo(variables.containsKey(name));
+            if (variables.containsKey(name)) {
+                soft.assertThat(environment).as("compose service " + name).containsKey(variables.get(name));
+            }
+        });
+        soft.assertThat(map(services.get("account-api")).get("environment").toString())
+                .contains("SERVICE_AUTH_CHAT_SERVICE_PUBLIC_KEY", "SERVICE_AUTH_UPDATE_WORKER_PUBLIC_KEY")
+                .doesNotContain("SERVICE_AUTH_CHAT_SERVICE_KEY", "SERVICE_AUTH_UPDATE_WORKER_KEY");
+        soft.assertAll();
+    }
+
     @Test
     void secretTemplatesAndTheComposeExampleHoldNoSecret() throws IOException {
         for (Object document : StrictYaml.documents(K8S.resolve("secrets.template.yaml"))) {

@@ -150,12 +150,14 @@ class DeploymentHardeningTests {
         assertThat(secretsIn("WHATSAPP_ACCESS_TOKEN=EAAG" + random)).isNotEmpty();
         assertThat(secretsIn("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLWJ5dGVz"))
                 .isNotEmpty();
-        assertThat(secretsIn("SERVICE_AUTH_HMAC_KEY=" + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))
+        assertThat(secretsIn("SERVICE_AUTH_CHAT_SERVICE_KEY=" + "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgq3Jx"))
                 .isNotEmpty();
         assertThat(secretsIn("x: " + random)).isNotEmpty();
         assertThat(secretsIn("password: Tr0ub4dor&3xqZ!")).isNotEmpty();
         assertThat(secretsIn("""
-                SERVICE_AUTH_HMAC_KEY=replace-with-at-least-32-random-bytes-0123456789
+                SERVICE_AUTH_CHAT_SERVICE_KEY=replace-with-chat-service-private-key
+                SERVICE_AUTH_CHAT_SERVICE_PUBLIC_KEY=replace-with-chat-service-public-key
+                  private-key: replace-me
                 MSSQL_SA_PASSWORD=replace-Me-0123456789
                 password: replace-me
                 SPRING_DATA_REDIS_PASSWORD: ${REDIS_PASSWORD:?set REDIS_PASSWORD in deploy/.env}

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +44,6 @@ class DistributedModeIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(DistributedModeIntegrationTests.class);
     private static final Duration PATIENCE = EmailUpdates.PATIENCE;
-    private static final String KEY = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
     private static final String DB_APPLICATION = "wareg-system-tests-account-api";
 
     private static TestPostgres.Schema schema;
@@ -69,7 +66,7 @@ class DistributedModeIntegrationTests {
         Files.createDirectories(runDir);
         graph = FakeGraphApi.start(GRAPH_TOKEN);
         Map<String, String> environment = Map.of(
-                "SERVICE_AUTH_HMAC_KEY", KEY,
+                "EXTRA_ACCOUNT_API_ARGS", SystemTestsClient.extraAccountApiArgs(),
                 "WHATSAPP_APP_SECRET", APP_SECRET,
                 "WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN,
                 "WHATSAPP_PHONE_NUMBER_ID", MetaWebhooks.PHONE_NUMBER_ID,
@@ -84,7 +81,7 @@ class DistributedModeIntegrationTests {
         deployment.start("account-api", "chat-service", "web-chat", "cloud-api");
         accountApiProxy = FaultInjectingProxy.start(deployment.uri("account-api"));
         deployment.start(Map.of("ACCOUNT_API_URL", accountApiProxy.uri().toString()), "update-worker");
-        updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"), KEY);
+        updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"));
     }
 
     @AfterAll

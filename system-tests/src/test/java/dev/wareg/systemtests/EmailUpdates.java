@@ -2,7 +2,6 @@ package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +49,12 @@ final class EmailUpdates {
     /** Microseconds from the web chat taking "sim" to its storing "Pronto!", per applied change. */
     private final Queue<Long> confirmedToTold = new ConcurrentLinkedQueue<>();
 
-    EmailUpdates(HttpClient http, URI accountApi, URI webChat, String serviceKey) {
+    /** As client {@code system-tests} ({@link SystemTestsClient}), which account-api must have been given. */
+    EmailUpdates(HttpClient http, URI accountApi, URI webChat) {
         this.http = http;
         this.accountApi = accountApi;
         this.webChat = webChat;
-        this.tokens = new ServiceTokens("system-tests", List.of("accounts:read", "accounts:write"),
-                new ServiceAuthProperties(serviceKey, "wareg", "account-api"), Clock.systemUTC());
+        this.tokens = SystemTestsClient.tokens();
     }
 
     /** The phone of the {@code index}th person of this run, 0 to 9,999. */

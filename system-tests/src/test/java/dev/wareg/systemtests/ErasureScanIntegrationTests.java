@@ -53,8 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ErasureScanIntegrationTests {
 
     private static final Duration PATIENCE = EmailUpdates.PATIENCE;
-    private static final String KEY = "erasure-scan-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
     private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat");
     private static final String FAREWELL = "Pronto, seus dados foram apagados";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -78,7 +76,6 @@ class ErasureScanIntegrationTests {
         runDir = Path.of("target", "erasure-scan-deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         var environment = new HashMap<String, String>();
-        environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
         environment.put("ACCOUNT_DB_URL", schema.url());
         environment.put("MANAGEMENT_PORT_PREFIX", "27");
         environment.put("JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");

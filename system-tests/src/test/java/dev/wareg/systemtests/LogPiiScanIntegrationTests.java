@@ -2,8 +2,6 @@ package dev.wareg.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wareg.platform.defaults.ServiceAuthProperties;
-import dev.wareg.platform.defaults.ServiceTokens;
 import dev.wareg.testsupport.FakeGraphApi;
 import dev.wareg.testsupport.FakeGraphApi.GraphError;
 import dev.wareg.testsupport.FreePorts;
@@ -20,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 class LogPiiScanIntegrationTests {
 
     private static final Duration PATIENCE = EmailUpdates.PATIENCE;
-    private static final String KEY = "log-scan-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
     private static final String APP_SECRET = "log-scan-app-secret";
     private static final String GRAPH_TOKEN = "log-scan-graph-token";
     private static final String WHATSAPP_WEB_SECRET = "log-scan-whatsapp-web-secret";
@@ -85,7 +80,7 @@ class LogPiiScanIntegrationTests {
         graph = FakeGraphApi.start(GRAPH_TOKEN);
         sidecar = new WhatsAppWebSidecar(http, runDir);
         var environment = new HashMap<>(sidecar.environment(WHATSAPP_WEB_SECRET));
-        environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
+        environment.put("EXTRA_ACCOUNT_API_ARGS", SystemTestsClient.extraAccountApiArgs());
         environment.put("WHATSAPP_APP_SECRET", APP_SECRET);
         environment.put("WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN);
         environment.put("WHATSAPP_PHONE_NUMBER_ID", MetaWebhooks.PHONE_NUMBER_ID);
@@ -121,10 +116,11 @@ class LogPiiScanIntegrationTests {
         Files.deleteIfExists(standaloneLog);
         int port = FreePorts.next();
         Path jar = LocalDeployment.repositoryRoot().resolve("app/standalone/target/standalone-0.1.0-SNAPSHOT.jar");
-        standalone = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx384m",
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx384m",
                 "-XX:TieredStopAtLevel=1", "-Dlogging.level.dev.wareg=DEBUG", "-jar", jar.toString(),
-                "--server.port=" + port, "--wareg.standalone.database.port=" + FreePorts.next(),
-                "--wareg.service-auth.hmac-key=" + KEY)
+                "--server.port=" + port, "--wareg.standalone.database.port=" + FreePorts.next()));
+        command.addAll(SystemTestsClient.accountApiArguments());
+        standalone = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(standaloneLog.toFile()).start();
         URI embedded = URI.create("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -343,8 +339,7 @@ class LogPiiScanIntegrationTests {
     private static void refusedRequests(String phone) throws Exception {
         rememberPhone(phone);
         remember("otavio.recusado@@exemplo", "Otávio Recusado", "111.444.777-36", "11144477736", "2999-01-01");
-        var tokens = new ServiceTokens("system-tests", List.of("accounts:read", "accounts:write"),
-                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
+        var tokens = SystemTestsClient.tokens();
         URI accounts = deployment.uri("account-api").resolve("/v1/accounts");
         String invalid = """
                 {"phone": "%s", "name": "Otávio Recusado", "email": "otavio.recusado@@exemplo",

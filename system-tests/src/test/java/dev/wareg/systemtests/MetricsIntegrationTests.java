@@ -65,8 +65,6 @@ class MetricsIntegrationTests {
             "rabbitmq_queue_consumers", "RabbitMQ's own rabbitmq_prometheus plugin, not a service");
 
     private static final Duration PATIENCE = EmailUpdates.PATIENCE;
-    private static final String KEY = "metrics-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
     private static final String APP_SECRET = "metrics-tests-app-secret";
     private static final String GRAPH_TOKEN = "metrics-tests-graph-token";
     private static final String PHONE_NUMBER_ID = MetaWebhooks.PHONE_NUMBER_ID;
@@ -98,7 +96,7 @@ class MetricsIntegrationTests {
         ollama = FakeOllama.start("qwen2.5:0.5b-instruct");
         sidecar = new WhatsAppWebSidecar(http, runDir);
         var environment = new HashMap<>(sidecar.environment(WHATSAPP_WEB_SECRET));
-        environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
+        environment.put("EXTRA_ACCOUNT_API_ARGS", SystemTestsClient.extraAccountApiArgs());
         environment.put("WHATSAPP_APP_SECRET", APP_SECRET);
         environment.put("WHATSAPP_ACCESS_TOKEN", GRAPH_TOKEN);
         environment.put("WHATSAPP_PHONE_NUMBER_ID", PHONE_NUMBER_ID);
@@ -118,7 +116,7 @@ class MetricsIntegrationTests {
         deployment.start(SERVICES.subList(3, 6).toArray(String[]::new));
         sidecar.start(deployment.uri("whatsapp-web"), WHATSAPP_WEB_SECRET, Map.of());
 
-        var updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"), KEY);
+        var updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"));
         registerOnTheWebChat(updates.phone(1).replace("+551198", "+551195"));
         updateOnTheWebChat(updates, updates.phone(2).replace("+551198", "+551195"));
         WhatsAppUser whatsApp = updateOnWhatsApp(updates, updates.phone(3).replace("+551198", "+551195"));

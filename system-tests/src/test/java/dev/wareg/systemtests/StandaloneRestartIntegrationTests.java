@@ -17,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -36,8 +35,6 @@ import org.slf4j.LoggerFactory;
 class StandaloneRestartIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneRestartIntegrationTests.class);
-    private static final String KEY = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
 
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
@@ -55,7 +52,7 @@ class StandaloneRestartIntegrationTests {
         deleteRecursively(dataDirectory);
         start();
         uri = URI.create("http://127.0.0.1:" + port);
-        updates = new EmailUpdates(http, uri, uri, KEY);
+        updates = new EmailUpdates(http, uri, uri);
     }
 
     @AfterEach
@@ -116,9 +113,9 @@ class StandaloneRestartIntegrationTests {
                 "--server.port=" + port,
                 "--wareg.standalone.database.port=" + databasePort,
                 "--wareg.standalone.database.data-directory=" + dataDirectory,
-                "--wareg.service-auth.hmac-key=" + KEY,
                 // Every person of the run asks for a web chat code from this one address.
                 "--wareg.web-chat.codes.per-client=1000000", "--wareg.web-chat.codes.max-pending=100000"));
+        command.addAll(SystemTestsClient.accountApiArguments());
         application = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "standalone.log").toFile()))
                 .start();

@@ -42,8 +42,6 @@ class TracingIntegrationTests {
 
     private static final Duration PATIENCE = EmailUpdates.PATIENCE;
     private static final List<String> SERVICES = List.of("account-api", "chat-service", "update-worker", "web-chat");
-    private static final String KEY = "tracing-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
     /** Identifiers the spans rightly carry (trace, span and event ids), removed before looking for numbers. */
     private static final Pattern IDENTIFIERS = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\b[0-9a-f]{16,32}\\b");
@@ -68,7 +66,6 @@ class TracingIntegrationTests {
         Path runDir = Path.of("target", "tracing-deployment").toAbsolutePath();
         Files.createDirectories(runDir);
         var environment = new HashMap<String, String>();
-        environment.put("SERVICE_AUTH_HMAC_KEY", KEY);
         environment.put("ACCOUNT_DB_URL", TestPostgres.freshSchema().url());
         environment.put("MANAGEMENT_PORT_PREFIX", "28");
         // Queues of their own on the machine's broker, so that no other deployment's consumers take these events.

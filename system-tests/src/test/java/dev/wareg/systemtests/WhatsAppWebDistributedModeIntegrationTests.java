@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.Test;
 class WhatsAppWebDistributedModeIntegrationTests {
 
     private static final Duration PATIENCE = EmailUpdates.PATIENCE;
-    private static final String KEY = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-            + "-0123456789abcdef";
     private static final String SECRET = "system-tests-whatsapp-web-secret";
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -45,7 +42,7 @@ class WhatsAppWebDistributedModeIntegrationTests {
         sidecar = new WhatsAppWebSidecar(http, runDir);
         var environment = new HashMap<>(sidecar.environment(SECRET));
         environment.putAll(Map.of(
-                "SERVICE_AUTH_HMAC_KEY", KEY,
+                "EXTRA_ACCOUNT_API_ARGS", SystemTestsClient.extraAccountApiArgs(),
                 "ACCOUNT_DB_URL", schema.url(),
                 "MANAGEMENT_PORT_PREFIX", "18",
                 // A shared 2-core machine starts four JVMs at once in well over run.sh's default two minutes.
@@ -55,7 +52,7 @@ class WhatsAppWebDistributedModeIntegrationTests {
         deployment.start("account-api", "chat-service");
         deployment.start("update-worker", "whatsapp-web");
         sidecar.start(deployment.uri("whatsapp-web"), SECRET, Map.of());
-        updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"), KEY);
+        updates = new EmailUpdates(http, deployment.uri("account-api"), deployment.uri("web-chat"));
     }
 
     @AfterAll

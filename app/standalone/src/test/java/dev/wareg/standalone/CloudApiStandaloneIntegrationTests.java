@@ -35,8 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
         properties = {"WHATSAPP_APP_SECRET=" + CloudApiStandaloneIntegrationTests.SECRET,
                 "WHATSAPP_ACCESS_TOKEN=" + CloudApiStandaloneIntegrationTests.TOKEN,
-                "WHATSAPP_PHONE_NUMBER_ID=" + MetaWebhooks.PHONE_NUMBER_ID,
-                "wareg.service-auth.hmac-key=" + StandaloneTest.KEY})
+                "WHATSAPP_PHONE_NUMBER_ID=" + MetaWebhooks.PHONE_NUMBER_ID})
 class CloudApiStandaloneIntegrationTests {
 
     static final String SECRET = "standalone-app-secret";
@@ -48,6 +47,7 @@ class CloudApiStandaloneIntegrationTests {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        StandaloneTest.Base.trustTheTestClients(registry);
         registry.add("WHATSAPP_GRAPH_BASE_URL", () -> graph.baseUrl().toString());
     }
 

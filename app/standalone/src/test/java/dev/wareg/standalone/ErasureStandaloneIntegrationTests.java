@@ -60,8 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
         properties = {"WHATSAPP_APP_SECRET=" + ErasureStandaloneIntegrationTests.SECRET,
                 "WHATSAPP_ACCESS_TOKEN=" + ErasureStandaloneIntegrationTests.TOKEN,
-                "WHATSAPP_PHONE_NUMBER_ID=" + MetaWebhooks.PHONE_NUMBER_ID,
-                "wareg.service-auth.hmac-key=" + StandaloneTest.KEY})
+                "WHATSAPP_PHONE_NUMBER_ID=" + MetaWebhooks.PHONE_NUMBER_ID})
 @ExtendWith(OutputCaptureExtension.class)
 class ErasureStandaloneIntegrationTests {
 
@@ -82,6 +81,7 @@ class ErasureStandaloneIntegrationTests {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        StandaloneTest.Base.trustTheTestClients(registry);
         registry.add("WHATSAPP_GRAPH_BASE_URL", () -> graph.baseUrl().toString());
     }
 
@@ -459,9 +459,8 @@ class ErasureStandaloneIntegrationTests {
     }
 
     private static String token(String scope) {
-        return new ServiceTokens("privacy-desk", List.of(scope),
-                new ServiceAuthProperties(StandaloneTest.KEY, "wareg", "account-api"), Clock.systemUTC())
-                .authorization();
+        return new ServiceTokens("privacy-desk", List.of(scope), StandaloneTest.Base.PRIVACY_DESK,
+                new ServiceAuthProperties("wareg", "account-api"), Clock.systemUTC()).authorization();
     }
 
     /** A valid CPF: the nine digits and their two check digits. */

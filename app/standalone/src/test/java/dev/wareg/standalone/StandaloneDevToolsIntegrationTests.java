@@ -23,8 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ActiveProfiles("dev")
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = WebEnvironment.DEFINED_PORT,
-        properties = {"wareg.chat.interpret-endpoint.enabled=true",
-                "wareg.service-auth.hmac-key=" + StandaloneTest.KEY})
+        properties = {"wareg.chat.interpret-endpoint.enabled=true"})
 class StandaloneDevToolsIntegrationTests {
 
     private static final int PORT = FreePorts.next();
@@ -35,6 +34,7 @@ class StandaloneDevToolsIntegrationTests {
     @DynamicPropertySource
     static void port(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
+        StandaloneTest.Base.trustTheTestClients(registry);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,11 +1,11 @@
 package dev.wareg.bench;
 
+import com.nimbusds.jose.jwk.ECKey;
 import dev.wareg.account.AccountApiApplication;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.defaults.ServiceTokens;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,8 +20,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * plus {@code GET /ping}, the bare Spring MVC baseline served by the same JVM and Tomcat.
  * <p>
  * Settings come from {@code account-api.properties} and then {@code bench-account-api.properties}, which wins
- * (port 8090, the {@code bench} database). Every start makes up a new random key for the service tokens, so
- * tokens from an earlier run never work; the load generator reads the current one from {@link TokenFile}.
+ * (port 8090, the {@code bench} database). Every start makes up a new key pair for the load generator's client
+ * {@code bench}, whose public half account-api knows, so tokens from an earlier run never work; the load generator
+ * reads the current token from {@link TokenFile}.
  */
 @SpringBootApplication
 @Import(AccountApiApplication.class)
@@ -30,11 +31,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class BenchAccountApi {
 
     static final String CLIENT_ID = "bench";
+    private static final ECKey KEY = ServiceKeys.generate();
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(BenchAccountApi.class)
                 .properties("spring.config.name=account-api,bench-account-api",
-                        "wareg.service-auth.hmac-key=" + randomKey())
+                        "wareg.account-api.clients." + CLIENT_ID + ".public-key=" + ServiceKeys.publicPem(KEY),
+                        "wareg.account-api.clients." + CLIENT_ID + ".scopes=accounts:read,accounts:write")
                 .listeners(new BenchDatabase())
                 .run(args);
     }
@@ -42,12 +45,6 @@ public class BenchAccountApi {
     /** The tokens of the load generator, a client allowed to read and change accounts, like update-worker. */
     @Bean
     ServiceTokens benchTokens(ServiceAuthProperties auth, Clock clock) {
-        return new ServiceTokens(CLIENT_ID, List.of("accounts:read", "accounts:write"), auth, clock);
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return HexFormat.of().formatHex(key);
+        return new ServiceTokens(CLIENT_ID, List.of("accounts:read", "accounts:write"), KEY, auth, clock);
     }
 }

@@ -2,6 +2,7 @@ package dev.wareg.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.testsupport.TestPostgres;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @ActiveProfiles("dev")
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=tests-only-key-0123456789abcdef0123456789"})
+        properties = {"spring.config.name=account-api"})
 class AccountApiApplicationIntegrationTests {
 
     private static final TestPostgres.Schema schema = TestPostgres.freshSchema();
@@ -39,6 +40,9 @@ class AccountApiApplicationIntegrationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         schema.registerAsDataSource(registry);
+        registry.add("wareg.account-api.clients.chat-service.public-key",
+                () -> ServiceKeys.publicPem(ServiceKeys.generate()));
+        registry.add("wareg.account-api.clients.chat-service.scopes", () -> "accounts:read,accounts:link");
     }
 
     @LocalServerPort

@@ -52,7 +52,7 @@ public class ConversationTurnBenchmark {
     public void setUp(Blackhole blackhole) {
         Clock clock = Clock.systemUTC();
         var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000,
-                "chat-service", Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""),
+                "chat-service", null, Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""),
                 java.util.List.of("web-chat", "cloud-api", "whatsapp-web"));
         Map<String, AccountSnapshot> accounts = new HashMap<>();
         messages = new MessageReceived[SENDERS][SCRIPT.length];

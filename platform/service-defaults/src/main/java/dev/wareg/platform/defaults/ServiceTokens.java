@@ -3,7 +3,9 @@ package dev.wareg.platform.defaults;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
@@ -14,8 +16,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The bearer tokens one client service sends to account-api: HS256 JWTs with the client's id as subject (the
- * audit's actor) and only the scopes it needs. A token is reused until shortly before it expires.
+ * The bearer tokens one client service sends to another: ES256 JWTs signed with the client's own private key, its
+ * key id ({@code kid}, the key's thumbprint) in the header, the client's id as subject (the audit's actor) and the
+ * scopes it asks for, which the service it calls narrows to those it granted the client ({@link ClientKeyJwts}).
+ * A token lives {@link #LIFETIME} and is reused until shortly before it expires.
  */
 public final class ServiceTokens {
 
@@ -25,23 +29,25 @@ public final class ServiceTokens {
     private final String clientId;
     private final List<String> scopes;
     private final ServiceAuthProperties properties;
-    private final MACSigner signer;
+    private final JWSSigner signer;
+    private final JWSHeader header;
     private final Clock clock;
 
     private String token;
     private Instant renewAt = Instant.MIN;
 
-    public ServiceTokens(String clientId, List<String> scopes, ServiceAuthProperties properties, Clock clock) {
+    /** @param key the client's key pair, from {@link ServiceKeys#privateKey} or {@link ServiceKeys#generate} */
+    public ServiceTokens(String clientId, List<String> scopes, ECKey key, ServiceAuthProperties properties,
+                         Clock clock) {
         this.clientId = clientId;
         this.scopes = List.copyOf(scopes);
         this.properties = properties;
         this.clock = clock;
-        byte[] key = properties.keyBytes().orElseThrow(() -> new IllegalStateException(
-                clientId + " calls account-api and needs wareg.service-auth.hmac-key (WAREG_SERVICEAUTH_HMACKEY)"));
+        this.header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build();
         try {
-            this.signer = new MACSigner(key);
+            this.signer = new ECDSASigner(key);
         } catch (JOSEException e) {
-            throw new IllegalStateException("wareg.service-auth.hmac-key cannot sign HS256 tokens", e);
+            throw new IllegalStateException(clientId + "'s key cannot sign ES256 tokens", e);
         }
     }
 
@@ -67,7 +73,7 @@ public final class ServiceTokens {
                 .expirationTime(Date.from(now.plus(LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        var jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(signer);
         } catch (JOSEException e) {

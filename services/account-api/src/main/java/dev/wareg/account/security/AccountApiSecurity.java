@@ -3,11 +3,12 @@ package dev.wareg.account.security;
 import dev.wareg.platform.defaults.Problems;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import dev.wareg.platform.defaults.ClientKeyJwts;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
-import dev.wareg.platform.defaults.SharedKeyJwts;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,15 +31,23 @@ import tools.jackson.databind.json.JsonMapper;
  * document and Swagger UI are outside {@code /v1} and stay open. The chain matches {@code /v1/**} only, so an
  * application that also serves other things (the embedded default's web chat) keeps them as they are.
  * <p>
- * Tokens are verified with the shared HS256 key when {@code wareg.service-auth.hmac-key} is set; otherwise
- * Spring Boot's resource server configuration applies ({@code spring.security.oauth2.resourceserver.jwt.*}:
- * an issuer or JWKS), and account-api refuses to start with neither.
+ * Each client signs its tokens with its own EC P-256 key, and account-api knows each client's public keys and
+ * decides its scopes ({@link AccountApiClients}, {@code wareg.account-api.clients.*}): a token from an unknown client,
+ * or signed with a key that is not its client's, is a 401 problem; scopes a token claims beyond its client's are not
+ * granted ({@link ClientKeyJwts}). With no client configured, Spring Boot's resource server configuration applies
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}: an identity provider's issuer or JWKS, whose scopes are the
+ * provider's decision), and account-api refuses to start with neither.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(AccountApiClients.class)
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
-        description = "A JWT with scopes accounts:read, accounts:write, accounts:erase or accounts:link as the"
-                + " operation needs.")
+        description = "A JWT the client signs with its own EC P-256 key (ES256; header kid: the RFC 7638 thumbprint"
+                + " of the key), with iss wareg, aud account-api, sub the client id account-api knows it by, iat, and"
+                + " exp at most 10 minutes later. account-api grants the scopes configured for the client"
+                + " (accounts:read, accounts:write, accounts:erase, accounts:link), narrowed to the token's scope"
+                + " claim when it has one; a scope claimed beyond them is not granted. HS256 tokens signed with a"
+                + " shared key are no longer accepted: see docs/operations.md, section Service keys.")
 class AccountApiSecurity {
 
     static final String READ = "SCOPE_accounts:read";
@@ -82,9 +91,9 @@ class AccountApiSecurity {
     }
 
     @Bean
-    @ConditionalOnProperty("wareg.service-auth.hmac-key")
-    JwtDecoder sharedKeyJwtDecoder(ServiceAuthProperties properties, Clock clock) {
-        return SharedKeyJwts.decoder(properties.keyBytes().orElseThrow(), properties.issuer(), properties.audience(),
-                clock);
+    @Conditional(AccountApiClients.Configured.class)
+    JwtDecoder clientKeyJwtDecoder(AccountApiClients clients, ServiceAuthProperties properties, Clock clock) {
+        return ClientKeyJwts.decoder(AccountApiClients.SETTING, clients.clients(), properties.issuer(),
+                properties.audience(), clock);
     }
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * safe retries with Idempotency-Key, and concurrent writers that cannot overwrite each other.
  */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=" + ApiClient.KEY})
+        properties = {"spring.config.name=account-api"})
 class AccountHistoryIntegrationTests {
 
     private static final TestPostgres.Schema schema = TestPostgres.freshSchema();
@@ -39,6 +39,7 @@ class AccountHistoryIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        ApiClient.trustTheTestClients(registry);
         schema.registerAsDataSource(registry);
     }
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The account resource over HTTP, against the machine's PostgreSQL in a schema of its own. */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=" + ApiClient.KEY})
+        properties = {"spring.config.name=account-api"})
 @Import(AccountsIntegrationTests.Time.class)
 class AccountsIntegrationTests {
 
@@ -43,6 +43,7 @@ class AccountsIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        ApiClient.trustTheTestClients(registry);
         schema.registerAsDataSource(registry);
     }
 

@@ -2,7 +2,9 @@ package dev.wareg.account.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.jwk.ECKey;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.defaults.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -13,15 +15,32 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** account-api over HTTP as a client with a signed token sees it; the tests' side of the wire. */
 final class ApiClient {
 
-    /** The key the tests' account-api verifies tokens with ({@code wareg.service-auth.hmac-key}). */
-    static final String KEY = "tests-only-key-0123456789abcdef0123456789";
     static final List<String> ALL_SCOPES = List.of("accounts:read", "accounts:write", "accounts:erase");
+    /**
+     * The clients the tests' account-api knows ({@link #trustTheTestClients}) and the scopes it gives each; a client
+     * asking for fewer gets fewer. Each has its own key, made once per test run and kept in memory.
+     */
+    static final Map<String, List<String>> CLIENTS = Map.of(
+            "test-client", ALL_SCOPES,
+            "reader", List.of("accounts:read", "accounts:write"),
+            "writer", List.of("accounts:write"),
+            "linker", List.of("accounts:link"),
+            "privacy-desk", List.of("accounts:erase"),
+            "operator", ALL_SCOPES,
+            "other-client", List.of("accounts:read", "accounts:write"),
+            "update-worker", ALL_SCOPES,
+            "chat-service", List.of("accounts:read", "accounts:link"));
+    private static final Map<String, ECKey> KEYS = new ConcurrentHashMap<>();
+    private static final ServiceAuthProperties AUTH = new ServiceAuthProperties("wareg", "account-api");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,8 +67,21 @@ final class ApiClient {
     }
 
     String authorization() {
-        return new ServiceTokens(clientId, scopes, new ServiceAuthProperties(KEY, "wareg", "account-api"), clock)
-                .authorization();
+        return new ServiceTokens(clientId, scopes, key(clientId), AUTH, clock).authorization();
+    }
+
+    /** Gives the tests' account-api every client of {@link #CLIENTS}: its public key and its scopes. */
+    static void trustTheTestClients(DynamicPropertyRegistry registry) {
+        CLIENTS.forEach((client, scopes) -> {
+            registry.add("wareg.account-api.clients." + client + ".public-key",
+                    () -> ServiceKeys.publicPem(key(client)));
+            registry.add("wareg.account-api.clients." + client + ".scopes", () -> String.join(",", scopes));
+        });
+    }
+
+    /** The key pair of a client; one account-api does not know gets one of its own too. */
+    static ECKey key(String client) {
+        return KEYS.computeIfAbsent(client, any -> ServiceKeys.generate());
     }
 
     HttpRequest.Builder request(String path) {

@@ -4,7 +4,9 @@ import static dev.wareg.account.accounts.ApiClient.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.account.AccountApiApplication;
+import com.nimbusds.jose.jwk.ECKey;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.defaults.ServiceTokens;
 import dev.wareg.testsupport.TestPostgres;
 import java.net.http.HttpRequest;
@@ -30,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * preconditions, and missing, forged, expired or under-scoped tokens.
  */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=" + ApiClient.KEY})
+        properties = {"spring.config.name=account-api"})
 class BadRequestsIntegrationTests {
 
     private static final TestPostgres.Schema schema = TestPostgres.freshSchema();
@@ -40,6 +42,7 @@ class BadRequestsIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        ApiClient.trustTheTestClients(registry);
         schema.registerAsDataSource(registry);
     }
 
@@ -53,7 +56,10 @@ class BadRequestsIntegrationTests {
     private String accountId;
 
     /** How a case authenticates. */
-    enum Token { VALID, NONE, GARBAGE, WRONG_KEY, EXPIRED, OTHER_AUDIENCE, READ_ONLY, WRITE_ONLY }
+    enum Token {
+        VALID, NONE, GARBAGE, WRONG_KEY, OTHER_CLIENTS_KEY, UNKNOWN_CLIENT, EXPIRED, OTHER_AUDIENCE, READ_ONLY,
+        WRITE_ONLY, CLAIMING_MORE
+    }
 
     record Case(String name, String method, String path, String contentType, String ifMatch, Token token,
                 String body, int status, String type, String... headers) {
@@ -132,6 +138,10 @@ class BadRequestsIntegrationTests {
                         newAccount + "}", 401, "unauthenticated"),
                 new Case("a token signed with another key", "POST", "/v1/accounts", JSON, null, Token.WRONG_KEY,
                         newAccount + "}", 401, "unauthenticated"),
+                new Case("a token signed with another client's key", "POST", "/v1/accounts", JSON, null,
+                        Token.OTHER_CLIENTS_KEY, newAccount + "}", 401, "unauthenticated"),
+                new Case("a token from a client account-api does not know", "POST", "/v1/accounts", JSON, null,
+                        Token.UNKNOWN_CLIENT, newAccount + "}", 401, "unauthenticated"),
                 new Case("an expired token", "POST", "/v1/accounts", JSON, null, Token.EXPIRED, newAccount + "}", 401,
                         "unauthenticated"),
                 new Case("a token for another audience", "POST", "/v1/accounts", JSON, null, Token.OTHER_AUDIENCE,
@@ -160,6 +170,8 @@ class BadRequestsIntegrationTests {
                         Token.VALID, "", 404, "change-not-found"),
                 new Case("erasing without the erase scope", "DELETE", "/v1/accounts/{id}", null, null,
                         Token.WRITE_ONLY, null, 403, "forbidden"),
+                new Case("erasing with an erase scope the client claims but was not given", "DELETE",
+                        "/v1/accounts/{id}", null, null, Token.CLAIMING_MORE, null, 403, "forbidden"),
                 // Reads
                 get("listing accounts", "/v1/accounts", 400, "validation"),
                 get("searching by a phone in letters", "/v1/accounts?phone=abc", 400, "validation"),
@@ -217,18 +229,25 @@ class BadRequestsIntegrationTests {
             case VALID -> api.authorization();
             case NONE -> null;
             case GARBAGE -> "Bearer not-a-jwt";
-            case WRONG_KEY -> tokens("some-other-key-0123456789abcdef0123456789", "account-api", Clock.systemUTC());
-            case EXPIRED -> tokens(ApiClient.KEY, "account-api",
+            case WRONG_KEY -> tokens("test-client", ServiceKeys.generate(), "account-api", Clock.systemUTC());
+            case OTHER_CLIENTS_KEY -> tokens("test-client", ApiClient.key("reader"), "account-api",
+                    Clock.systemUTC());
+            case UNKNOWN_CLIENT -> tokens("stranger", ApiClient.key("stranger"), "account-api", Clock.systemUTC());
+            case EXPIRED -> tokens("test-client", ApiClient.key("test-client"), "account-api",
                     Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
-            case OTHER_AUDIENCE -> tokens(ApiClient.KEY, "another-api", Clock.systemUTC());
+            case OTHER_AUDIENCE -> tokens("test-client", ApiClient.key("test-client"), "another-api",
+                    Clock.systemUTC());
             case READ_ONLY -> api.as("reader", "accounts:read").authorization();
             case WRITE_ONLY -> api.as("writer", "accounts:write").authorization();
+            // The reader may read and write; erasing it claims, but account-api never gave it.
+            case CLAIMING_MORE -> api.as("reader", "accounts:read", "accounts:write", "accounts:erase")
+                    .authorization();
         };
     }
 
-    private static String tokens(String key, String audience, Clock clock) {
-        return new ServiceTokens("test-client", ApiClient.ALL_SCOPES,
-                new ServiceAuthProperties(key, "wareg", audience), clock).authorization();
+    private static String tokens(String client, ECKey key, String audience, Clock clock) {
+        return new ServiceTokens(client, ApiClient.ALL_SCOPES, key, new ServiceAuthProperties("wareg", audience),
+                clock).authorization();
     }
 
     /** A digest of everything account-api stores. */

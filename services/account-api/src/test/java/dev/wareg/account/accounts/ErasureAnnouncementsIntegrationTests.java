@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * conversation to tell when one asked. The announcement survives a bus that is down.
  */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=" + ApiClient.KEY,
+        properties = {"spring.config.name=account-api",
                 "wareg.accounts.erasure-announcements.retry-interval=200ms"})
 @Import(ErasureAnnouncementsIntegrationTests.Bus.class)
 class ErasureAnnouncementsIntegrationTests {
@@ -39,6 +39,7 @@ class ErasureAnnouncementsIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        ApiClient.trustTheTestClients(registry);
         schema.registerAsDataSource(registry);
     }
 

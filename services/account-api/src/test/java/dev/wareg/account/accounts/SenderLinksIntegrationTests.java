@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the account.
  */
 @SpringBootTest(classes = AccountApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=account-api", "wareg.service-auth.hmac-key=" + ApiClient.KEY})
+        properties = {"spring.config.name=account-api"})
 class SenderLinksIntegrationTests {
 
     private static final TestPostgres.Schema schema = TestPostgres.freshSchema();
@@ -36,6 +36,7 @@ class SenderLinksIntegrationTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
+        ApiClient.trustTheTestClients(registry);
         schema.registerAsDataSource(registry);
     }
 

@@ -8,6 +8,7 @@ import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceClients;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.defaults.ServiceTokens;
 import java.time.Clock;
 import java.util.HashMap;
@@ -25,8 +26,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Reads accounts from account-api over HTTP ({@code GET /v1/accounts?phone=}, {@code ?sender=}) and links sender ids
- * to them ({@code PUT /v1/accounts/{id}/senders/{channel}:{senderId}}), as client {@code chat-service}: scope
- * {@code accounts:read}, and {@code accounts:link}, which links and changes nothing else.
+ * to them ({@code PUT /v1/accounts/{id}/senders/{channel}:{senderId}}), as client {@code chat-service}, its tokens
+ * signed with its own key ({@code wareg.chat.client-key}): scope {@code accounts:read}, and {@code accounts:link},
+ * which links and changes nothing else; account-api grants no more than it configured for the client.
  */
 @Component
 @EnableConfigurationProperties(AccountApiProperties.class)
@@ -40,7 +42,8 @@ class AccountApiDirectory implements AccountDirectory, SenderDirectory {
     AccountApiDirectory(RestClient.Builder builder, AccountApiProperties properties, ChatProperties chat,
             ServiceAuthProperties auth, Clock clock) {
         this.http = ServiceClients.create(builder, properties.baseUrl(), properties.timeout(),
-                new ServiceTokens(chat.clientId(), List.of("accounts:read", "accounts:link"), auth, clock));
+                new ServiceTokens(chat.clientId(), List.of("accounts:read", "accounts:link"),
+                        ServiceKeys.privateKey("wareg.chat.client-key", chat.clientKey()), auth, clock));
     }
 
     @Override

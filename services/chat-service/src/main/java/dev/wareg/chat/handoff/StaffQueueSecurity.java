@@ -1,14 +1,15 @@
 package dev.wareg.chat.handoff;
 
 import dev.wareg.platform.defaults.Problems;
+import dev.wareg.platform.defaults.ClientKeyJwts;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
-import dev.wareg.platform.defaults.SharedKeyJwts;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -31,11 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The chain is there whether or not the deployment is staffed: Spring Security on the classpath with no chain at
  * all would put Boot's default one (a login for everything) in front of the whole service.
  * <p>
- * Tokens are verified with the shared HS256 key ({@code wareg.service-auth.hmac-key}, which chat-service needs anyway
- * to call account-api) and must carry the service-auth issuer and the staff queue's own audience
+ * Each staff tool signs its tokens with its own EC P-256 key; chat-service knows the tools' public keys and decides
+ * their scopes ({@code wareg.chat.staff-queue.clients.*}, {@link ClientKeyJwts}), as account-api does for its clients.
+ * Tokens must carry the service-auth issuer and the staff queue's own audience
  * ({@code wareg.chat.staff-queue.token-audience}, {@code chat-service}), so a token for account-api does not open
- * this API, nor one for this API account-api. Without the key, a {@link JwtDecoder} the application configures
- * (Boot's, from {@code spring.security.oauth2.resourceserver.jwt.*}) is used; with neither, every token is refused.
+ * this API, nor one for this API account-api. With no staff tool configured, an identity provider's tokens are
+ * verified by Boot's {@link JwtDecoder} when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code jwk-set-uri} is set; otherwise every token is refused. Never account-api's client table, which the embedded
+ * default has in the same application: its clients are not staff tools.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -44,11 +48,13 @@ class StaffQueueSecurity {
 
     static final String READ = "SCOPE_handoffs:read";
     static final String WRITE = "SCOPE_handoffs:write";
+    private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    private static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
     @Bean
     @Order(2)
     SecurityFilterChain staffQueueFilterChain(HttpSecurity http, JsonMapper json, ServiceAuthProperties auth,
-                                              StaffQueueProperties properties, Clock clock,
+                                              StaffQueueProperties properties, Clock clock, Environment environment,
                                               ObjectProvider<JwtDecoder> configured) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -58,13 +64,18 @@ class StaffQueueSecurity {
         AccessDeniedHandler forbidden = (request, response, exception) -> Problems.write(
                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                         "The token does not carry the scope this operation needs."), request, response, json);
-        JwtDecoder decoder = auth.keyBytes().map(key -> sharedKeyDecoder(key, auth, properties, clock))
-                .orElseGet(() -> {
-                    JwtDecoder unique = configured.getIfUnique();
-                    return unique != null ? unique : token -> {
-                        throw new BadJwtException("no key to verify staff tokens with");
-                    };
-                });
+        JwtDecoder decoder;
+        if (!properties.clients().isEmpty()) {
+            decoder = ClientKeyJwts.decoder(StaffQueueProperties.CLIENTS, properties.clients(), auth.issuer(),
+                    properties.tokenAudience(), clock);
+        } else {
+            boolean identityProvider = environment.containsProperty(ISSUER_URI)
+                    || environment.containsProperty(JWK_SET_URI);
+            JwtDecoder provider = identityProvider ? configured.getIfUnique() : null;
+            decoder = provider != null ? provider : token -> {
+                throw new BadJwtException("no key to verify staff tokens with");
+            };
+        }
         return http
                 .securityMatcher("/api/handoffs", "/api/handoffs/**")
                 .authorizeHttpRequests(requests -> requests
@@ -82,10 +93,5 @@ class StaffQueueSecurity {
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookies a browser could send on its own
                 .requestCache(cache -> cache.disable())
                 .build();
-    }
-
-    private static JwtDecoder sharedKeyDecoder(byte[] key, ServiceAuthProperties auth, StaffQueueProperties properties,
-                                               Clock clock) {
-        return SharedKeyJwts.decoder(key, auth.issuer(), properties.tokenAudience(), clock);
     }
 }

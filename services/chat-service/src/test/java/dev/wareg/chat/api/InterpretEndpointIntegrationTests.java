@@ -3,6 +3,7 @@ package dev.wareg.chat.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wareg.chat.ChatServiceApplication;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.testsupport.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -29,8 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = ChatServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=chat-service", "wareg.chat.interpret-endpoint.enabled=true",
-        "wareg.chat.interpret-endpoint.token=" + InterpretEndpointIntegrationTests.TOKEN,
-        "wareg.service-auth.hmac-key=tests-only-key-0123456789abcdef0123456789"})
+        "wareg.chat.interpret-endpoint.token=" + InterpretEndpointIntegrationTests.TOKEN})
 class InterpretEndpointIntegrationTests {
 
     static final String TOKEN = "tests-only-interpret-token-0123456789";
@@ -41,6 +41,7 @@ class InterpretEndpointIntegrationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         schema.registerAsDataSource(registry);
+        registry.add("wareg.chat.client-key", () -> ServiceKeys.privatePem(ServiceKeys.generate()));
     }
 
     @LocalServerPort

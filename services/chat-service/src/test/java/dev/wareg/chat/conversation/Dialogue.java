@@ -82,7 +82,7 @@ final class Dialogue {
     Dialogue(String sender, boolean staffed, boolean mail) {
         this.sender = sender;
         var properties = new ChatProperties(Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service",
-                Duration.ofMinutes(5), new ChatProperties.Handoff(staffed, ""),
+                null, Duration.ofMinutes(5), new ChatProperties.Handoff(staffed, ""),
                 java.util.List.of("web-chat", "cloud-api", "whatsapp-web"));
         AccountDirectory directory = phone -> {
             lookedUp.add(phone);

@@ -3,9 +3,11 @@ package dev.wareg.chat.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.jwk.ECKey;
 import dev.wareg.chat.ChatServiceApplication;
 import dev.wareg.contracts.HandoffRequested;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.defaults.ServiceTokens;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.testsupport.TestPostgres;
@@ -37,10 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = ChatServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=chat-service", "wareg.chat.handoff.staffed=true",
-        "wareg.chat.interpret-endpoint.enabled=true", "wareg.service-auth.hmac-key=" + HandoffApiIntegrationTests.KEY})
+        "wareg.chat.interpret-endpoint.enabled=true"})
 class HandoffApiIntegrationTests {
 
-    static final String KEY = "tests-only-key-0123456789abcdef0123456789";
+    /** The staff tool's key; chat-service knows its public half and gives it both handoff scopes. */
+    private static final ECKey STAFF_TOOL = ServiceKeys.generate();
+    /** A tool that may only read the queue. */
+    private static final ECKey READER = ServiceKeys.generate();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TestPostgres.Schema schema = TestPostgres.freshSchema();
 
@@ -48,6 +53,11 @@ class HandoffApiIntegrationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         schema.registerAsDataSource(registry);
+        registry.add("wareg.chat.client-key", () -> ServiceKeys.privatePem(ServiceKeys.generate()));
+        registry.add("wareg.chat.staff-queue.clients.staff-tool.public-key", () -> ServiceKeys.publicPem(STAFF_TOOL));
+        registry.add("wareg.chat.staff-queue.clients.staff-tool.scopes", () -> "handoffs:read,handoffs:write");
+        registry.add("wareg.chat.staff-queue.clients.reader.public-key", () -> ServiceKeys.publicPem(READER));
+        registry.add("wareg.chat.staff-queue.clients.reader.scopes", () -> "handoffs:read");
     }
 
     @LocalServerPort
@@ -73,11 +83,34 @@ class HandoffApiIntegrationTests {
 
     @Test
     void aTokenForAccountApiDoesNotOpenTheQueue() throws Exception {
-        String forAccountApi = new ServiceTokens("staff-tool", List.of("handoffs:read"),
-                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC()).authorization();
+        String forAccountApi = new ServiceTokens("staff-tool", List.of("handoffs:read"), STAFF_TOOL,
+                new ServiceAuthProperties("wareg", "account-api"), Clock.systemUTC()).authorization();
 
         assertThat(send(request("/api/handoffs").header("Authorization", forAccountApi).GET()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aToolUnknownToTheQueueOrSigningWithAnotherToolsKeyIsRefused() throws Exception {
+        var unknown = send(request("/api/handoffs")
+                .header("Authorization", token("stranger", ServiceKeys.generate(), "handoffs:read")).GET());
+        var otherKey = send(request("/api/handoffs")
+                .header("Authorization", token("staff-tool", READER, "handoffs:read")).GET());
+
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(otherKey.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aScopeAToolClaimsBeyondWhatTheQueueGaveItIsNotGranted() throws Exception {
+        var claim = send(request("/api/handoffs/" + UUID.randomUUID() + "/claim")
+                .header("Authorization", token("reader", READER, "handoffs:read", "handoffs:write"))
+                .POST(BodyPublishers.noBody()));
+        var list = send(request("/api/handoffs")
+                .header("Authorization", token("reader", READER, "handoffs:read", "handoffs:write")).GET());
+
+        assertThat(claim.statusCode()).isEqualTo(403);
+        assertThat(list.statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -169,7 +202,11 @@ class HandoffApiIntegrationTests {
     }
 
     private static String token(String... scopes) {
-        return new ServiceTokens("staff-tool", List.of(scopes), new ServiceAuthProperties(KEY, "wareg", "chat-service"),
+        return token("staff-tool", STAFF_TOOL, scopes);
+    }
+
+    private static String token(String tool, ECKey key, String... scopes) {
+        return new ServiceTokens(tool, List.of(scopes), key, new ServiceAuthProperties("wareg", "chat-service"),
                 Clock.systemUTC()).authorization();
     }
 

@@ -57,7 +57,7 @@ class StaffQueueConfigurationIntegrationTests {
             assertThat(started).hasSingleBean(StaffQueue.class);
             assertThat(started).getBean(HandoffStore.class).isInstanceOf(InMemoryHandoffStore.class);
             assertThat(started.getBean(StaffQueueProperties.class))
-                    .isEqualTo(new StaffQueueProperties(java.time.Duration.ofHours(24), "chat-service"));
+                    .isEqualTo(new StaffQueueProperties(java.time.Duration.ofHours(24), "chat-service", java.util.Map.of()));
         });
         context.withPropertyValues("wareg.chat.handoff.staffed=true", "wareg.chat.conversation-store=redis")
                 .run(started -> assertThat(started).getBean(HandoffStore.class)

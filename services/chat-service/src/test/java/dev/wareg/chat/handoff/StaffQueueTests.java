@@ -51,7 +51,7 @@ class StaffQueueTests {
     @BeforeEach
     void start() {
         queue = new StaffQueue(new InMemoryHandoffStore(), bus, clock,
-                new StaffQueueProperties(Duration.ofHours(24), "chat-service"), new HandoffMetrics(registry, clock));
+                new StaffQueueProperties(Duration.ofHours(24), "chat-service", java.util.Map.of()), new HandoffMetrics(registry, clock));
         queue.afterSingletonsInstantiated();
     }
 

@@ -48,7 +48,7 @@ abstract class ConversationStoreContract {
 
     @BeforeEach
     void createStore() {
-        store = emptyStore(clock, new ChatProperties(Locale.forLanguageTag("pt-BR"), TTL, 1000, "chat-service",
+        store = emptyStore(clock, new ChatProperties(Locale.forLanguageTag("pt-BR"), TTL, 1000, "chat-service", null,
                 Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""),
                 java.util.List.of("web-chat", "cloud-api", "whatsapp-web")));
     }

@@ -20,7 +20,8 @@ class JdbcConversationStoreConfigurationIntegrationTests {
             .withUserConfiguration(JdbcConversationStoreConfiguration.class)
             .withBean(Clock.class, Clock::systemUTC)
             .withBean(ChatProperties.class, () -> new ChatProperties(Locale.forLanguageTag("pt-BR"),
-                    Duration.ofMinutes(30), 1000, "chat-service", Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""),
+                    Duration.ofMinutes(30), 1000, "chat-service", null, Duration.ofMinutes(5),
+                    new ChatProperties.Handoff(false, ""),
                 java.util.List.of("web-chat", "cloud-api", "whatsapp-web")));
 
     @Test

@@ -6,6 +6,7 @@ import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
 import dev.wareg.platform.defaults.ServiceClients;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.defaults.ServiceTokens;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ import org.springframework.web.client.RestClientException;
  * (RFC 7396) and {@code If-Match} to update. The event id is the {@code Idempotency-Key}, so a redelivered
  * request is not applied twice, and also the correlation id of the audit trail. Erasures are
  * {@code DELETE /v1/accounts/{id}} naming the conversation that asked, so that account-api's announcement
- * ({@code AccountErased}) answers it. It authenticates as client {@code update-worker} with the scopes to read,
- * write and erase accounts.
+ * ({@code AccountErased}) answers it. It authenticates as client {@code update-worker}, its tokens signed with its own
+ * key ({@code wareg.worker.client-key}), asking for the scopes to read, write and erase accounts; account-api grants
+ * no more than it configured for the client.
  */
 @Component
 class AccountApiWriter {
@@ -40,7 +42,9 @@ class AccountApiWriter {
             Clock clock) {
         this.http = ServiceClients.create(builder, properties.accountApi().baseUrl(), properties.accountApi().timeout(),
                 new ServiceTokens(properties.worker().clientId(),
-                        List.of("accounts:read", "accounts:write", "accounts:erase"), auth, clock));
+                        List.of("accounts:read", "accounts:write", "accounts:erase"),
+                        ServiceKeys.privateKey("wareg.worker.client-key", properties.worker().clientKey()), auth,
+                        clock));
     }
 
     AccountWrite apply(RegistrationUpdateRequested request) {

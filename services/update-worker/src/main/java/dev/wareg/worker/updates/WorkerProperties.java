@@ -22,8 +22,14 @@ record WorkerProperties(@DefaultValue AccountApi accountApi, @DefaultValue Worke
                       @DefaultValue("5s") @NotNull Duration timeout) {
     }
 
-    /** @param clientId who the worker is to account-api: the subject of its tokens, the audit's actor */
-    record Worker(@DefaultValue Retry retry, @DefaultValue("update-worker") @NotBlank String clientId) {
+    /**
+     * @param clientId  who the worker is to account-api: the subject of its tokens, the audit's actor
+     * @param clientKey the EC P-256 private key the worker signs its account-api tokens with, PEM PKCS#8 or the base64
+     *                  between the PEM lines ({@code WAREG_WORKER_CLIENTKEY}; from a Secret, never committed);
+     *                  account-api holds its public key. The embedded default makes one at each start
+     */
+    record Worker(@DefaultValue Retry retry, @DefaultValue("update-worker") @NotBlank String clientId,
+                  String clientKey) {
     }
 
     /** Exponential backoff with full jitter: attempt n waits a random time up to min(max, initial * 2^(n-1)). */

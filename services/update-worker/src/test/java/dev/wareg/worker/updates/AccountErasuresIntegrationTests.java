@@ -3,12 +3,17 @@ package dev.wareg.worker.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.wareg.contracts.AccountErasureRequested;
 import dev.wareg.contracts.IntegrationEvent;
 import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.EventHandler;
 import dev.wareg.platform.messaging.PermanentFailure;
@@ -41,7 +46,7 @@ import org.springframework.web.client.RestClient;
 class AccountErasuresIntegrationTests {
 
     private static final UUID ACCOUNT = UUID.fromString("0190a000-0000-7000-8000-000000000002");
-    private static final String KEY = "tests-only-key-0123456789abcdef0123456789";
+    private static final ECKey WORKER_KEY = RegistrationUpdatesIntegrationTests.WORKER_KEY;
 
     private HttpServer server;
     private final Deque<Integer> statuses = new ArrayDeque<>();
@@ -106,6 +111,12 @@ class AccountErasuresIntegrationTests {
         String token = requests.getFirst().headers().get("Authorization").getFirst().substring("Bearer ".length());
         String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat(claims).contains("accounts:erase").contains("accounts:read");
+        // Signed with the worker's own key, which account-api knows by its public half and its id.
+        var jwt = SignedJWT.parse(token);
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jwt.getHeader().getKeyID()).isEqualTo(WORKER_KEY.getKeyID());
+        assertThat(jwt.verify(new ECDSAVerifier(WORKER_KEY.toPublicJWK()))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("update-worker");
     }
 
     @Test
@@ -181,9 +192,9 @@ class AccountErasuresIntegrationTests {
         var properties = new WorkerProperties(
                 new WorkerProperties.AccountApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2)),
                 new WorkerProperties.Worker(new WorkerProperties.Retry(maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5)),
-                        "update-worker"));
+                        "update-worker", ServiceKeys.privatePem(WORKER_KEY)));
         var writer = new AccountApiWriter(RestClient.builder(), properties,
-                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
+                new ServiceAuthProperties("wareg", "account-api"), Clock.systemUTC());
         return new AccountErasures(bus(), writer, properties.worker().retry(), pauses::add, ceiling -> ceiling / 2,
                 Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new UpdateMetrics(meters));
     }

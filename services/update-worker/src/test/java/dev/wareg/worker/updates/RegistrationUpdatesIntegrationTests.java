@@ -3,6 +3,7 @@ package dev.wareg.worker.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.ECKey;
 import com.sun.net.httpserver.HttpServer;
 import dev.wareg.contracts.FieldChange;
 import dev.wareg.contracts.IntegrationEvent;
@@ -11,6 +12,7 @@ import dev.wareg.contracts.RegistrationUpdateRejected;
 import dev.wareg.contracts.RegistrationUpdateRejected.ReasonCode;
 import dev.wareg.contracts.RegistrationUpdateRequested;
 import dev.wareg.platform.defaults.ServiceAuthProperties;
+import dev.wareg.platform.defaults.ServiceKeys;
 import dev.wareg.platform.messaging.EventBus;
 import dev.wareg.platform.messaging.PermanentFailure;
 import dev.wareg.platform.messaging.EventHandler;
@@ -50,7 +52,7 @@ class RegistrationUpdatesIntegrationTests {
     private final List<Duration> pauses = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    private static final String KEY = "tests-only-key-0123456789abcdef0123456789";
+    static final ECKey WORKER_KEY = ServiceKeys.generate();
 
     record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
     }
@@ -224,9 +226,9 @@ class RegistrationUpdatesIntegrationTests {
         var properties = new WorkerProperties(
                 new WorkerProperties.AccountApi(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(2)),
                 new WorkerProperties.Worker(new WorkerProperties.Retry(maxAttempts, Duration.ofMillis(200), Duration.ofSeconds(5)),
-                        "update-worker"));
+                        "update-worker", ServiceKeys.privatePem(WORKER_KEY)));
         var writer = new AccountApiWriter(RestClient.builder(), properties,
-                new ServiceAuthProperties(KEY, "wareg", "account-api"), Clock.systemUTC());
+                new ServiceAuthProperties("wareg", "account-api"), Clock.systemUTC());
         return new RegistrationUpdates(bus(), writer, properties.worker().retry(), pauses::add, ceiling -> ceiling / 2,
                 Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new UpdateMetrics(meters));
     }
