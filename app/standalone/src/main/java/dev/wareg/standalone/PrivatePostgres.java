@@ -34,7 +34,7 @@ import org.postgresql.PGConnection;
  * </ul>
  *
  * <p>A data directory kept across restarts keeps the password too, in {@value #PASSWORD_FILE} inside it (mode
- * {@code 0600}; PostgreSQL keeps the directory itself at {@code 0700}): it protects nothing the data directory's
+ * {@code 0600}; PostgreSQL keeps the directory itself at {@code 0700}): it gives away nothing the data directory's
  * owner could not read anyway, and it lets {@code psql} and the system tests in as well. A fresh password at each
  * start would need a client of the trusted socket to set it, which the JDBC driver is not. A data directory kept by
  * an earlier version, which had no password, is given one at its first start ({@link #givePassword}).
@@ -69,8 +69,8 @@ final class PrivatePostgres implements Closeable {
      * @param dataDirectory a data directory to keep, made on the first start; {@code null} for a temporary one
      */
     static PrivatePostgres start(int port, Path dataDirectory) throws IOException {
-        Path socketDirectory = Files.createTempDirectory("wareg-postgres-",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        // A short name: a socket's whole path must fit in 103 bytes (macOS), its temporary directory's included.
+        Path socketDirectory = Files.createTempDirectory("wareg-pg-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             return start(port, dataDirectory, socketDirectory);
         } catch (IOException | RuntimeException e) {
