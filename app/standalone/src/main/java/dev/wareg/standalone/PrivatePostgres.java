@@ -71,6 +71,9 @@ final class PrivatePostgres implements Closeable {
     static PrivatePostgres start(int port, Path dataDirectory) throws IOException {
         // A short name: a socket's whole path must fit in 103 bytes (macOS), its temporary directory's included.
         Path socketDirectory = Files.createTempDirectory("wareg-pg-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        // Should the JVM end before close() (a test's cached context), zonky's shutdown hook stops the server, which
+        // removes its socket, and then the JVM deletes the emptied directory.
+        socketDirectory.toFile().deleteOnExit();
         try {
             return start(port, dataDirectory, socketDirectory);
         } catch (IOException | RuntimeException e) {
