@@ -81,8 +81,10 @@ class StandaloneRestartIntegrationTests {
         Map<String, String> outcomes = updates.play(count, done::set);
         restart.join();
 
+        // The embedded PostgreSQL asks for its superuser's password, kept in the data directory for its owner.
+        String password = Files.readString(dataDirectory.resolve("wareg-superuser-password"));
         try (var connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", "")) {
+                "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", password)) {
             Map<String, Long> byOutcome = EmailUpdates.verify(connection, outcomes);
             log.info("{} conversations across a restart: {}", count, byOutcome);
             assertThat(byOutcome.getOrDefault("applied", 0L)).isEqualTo(count);
