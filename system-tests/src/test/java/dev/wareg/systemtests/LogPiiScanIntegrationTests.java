@@ -118,7 +118,8 @@ class LogPiiScanIntegrationTests {
         Path jar = LocalDeployment.repositoryRoot().resolve("app/standalone/target/standalone-0.1.0-SNAPSHOT.jar");
         var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx384m",
                 "-XX:TieredStopAtLevel=1", "-Dlogging.level.dev.wareg=DEBUG", "-jar", jar.toString(),
-                "--server.port=" + port, "--wareg.standalone.database.port=" + FreePorts.next()));
+                "--server.port=" + port, "--wareg.standalone.database.port=" + FreePorts.next(),
+                "--wareg.standalone.database.temporary=true"));
         command.addAll(SystemTestsClient.accountApiArguments());
         standalone = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(standaloneLog.toFile()).start();

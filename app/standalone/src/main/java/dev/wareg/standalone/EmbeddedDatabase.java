@@ -18,7 +18,7 @@ class EmbeddedDatabase {
 
     @Bean(destroyMethod = "close")
     PrivatePostgres embeddedPostgres(StandaloneProperties properties) throws IOException {
-        return PrivatePostgres.start(properties.database().port(), properties.database().dataDirectory());
+        return PrivatePostgres.start(properties.database().port(), properties.database().keptIn());
     }
 
     @Bean

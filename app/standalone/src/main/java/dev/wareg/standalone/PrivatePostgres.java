@@ -4,8 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -53,6 +55,7 @@ final class PrivatePostgres implements Closeable {
             host    all   all   127.0.0.1/32   scram-sha-256
             """;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final EmbeddedPostgres server;
     private final Path socketDirectory;
@@ -70,7 +73,7 @@ final class PrivatePostgres implements Closeable {
      */
     static PrivatePostgres start(int port, Path dataDirectory) throws IOException {
         // A short name: a socket's whole path must fit in 103 bytes (macOS), its temporary directory's included.
-        Path socketDirectory = Files.createTempDirectory("wareg-pg-", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Path socketDirectory = Files.createTempDirectory("wareg-pg-", ownerOnly(OWNER_ONLY));
         // Should the JVM end before close() (a test's cached context), zonky's shutdown hook stops the server, which
         // removes its socket, and then the JVM deletes the emptied directory.
         socketDirectory.toFile().deleteOnExit();
@@ -169,11 +172,20 @@ final class PrivatePostgres implements Closeable {
     private static void writeOwnerOnly(Path file, String content) {
         try {
             Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+            Files.createFile(file, ownerOnly(OWNER_READ_WRITE));
             Files.writeString(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The permissions as a file attribute where the file system has POSIX permissions; none elsewhere (Windows, where
+     * a user's temporary directory is already the user's own by its access list).
+     */
+    private static FileAttribute<?>[] ownerOnly(Set<PosixFilePermission> permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -9,8 +9,14 @@ record StandaloneProperties(@DefaultValue Database database) {
 
     /**
      * @param port          the embedded PostgreSQL's port; 0 picks a free one
-     * @param dataDirectory where it keeps its files across restarts; unset means a fresh, temporary database
+     * @param dataDirectory where it keeps its files across restarts (application.properties: {@code ~/.wareg/postgres})
+     * @param temporary     a throwaway run: a fresh database removed at the end, whatever {@code dataDirectory} says
      */
-    record Database(@DefaultValue("0") int port, Path dataDirectory) {
+    record Database(@DefaultValue("0") int port, Path dataDirectory, boolean temporary) {
+
+        /** Where the data is kept, or null for a temporary database. */
+        Path keptIn() {
+            return temporary ? null : dataDirectory;
+        }
     }
 }

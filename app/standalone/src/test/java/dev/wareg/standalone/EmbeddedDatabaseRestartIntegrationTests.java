@@ -79,8 +79,8 @@ class EmbeddedDatabaseRestartIntegrationTests {
     private ConfigurableApplicationContext start(int databasePort) {
         return new SpringApplicationBuilder(StandaloneApplication.class).run(
                 "--server.port=" + FreePorts.next(),
-                "--wareg.service-auth.hmac-key=" + StandaloneTest.KEY,
                 "--wareg.standalone.database.port=" + databasePort,
+                "--wareg.standalone.database.temporary=false",
                 "--wareg.standalone.database.data-directory=" + dataDirectory);
     }
 }
