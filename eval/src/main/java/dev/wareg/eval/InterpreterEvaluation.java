@@ -74,7 +74,7 @@ public final class InterpreterEvaluation {
             }
         }
         if (splits.isEmpty()) {
-            for (String name : List.of("train", "dev", "handwritten-dev", CALIBRATION, HELD_OUT)) {
+            for (String name : List.of("train", "dev", "handwritten-dev", "handwritten-dev-2", CALIBRATION, HELD_OUT)) {
                 Path file = CORPUS.resolve(name + ".jsonl");
                 if (Files.exists(file)) {
                     splits.put(name, file);
