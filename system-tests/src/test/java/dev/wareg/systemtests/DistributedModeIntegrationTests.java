@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * proxy that can fail on demand.
  *
  * <p>The fault run ({@link FaultRun}) plays {@code wareg.system-tests.conversations} e-mail updates, 1,000 by
- * default, through crashes and outages, RabbitMQ's among them.
+ * default, through crashes and outages, RabbitMQ's among them; {@link ServiceBusDistributedModeIntegrationTests}
+ * plays it on the Service Bus bus.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedModeIntegrationTests {
