@@ -35,7 +35,7 @@ final class FaultRun implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FaultRun.class);
     private static final String DB_APPLICATION = "wareg-system-tests-account-api";
 
-    final String key = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+    private final String key = "system-tests-key-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
             + "-0123456789abcdef";
     final TestPostgres.Schema schema = TestPostgres.freshSchema();
     final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
