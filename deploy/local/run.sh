@@ -18,7 +18,8 @@
 # WHATSAPP_WEB_PORT [8085]) is one of "all" only when WHATSAPP_WEB_SECRET is set, and reads WHATSAPP_WEB_SIDECAR_URL
 # [http://127.0.0.1:3000] as it is (its Node sidecar is started on its own: docs/channels.md);
 # ACCOUNT_DB_URL [jdbc:postgresql://127.0.0.1:5432/postgres], ACCOUNT_DB_USER [postgres], ACCOUNT_DB_PASSWORD;
-# REDIS_HOST, REDIS_PORT; RABBITMQ_HOST
+# REDIS_HOST, REDIS_PORT; MESSAGING_BUS [rabbitmq], the event bus: rabbitmq, or azure-service-bus, which reads
+# WAREG_MESSAGING_SERVICEBUS_* as they are (docs/messaging.md; the fault run points it at an Artemis); RABBITMQ_HOST
 # [127.0.0.1], RABBITMQ_PORT [5672], RABBITMQ_USER [guest], RABBITMQ_PASSWORD [guest]; the key pairs
 # chat-service and update-worker sign their account-api tokens with are made once with openssl and kept in RUN_DIR
 # (account-api is given the public halves; more clients through EXTRA_ACCOUNT_API_ARGS,
@@ -112,13 +113,14 @@ start_one() {
   port="$(port_of "$service")"
   extra_var="EXTRA_$(echo "$service" | tr 'a-z-' 'A-Z_')_ARGS"
   local db_url="${ACCOUNT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}"
+  local bus="${MESSAGING_BUS:-rabbitmq}"
   # Spring reads these from the environment (relaxed binding: WAREG_MESSAGING_BUS is wareg.messaging.bus). Every
-  # service gets the RabbitMQ bus, account-api too: it publishes AccountErased; and the person keys in Redis, which
+  # service gets the bus, account-api too: it publishes AccountErased; and the person keys in Redis, which
   # every service that publishes or reads events about people must share (docs/messaging.md, "Sealed events").
   env SERVER_PORT="$port" \
-      WAREG_MESSAGING_BUS=rabbitmq \
+      WAREG_MESSAGING_BUS="$bus" \
       WAREG_MESSAGING_PERSONKEYS=redis \
-      MANAGEMENT_HEALTH_RABBIT_ENABLED=true \
+      MANAGEMENT_HEALTH_RABBIT_ENABLED="$([[ "$bus" == rabbitmq ]] && echo true || echo false)" \
       WAREG_CHAT_CONVERSATIONSTORE=redis \
       WAREG_CLOUDAPI_DEDUPE=redis \
       WAREG_WHATSAPPWEB_DEDUPE=redis \

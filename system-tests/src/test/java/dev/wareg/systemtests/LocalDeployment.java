@@ -154,7 +154,10 @@ final class LocalDeployment implements AutoCloseable {
         }
         env.put("JAVA_HOME", Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent()
                 .toString());
-        command(root, env, 240, command.toArray(String[]::new));
+        // A busy machine (two cores, other builds) can take minutes to start a JVM: wait, rather than fail a run
+        // for what is no fault of the system.
+        env.putIfAbsent("START_TIMEOUT", "300");
+        command(root, env, 900, command.toArray(String[]::new));
     }
 
     @Override
