@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The defaults every service gets by depending on this module. Properties: {@link ServiceDefaultsEnvironment}. */
 @AutoConfiguration
@@ -63,6 +64,17 @@ public class ServiceDefaultsAutoConfiguration {
                 environment.getProperty("springdoc.swagger-ui.path", "/swagger"), "/swagger-ui")));
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** After the security headers, which its 404 carries too. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<ErrorPathNotFound> errorPathNotFound(Environment environment, JsonMapper json) {
+        String errorPath = environment.getProperty("server.error.path", "/error");
+        var registration = new FilterRegistrationBean<>(new ErrorPathNotFound(errorPath, json));
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 }
