@@ -81,14 +81,14 @@ class WebhookFuzzIntegrationTests {
                             new OtherTestsConfigurations());
                     context.getBeanFactory().registerSingleton("recordingBus", BUS);
                 })
-                .properties("server.address=127.0.0.1", "server.port=0",
-                        "wareg.cloud-api.app-secret=" + SECRET, "wareg.cloud-api.verify-token=" + VERIFY_TOKEN,
-                        "wareg.cloud-api.graph.access-token=unused",
-                        "wareg.cloud-api.graph.phone-number-id=100000000000001",
-                        "wareg.cloud-api.graph.base-url=http://127.0.0.1:9",
-                        "spring.autoconfigure.exclude="
-                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-                .run();
+                // As arguments, which outrank the channel's own properties file (default properties would not).
+                .run("--server.address=127.0.0.1", "--server.port=0",
+                        "--wareg.cloud-api.app-secret=" + SECRET, "--wareg.cloud-api.verify-token=" + VERIFY_TOKEN,
+                        "--wareg.cloud-api.graph.access-token=unused",
+                        "--wareg.cloud-api.graph.phone-number-id=100000000000001",
+                        "--wareg.cloud-api.graph.base-url=http://127.0.0.1:9",
+                        "--spring.autoconfigure.exclude="
+                                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
         ids = channel.getBean(CloudApiConfiguration.MESSAGE_IDS, ChannelMessageIds.class);
         base = "http://127.0.0.1:" + channel.getEnvironment().getProperty("local.server.port");
         // Every refusal is logged as a warning; a million of them would be most of the run's time.
@@ -98,7 +98,9 @@ class WebhookFuzzIntegrationTests {
     @AfterContainer
     static void stop() {
         QUIET.forEach(name -> ((Logger) LoggerFactory.getLogger(name)).setLevel(null));
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     @Provide
