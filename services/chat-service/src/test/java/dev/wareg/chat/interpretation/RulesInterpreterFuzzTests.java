@@ -25,7 +25,7 @@ import net.jqwik.api.Tuple;
  * the real utterances of the corpus, the stories and the lexicon's examples ({@link LexiconTests#utterances()})
  * bent: characters inserted, dropped or changed, cases swapped, accents stripped or doubled, two run together.
  * Whatever it reads, it never throws, names one intent with a confidence from 0 to 1, and names only fields that
- * exist, with values their fields can judge. Tries: {@code jqwik.tries.default} (1000 in
+ * exist, with values their fields can judge. Tries: {@code jqwik.tries.default} (500 in
  * {@code junit-platform.properties}; the long run of docs/security.md, "Fuzzing", sets more).
  */
 class RulesInterpreterFuzzTests {
