@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The webhook's parser under generated bodies ({@link MetaDeliveries}): it refuses nothing but what is not JSON, and
- * every message it reads can be published and answered. Tries: {@code jqwik.tries.default} (500 in
+ * every message it reads can be published and answered. Tries: {@code jqwik.tries.default} (300 in
  * {@code junit-platform.properties}; the long run of docs/security.md, "Fuzzing", sets more).
  */
 class WebhookPayloadFuzzTests {

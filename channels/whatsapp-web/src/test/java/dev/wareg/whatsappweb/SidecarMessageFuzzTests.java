@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The reading of the sidecar's messages under generated bodies ({@link SidecarBodies}): what is JSON is read as a
  * message or refused as not of the contract's shape, naming the member and never its value; nothing else escapes.
- * Tries: {@code jqwik.tries.default} (500 in {@code junit-platform.properties}; the long run of docs/security.md,
+ * Tries: {@code jqwik.tries.default} (300 in {@code junit-platform.properties}; the long run of docs/security.md,
  * "Fuzzing", sets more).
  */
 class SidecarMessageFuzzTests {
