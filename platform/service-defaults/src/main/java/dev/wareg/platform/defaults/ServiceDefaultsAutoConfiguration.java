@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -67,12 +68,14 @@ public class ServiceDefaultsAutoConfiguration {
         return registration;
     }
 
-    /** After the security headers, which its 404 carries too. */
+    /** After the security headers, which its 404 carries too. Boot's JSON mapper where there is one. */
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<ErrorPathNotFound> errorPathNotFound(Environment environment, JsonMapper json) {
+    FilterRegistrationBean<ErrorPathNotFound> errorPathNotFound(Environment environment,
+                                                                ObjectProvider<JsonMapper> json) {
         String errorPath = environment.getProperty("server.error.path", "/error");
-        var registration = new FilterRegistrationBean<>(new ErrorPathNotFound(errorPath, json));
+        var registration = new FilterRegistrationBean<>(new ErrorPathNotFound(errorPath,
+                json.getIfAvailable(() -> JsonMapper.builder().build())));
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
