@@ -3,19 +3,22 @@ import { isJidBroadcast, isJidGroup, isJidNewsletter, isLidUser, isPnUser, jidDe
 /**
  * The contract's sender for a message key: `+digits` when the phone is known (a phone-number JID, or the
  * phone Baileys 7 gives beside a LID in `remoteJidAlt`, or `participantAlt` where the sender is a participant),
- * else the LID JID without its device suffix. Undefined when the key names no person.
+ * else the LID JID without its device suffix. Undefined when the key names no person. A JID whose user is not digits
+ * (`@s.whatsapp.net`, `abc@lid`) names no one: `+` or `+abc` is no sender the contract knows (found by fuzzing).
  */
 export function senderOf(key) {
   const primary = key.participant || key.remoteJid;
   const alternative = key.participant ? key.participantAlt : key.remoteJidAlt;
   for (const jid of [primary, alternative]) {
-    if (isPnUser(jid)) return '+' + jidDecode(jid).user;
+    if (isPnUser(jid) && DIGITS.test(jidDecode(jid).user)) return '+' + jidDecode(jid).user;
   }
   for (const jid of [primary, alternative]) {
-    if (isLidUser(jid)) return jidDecode(jid).user + '@lid';
+    if (isLidUser(jid) && DIGITS.test(jidDecode(jid).user)) return jidDecode(jid).user + '@lid';
   }
   return undefined;
 }
+
+const DIGITS = /^\d+$/;
 
 /** Chats the sidecar never answers: status updates, broadcasts, newsletters, and groups when so configured. */
 export function isIgnoredChat(remoteJid, { ignoreGroups }) {

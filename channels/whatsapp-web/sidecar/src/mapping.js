@@ -105,11 +105,16 @@ export function parseVcard(vcard) {
   return { name, phones };
 }
 
-/** WhatsApp's seconds (a number, or protobuf's Long) as ISO-8601 UTC without milliseconds, like the fixtures. */
+/**
+ * WhatsApp's seconds (a number, or protobuf's Long) as ISO-8601 UTC without milliseconds, like the fixtures. A time
+ * no Date can hold (beyond 8.64e15 ms either side of 1970) is no time, like a missing one: toISOString would throw,
+ * and with it every message after this one in its upsert would be lost (found by fuzzing).
+ */
 export function isoSeconds(messageTimestamp, now = () => new Date()) {
   const seconds = toNumber(messageTimestamp);
-  const date = seconds ? new Date(seconds * 1000) : now();
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const date = seconds ? new Date(seconds * 1000) : undefined;
+  const known = date && !Number.isNaN(date.getTime()) ? date : now();
+  return known.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function toNumber(value) {

@@ -122,6 +122,12 @@ describe('sender: phone or LID', () => {
   it('a LID without a phone is kept as the LID JID, without its device', () => {
     assert.equal(senderOf({ remoteJid: '208420593053874:7@lid' }), '208420593053874@lid');
   });
+  it('a JID whose user is not digits names no one, and the message is left out', () => {
+    for (const remoteJid of ['@s.whatsapp.net', ':3@s.whatsapp.net', 'abc@s.whatsapp.net', '@lid', 'x y@lid']) {
+      const message = waMessage({ key: { remoteJid, id: 'ID1' }, messageTimestamp: 1795631400, message: { conversation: 'oi' } });
+      assert.equal(mapMessage(message), undefined, remoteJid);
+    }
+  });
   it('in a group, the participant (or the phone beside it) is the sender', () => {
     const key = { remoteJid: '120363041234567890@g.us', participant: '208420593053874@lid', participantAlt: '5511987654321@s.whatsapp.net' };
     const mapped = mapMessage(waMessage({ key: { id: 'ID1', ...key }, messageTimestamp: 1795631400, message: { conversation: 'oi' } }), { ignoreGroups: false });
@@ -144,5 +150,16 @@ describe('timestamps', () => {
   });
   it('a missing timestamp is now', () => {
     assert.equal(isoSeconds(undefined, () => new Date('2026-11-25T18:30:07.123Z')), '2026-11-25T18:30:07Z');
+  });
+  it('a timestamp no date can hold is now, and the messages after it in the upsert are still mapped', () => {
+    const now = () => new Date('2026-11-25T18:30:07.123Z');
+    for (const timestamp of [1e20, -1e20, { low: 0, high: 0x7fffffff, unsigned: true }]) {
+      assert.equal(isoSeconds(timestamp, now), '2026-11-25T18:30:07Z');
+    }
+    const upsert = { type: 'notify', messages: [
+      waMessage({ key: { remoteJid: PHONE_JID, id: 'FAR' }, messageTimestamp: 1e15, message: { conversation: 'oi' } }),
+      waMessage({ key: { remoteJid: PHONE_JID, id: 'NEXT' }, messageTimestamp: 1795631400, message: { conversation: 'oi' } }),
+    ] };
+    assert.deepEqual(mapUpsert(upsert, { now }).map((message) => message.messageId), ['FAR', 'NEXT']);
   });
 });

@@ -180,6 +180,19 @@ class WebhookIntegrationTests {
                 .isEqualTo(before + 3);
     }
 
+    /** Found by fuzzing: Spring's reading of an empty body declared with a wildcard type threw, a 500. */
+    @Test
+    void anEmptyBodyDeclaredWithAWildcardTypeIsUnsupported() throws Exception {
+        byte[] empty = new byte[0];
+        for (String type : List.of("*/*", "application/*")) {
+            var response = post(empty, Webhooks.signature(SECRET, empty), type);
+
+            assertThat(response.statusCode()).as(type).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(bus.published).isEmpty();
+    }
+
     @Test
     void aRedeliveredMessageIsPublishedOnce() throws Exception {
         byte[] body = unique("text");

@@ -12,7 +12,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,9 +83,7 @@ class SessionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> signIn(@RequestBody SignIn request,
-                             @CookieValue(name = SessionCookie.NAME, required = false) String previous,
-                             HttpServletRequest http) {
+    ResponseEntity<?> signIn(@RequestBody SignIn request, HttpServletRequest http) {
         var invalid = new ArrayList<InvalidRequests.InvalidValue>();
         Optional<String> phone = InvalidRequests.phone("from", request.from(), invalid);
         if (phone.isEmpty()) {
@@ -97,7 +94,7 @@ class SessionController {
                     RegistrationFields.PHONE.mask().apply(phone.get()));
             return SessionProblems.invalidCode();
         }
-        sessions.close(previous);
+        sessions.close(SessionCookie.read(http));
         String session = sessions.open(phone.get());
         log.info("Web chat session opened for {}", RegistrationFields.PHONE.mask().apply(phone.get()));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
@@ -107,8 +104,8 @@ class SessionController {
 
     /** Which number this browser is signed in as, so a page opened again skips the code. */
     @GetMapping("/current")
-    ResponseEntity<?> current(@CookieValue(name = SessionCookie.NAME, required = false) String session) {
-        return sessions.use(session)
+    ResponseEntity<?> current(HttpServletRequest http) {
+        return sessions.use(SessionCookie.read(http))
                 .<ResponseEntity<?>>map(phone -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
                         .body(new SignedIn(phone)))
                 .orElseGet(SessionProblems::sessionRequired);
@@ -116,9 +113,8 @@ class SessionController {
 
     /** Logging out: the session ends here, and the browser is told to drop the cookie. Idempotent. */
     @DeleteMapping
-    ResponseEntity<Void> signOut(@CookieValue(name = SessionCookie.NAME, required = false) String session,
-                                 HttpServletRequest http) {
-        sessions.close(session);
+    ResponseEntity<Void> signOut(HttpServletRequest http) {
+        sessions.close(SessionCookie.read(http));
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(http.isSecure()).toString())
                 .build();

@@ -1,5 +1,7 @@
 package dev.wareg.webchat;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseCookie;
 
 /**
@@ -20,6 +22,23 @@ final class SessionCookie {
     static ResponseCookie issue(String sessionId, boolean secure) {
         return ResponseCookie.from(NAME, sessionId)
                 .httpOnly(true).secure(secure).sameSite("Strict").path(PATH).build();
+    }
+
+    /**
+     * The session id the request carries, as sent, or null. Not {@code @CookieValue}: it URL-decodes the value, and a
+     * stray {@code %} (which no session id holds, but anyone can send) makes it throw, answered with a 500.
+     */
+    static String read(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (cookie.getName().equals(NAME)) {
+                return cookie.getValue();
+            }
+        }
+        return null;
     }
 
     static ResponseCookie clear(boolean secure) {

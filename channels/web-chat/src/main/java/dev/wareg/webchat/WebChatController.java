@@ -1,5 +1,6 @@
 package dev.wareg.webchat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,7 +8,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +48,8 @@ class WebChatController {
 
     @PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> receive(@RequestBody PostedMessage posted,
-                              @CookieValue(name = SessionCookie.NAME, required = false) String session) {
-        Optional<String> sender = sessions.use(session);
+                              HttpServletRequest http) {
+        Optional<String> sender = sessions.use(SessionCookie.read(http));
         if (sender.isEmpty()) {
             return SessionProblems.sessionRequired();
         }
@@ -73,9 +73,8 @@ class WebChatController {
 
     /** The session's own transcript. @param after the id of the last message the caller has, for polling */
     @GetMapping("/messages")
-    ResponseEntity<?> transcript(@RequestParam Optional<UUID> after,
-                                 @CookieValue(name = SessionCookie.NAME, required = false) String session) {
-        return sessions.use(session)
+    ResponseEntity<?> transcript(@RequestParam Optional<UUID> after, HttpServletRequest http) {
+        return sessions.use(SessionCookie.read(http))
                 .<ResponseEntity<?>>map(phone -> transcriptOf(phone, after))
                 .orElseGet(SessionProblems::sessionRequired);
     }
@@ -83,8 +82,8 @@ class WebChatController {
     /** The transcript by number, as before sessions: only the session's own number is shown. */
     @GetMapping("/conversations/{from}/messages")
     ResponseEntity<?> transcript(@PathVariable String from, @RequestParam Optional<UUID> after,
-                                 @CookieValue(name = SessionCookie.NAME, required = false) String session) {
-        Optional<String> owner = sessions.use(session);
+                                 HttpServletRequest http) {
+        Optional<String> owner = sessions.use(SessionCookie.read(http));
         if (owner.isEmpty()) {
             return SessionProblems.sessionRequired();
         }

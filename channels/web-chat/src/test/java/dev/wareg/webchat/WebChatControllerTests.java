@@ -69,6 +69,25 @@ class WebChatControllerTests {
         assertThat(api.bus.published).isEmpty();
     }
 
+    /** Found by fuzzing: Spring's {@code @CookieValue} URL-decodes, and a stray '%' made it throw (a 500). */
+    @Test
+    void aSessionCookieThatCannotBeDecodedIsNoSessionNotAServerError() {
+        api.session(ANA);
+        for (String value : new String[] {"%", "%zz", "abc%"}) {
+            Cookie undecodable = new Cookie(SessionCookie.NAME, value);
+
+            assertThat(api.post("{\"text\": \"oi\"}", undecodable)).as(value).hasStatus(HttpStatus.UNAUTHORIZED);
+            assertThat(api.get(undecodable, "/web-chat/api/messages")).as(value).hasStatus(HttpStatus.UNAUTHORIZED);
+            assertThat(api.get(undecodable, "/web-chat/api/conversations/{from}/messages", ANA)).as(value)
+                    .hasStatus(HttpStatus.UNAUTHORIZED);
+            assertThat(api.get(undecodable, "/web-chat/api/sessions/current")).as(value)
+                    .hasStatus(HttpStatus.UNAUTHORIZED);
+            assertThat(api.mvc.delete().uri("/web-chat/api/sessions").cookie(undecodable).exchange()).as(value)
+                    .hasStatus(HttpStatus.NO_CONTENT);
+        }
+        assertThat(api.bus.published).isEmpty();
+    }
+
     @Test
     void refusesASessionForOneNumberPostingAsAnother() {
         Cookie anasSession = api.session(ANA);

@@ -214,6 +214,19 @@ class WhatsAppWebContractIntegrationTests {
         assertThat(bus.published).isEmpty();
     }
 
+    /** Found by fuzzing: Spring's reading of an empty body declared with a wildcard type threw, a 500. */
+    @Test
+    void anEmptyBodyDeclaredWithAWildcardTypeIsUnsupported() throws Exception {
+        byte[] empty = new byte[0];
+        for (String type : List.of("*/*", "application/*")) {
+            var response = post(empty, MetaWebhooks.signature(SECRET, empty), type);
+
+            assertThat(response.statusCode()).as(type).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(bus.published).isEmpty();
+    }
+
     @Test
     void theSameMessageTwiceIsPublishedOnceAndAnsweredAsADuplicate() throws Exception {
         byte[] body = unique("text");

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The defaults every service gets by depending on this module. Properties: {@link ServiceDefaultsEnvironment}. */
 @AutoConfiguration
@@ -63,6 +65,19 @@ public class ServiceDefaultsAutoConfiguration {
                 environment.getProperty("springdoc.swagger-ui.path", "/swagger"), "/swagger-ui")));
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** After the security headers, which its 404 carries too. Boot's JSON mapper where there is one. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<ErrorPathNotFound> errorPathNotFound(Environment environment,
+                                                                ObjectProvider<JsonMapper> json) {
+        String errorPath = environment.getProperty("server.error.path", "/error");
+        var registration = new FilterRegistrationBean<>(new ErrorPathNotFound(errorPath,
+                json.getIfAvailable(() -> JsonMapper.builder().build())));
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 }
