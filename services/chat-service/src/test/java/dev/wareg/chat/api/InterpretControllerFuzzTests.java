@@ -44,7 +44,7 @@ class InterpretControllerFuzzTests {
 
     private final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders
             .standaloneSetup(new InterpretController(new RulesInterpreter(), new ChatProperties(
-                    Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service",
+                    Locale.forLanguageTag("pt-BR"), Duration.ofMinutes(30), 1000, "chat-service", null,
                     Duration.ofMinutes(5), new ChatProperties.Handoff(false, ""), List.of("web-chat"))))
             .addFilter(new RequestBodyLimit(8 * 1024, JSON), InterpretEndpointConfiguration.PATH)
             .build());
