@@ -177,6 +177,9 @@ for service in "${targets[@]}"; do module_of "$service" > /dev/null; done
 case "$command" in
   start)
     build_missing "${targets[@]}"
+    # The key pairs first, here: each service starts in the background, its settings (service_env) worked out there
+    # too, so account-api and chat-service would otherwise race to make the same key.
+    for client in chat-service update-worker; do client_key "$client" private > /dev/null; done
     for service in "${targets[@]}"; do start_one "$service"; done
     for service in "${targets[@]}"; do await_healthy "$service"; done
     if [[ " ${targets[*]} " == *" web-chat "* ]]; then
