@@ -1,7 +1,8 @@
 package dev.wareg.standalone;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import javax.sql.DataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +22,11 @@ class EmbeddedDatabase {
         return PrivatePostgres.start(properties.database().port(), properties.database().keptIn());
     }
 
+    /** A Hikari pool, with the {@code spring.datasource.hikari.*} settings as Spring Boot's own would have. */
     @Bean
-    DataSource dataSource(PrivatePostgres postgres) {
-        return DataSourceBuilder.create()
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(PrivatePostgres postgres) {
+        return DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(postgres.jdbcUrl())
                 .username(PrivatePostgres.SUPERUSER)
                 .password(postgres.password())

@@ -1,7 +1,7 @@
 package dev.wareg.whatsappweb;
 
 import dev.wareg.platform.defaults.HmacSignature;
-import java.net.http.HttpClient;
+import dev.wareg.platform.defaults.ServiceClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +33,8 @@ class SidecarClient {
     private final Clock clock;
 
     SidecarClient(RestClient.Builder builder, WhatsAppWebProperties properties, JsonMapper json, Clock clock) {
-        var requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
-        requestFactory.setReadTimeout(properties.timeout());
-        this.http = builder.clone().baseUrl(properties.sidecarUrl().toString()).requestFactory(requestFactory).build();
+        this.http = builder.clone().baseUrl(properties.sidecarUrl().toString())
+                .requestFactory(ServiceClients.requestFactory(properties.timeout())).build();
         this.signature = new HmacSignature(properties.secret());
         this.json = json;
         this.clock = clock;

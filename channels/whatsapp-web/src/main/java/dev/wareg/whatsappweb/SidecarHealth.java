@@ -1,9 +1,8 @@
 package dev.wareg.whatsappweb;
 
-import java.net.http.HttpClient;
+import dev.wareg.platform.defaults.ServiceClients;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
@@ -23,10 +22,8 @@ class SidecarHealth implements HealthIndicator {
     private final JsonMapper json;
 
     SidecarHealth(RestClient.Builder builder, WhatsAppWebProperties properties, JsonMapper json) {
-        var requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.healthTimeout()).build());
-        requestFactory.setReadTimeout(properties.healthTimeout());
-        this.http = builder.clone().baseUrl(properties.sidecarUrl().toString()).requestFactory(requestFactory).build();
+        this.http = builder.clone().baseUrl(properties.sidecarUrl().toString())
+                .requestFactory(ServiceClients.requestFactory(properties.healthTimeout())).build();
         this.json = json;
     }
 

@@ -1,10 +1,9 @@
 package dev.wareg.cloudapi.outbound;
 
-import java.net.http.HttpClient;
+import dev.wareg.platform.defaults.ServiceClients;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
@@ -26,11 +25,8 @@ class GraphApiClient {
     private final JsonMapper json;
 
     GraphApiClient(RestClient.Builder builder, GraphApiProperties properties, JsonMapper json) {
-        var requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.timeout()).build());
-        requestFactory.setReadTimeout(properties.timeout());
         this.http = builder.baseUrl(properties.baseUrl().toString())
-                .requestFactory(requestFactory)
+                .requestFactory(ServiceClients.requestFactory(properties.timeout()))
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken())
                 .build();
         this.version = properties.version();

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -64,7 +65,8 @@ public final class ClientKeyJwts {
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>("aud", audiences -> audiences != null && audiences.contains(audience)),
                 token -> boundedAndNamed(token, clock));
-        return new Decoder(Map.copyOf(known), new DelegatingOAuth2TokenValidator<>(validators));
+        return new Decoder(Map.copyOf(known), new DelegatingOAuth2TokenValidator<>(validators),
+                new ConcurrentHashMap<>());
     }
 
     private record Client(Map<String, ECKey> keysById, Set<String> scopes) {
@@ -86,12 +88,48 @@ public final class ClientKeyJwts {
         }
     }
 
-    private record Decoder(Map<String, Client> clients, OAuth2TokenValidator<Jwt> validator) implements JwtDecoder {
+    /**
+     * @param verified tokens whose signature was checked, by their text: a client reuses its token for minutes
+     *                 ({@link ServiceTokens}), so each is verified once rather than on every request (an ECDSA
+     *                 verification costs more than the rest of a small request). The text is the signed bytes, so a
+     *                 token found here has a good signature; its times are checked again on every use.
+     */
+    private record Decoder(Map<String, Client> clients, OAuth2TokenValidator<Jwt> validator,
+                           Map<String, Jwt> verified) implements JwtDecoder {
 
-        private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        /** The issuer is a name, not a URL: left as it is, rather than tried (and failed) as a URL every time. */
+        private static final MappedJwtClaimSetConverter CLAIMS =
+                MappedJwtClaimSetConverter.withDefaults(Map.of("iss", issuer -> issuer));
+        /** Enough for every client's current and previous token many times over; past it, the cache starts again. */
+        private static final int MOST_VERIFIED = 1_000;
 
         @Override
         public Jwt decode(String token) {
+            Jwt known = verified.get(token);
+            if (known != null) {
+                return validated(known, token);
+            }
+            Jwt result = verify(token);
+            if (verified.size() >= MOST_VERIFIED) {
+                verified.clear();
+            }
+            verified.put(token, result);
+            return result;
+        }
+
+        private Jwt validated(Jwt jwt, String token) {
+            OAuth2TokenValidatorResult checked = validator.validate(jwt);
+            if (checked.hasErrors()) {
+                verified.remove(token);
+                Collection<OAuth2Error> errors = checked.getErrors();
+                String description = errors.stream().map(OAuth2Error::getDescription)
+                        .collect(Collectors.joining("; "));
+                throw new JwtValidationException("The token is not valid: " + description, errors);
+            }
+            return jwt;
+        }
+
+        private Jwt verify(String token) {
             SignedJWT jwt;
             Map<String, Object> claims;
             try {
@@ -122,18 +160,10 @@ public final class ClientKeyJwts {
             }
             Map<String, Object> granted = new LinkedHashMap<>(CLAIMS.convert(claims));
             granted.put("scope", String.join(" ", granted(client.scopes(), granted.get("scope"))));
-            Jwt result = Jwt.withTokenValue(token)
+            return validated(Jwt.withTokenValue(token)
                     .headers(headers -> headers.putAll(jwt.getHeader().toJSONObject()))
                     .claims(all -> all.putAll(granted))
-                    .build();
-            OAuth2TokenValidatorResult checked = validator.validate(result);
-            if (checked.hasErrors()) {
-                Collection<OAuth2Error> errors = checked.getErrors();
-                String description = errors.stream().map(OAuth2Error::getDescription)
-                        .collect(Collectors.joining("; "));
-                throw new JwtValidationException("The token is not valid: " + description, errors);
-            }
-            return result;
+                    .build(), token);
         }
 
         /** The configured scopes, narrowed to those the token asks for when it asks for any. */

@@ -2,10 +2,10 @@ package dev.wareg.chat.llm;
 
 import dev.wareg.chat.interpretation.Intent;
 import dev.wareg.platform.defaults.Failures;
+import dev.wareg.platform.defaults.ServiceClients;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
@@ -39,10 +38,7 @@ final class OllamaInterpreter {
     private final Duration timeout;
 
     OllamaInterpreter(RestClient.Builder builder, URI baseUrl, String model, Duration timeout) {
-        // The read timeout bounds the whole exchange, body included: Spring closes a body still arriving then.
-        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
-        requestFactory.setReadTimeout(timeout);
-        this.http = builder.baseUrl(baseUrl.toString()).requestFactory(requestFactory).build();
+        this.http = builder.baseUrl(baseUrl.toString()).requestFactory(ServiceClients.requestFactory(timeout)).build();
         this.model = model;
         this.timeout = timeout;
     }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.wareg.chat.conversation.PostalAddress;
 import dev.wareg.chat.conversation.PostalCodeLookup;
 import dev.wareg.platform.defaults.Failures;
+import dev.wareg.platform.defaults.ServiceClients;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -34,9 +33,7 @@ class ViaCepLookup implements PostalCodeLookup {
     private final RestClient http;
 
     ViaCepLookup(RestClient.Builder builder, URI baseUrl, Duration timeout) {
-        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
-        requestFactory.setReadTimeout(timeout);
-        this.http = builder.baseUrl(baseUrl.toString()).requestFactory(requestFactory).build();
+        this.http = builder.baseUrl(baseUrl.toString()).requestFactory(ServiceClients.requestFactory(timeout)).build();
     }
 
     @Override

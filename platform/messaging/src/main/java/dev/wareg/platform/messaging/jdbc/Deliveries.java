@@ -18,7 +18,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class Deliveries {
 
-    /** Every bus on a database notifies here; the payload is the schema, so buses in other schemas ignore it. */
+    /**
+     * Every bus on a database notifies here, with the payload {@code schema/subscriber/shard} for a delivery, so that
+     * buses in other schemas ignore it and only the lane's worker wakes ({@link NotificationListener}).
+     */
     static final String CHANNEL = "wareg_messaging";
 
     private final JdbcClient jdbc;
@@ -33,9 +36,9 @@ final class Deliveries {
 
     /**
      * Writes the event and one delivery per subscriber of its type, in one statement, so that it is atomic even
-     * outside a transaction. An event id already in the outbox is not fanned out again. The notification goes out
-     * when the surrounding transaction commits (PostgreSQL holds it until then), so consumers never wake up to
-     * rows they cannot see yet.
+     * outside a transaction. An event id already in the outbox is not fanned out again. One notification per
+     * subscriber goes out when the surrounding transaction commits (PostgreSQL holds them until then), so consumers
+     * never wake up to rows they cannot see yet.
      */
     void publish(UUID eventId, String type, String payload, int shard, Instant now) {
         jdbc.sql("""
@@ -49,10 +52,10 @@ final class Deliveries {
                             select subscription.subscriber, event.event_id, ?, ?
                             from event join messaging_subscription subscription on subscription.type = ?
                             returning subscriber)
-                        select pg_notify(?, current_schema()) from fanned_out limit 1""")
+                        select pg_notify(?, current_schema() || '/' || subscriber || '/' || cast(? as text)) from fanned_out""")
                 .param(eventId).param(type).param(payload).param(Timestamps.of(now))
                 .param(shard).param(Timestamps.of(now)).param(type)
-                .param(CHANNEL)
+                .param(CHANNEL).param(shard)
                 .query().listOfRows();
     }
 

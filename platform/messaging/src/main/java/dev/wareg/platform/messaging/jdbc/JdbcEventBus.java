@@ -98,7 +98,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     private final JdbcMessagingProperties settings;
     private final Clock clock;
     private final DeadLetterCounter deadLetterCounter;
-    private final Wakeup wakeup = new Wakeup();
+    private final Wakeups wakeups = new Wakeups();
     private final NotificationListener listener;
     private final List<Thread> workers = new ArrayList<>();
     /** The subscribers whose workers run, guarded by {@code this}. */
@@ -130,7 +130,7 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
         this.settings = settings;
         this.clock = clock;
         this.deadLetterCounter = deadLetterCounter;
-        this.listener = new NotificationListener(dataSource, wakeup::signal);
+        this.listener = new NotificationListener(dataSource, wakeups);
     }
 
     /**
@@ -218,12 +218,13 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             workers.clear();
             working.clear();
         }
-        wakeup.signal();
+        wakeups.all();
         housekeeping.shutdownNow();
         try {
             for (Thread worker : stopping) {
                 worker.join(Duration.ofSeconds(30));
             }
+            wakeups.clear();
             listener.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -310,12 +311,13 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
         int count = Math.min(settings.workersPerSubscriber(), properties.shards());
         for (int worker = 0; worker < count; worker++) {
             int first = worker;
+            Wakeup wakeup = wakeups.add(subscriber);
             workers.add(Thread.ofPlatform().name("bus-" + subscriber + "-" + worker).daemon(true)
-                    .start(() -> work(subscriber, first, count)));
+                    .start(() -> work(subscriber, first, count, wakeup)));
         }
     }
 
-    private void work(String subscriber, int first, int step) {
+    private void work(String subscriber, int first, int step, Wakeup wakeup) {
         while (running) {
             long seen = wakeup.generation();
             Duration idle;

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on {@link Deliveries#CHANNEL} with a connection of its own and wakes the workers when an event for this
- * schema is published. Notifications only shorten the wait: workers poll anyway, so one lost while the connection
+ * Listens on {@link Deliveries#CHANNEL} with a connection of its own and wakes the worker of each lane an event
+ * for this schema went to (the payload is {@code schema/subscriber/shard}, see {@link Deliveries#publish}); a
+ * payload with the schema alone (a re-driven dead letter, or a bus of an earlier version) wakes every worker. Notifications only shorten the wait: workers poll anyway, so one lost while the connection
  * is down (a failover, {@code pg_terminate_backend}) delays an event by at most a poll interval. The listener
  * reconnects after such a loss, and wakes the workers once it listens again.
  *
@@ -29,14 +30,14 @@ final class NotificationListener {
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
-    private final Runnable wake;
+    private final Wakeups wakeups;
     private volatile boolean running;
     private volatile int backendPid;
     private Thread thread;
 
-    NotificationListener(DataSource dataSource, Runnable wake) {
+    NotificationListener(DataSource dataSource, Wakeups wakeups) {
         this.dataSource = dataSource;
-        this.wake = wake;
+        this.wakeups = wakeups;
     }
 
     synchronized void start() {
@@ -82,12 +83,12 @@ final class NotificationListener {
                     backendPid = row.getInt(2);
                 }
             }
-            wake.run();
+            wakeups.all();
             PGConnection notifications = connection.unwrap(PGConnection.class);
             while (running) {
                 PGNotification[] received = notifications.getNotifications((int) TURN.toMillis());
-                if (received != null && concernsSchema(received, schema)) {
-                    wake.run();
+                if (received != null) {
+                    wake(received, schema);
                 }
             }
             // The connection may go back to a pool: it must not go on collecting notifications nobody reads.
@@ -98,13 +99,21 @@ final class NotificationListener {
         }
     }
 
-    private static boolean concernsSchema(PGNotification[] received, String schema) {
+    private void wake(PGNotification[] received, String schema) {
         for (PGNotification notification : received) {
-            if (schema.equals(notification.getParameter())) {
-                return true;
+            String payload = notification.getParameter();
+            if (payload.equals(schema)) {
+                wakeups.all();
+            } else if (payload.startsWith(schema + "/")) {
+                int lastSlash = payload.lastIndexOf('/');
+                try {
+                    wakeups.lane(payload.substring(schema.length() + 1, lastSlash),
+                            Integer.parseInt(payload.substring(lastSlash + 1)));
+                } catch (RuntimeException e) {
+                    wakeups.all();
+                }
             }
         }
-        return false;
     }
 
     private void sleep() {

