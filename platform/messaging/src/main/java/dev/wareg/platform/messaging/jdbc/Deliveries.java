@@ -98,27 +98,24 @@ final class Deliveries {
     }
 
     /**
-     * Takes the lane for the rest of the transaction, or returns false when another worker (of this process or
-     * another) has it. Two-key advisory locks do not overlap the one-key locks Flyway takes; the schema is part of
-     * the key so that buses in other schemas of the same database do not contend.
+     * Takes the lane for the rest of the transaction and answers its first {@code limit} pending deliveries, oldest
+     * first, locked; answers none when another worker (of this process or another) has the lane. One statement, so a
+     * turn of a lane costs one round trip to start. Two-key advisory locks do not overlap the one-key locks Flyway
+     * takes; the schema is part of the key so that buses in other schemas of the same database do not contend.
      */
-    boolean tryLockLane(String subscriber, int shard) {
-        return jdbc.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '/' || ?), ?)")
-                .param(subscriber).param(shard)
-                .query(Boolean.class).single();
-    }
-
-    /** The lane's first {@code limit} pending deliveries, oldest first, locked; call it holding the lane. */
-    List<Head> heads(String subscriber, int shard, int limit) {
+    List<Head> lockLane(String subscriber, int shard, int limit) {
         return jdbc.sql("""
+                        with lane as (
+                            select pg_try_advisory_xact_lock(hashtext(current_schema() || '/' || ?), ?) as taken)
                         select delivery.id, delivery.event_id, delivery.attempts, delivery.available_at, outbox.type,
                                outbox.payload::text as payload
-                        from messaging_delivery delivery
+                        from lane, messaging_delivery delivery
                         join messaging_outbox outbox on outbox.event_id = delivery.event_id
-                        where delivery.subscriber = ? and delivery.shard = ? and delivery.status = 'PENDING'
+                        where lane.taken
+                        and delivery.subscriber = ? and delivery.shard = ? and delivery.status = 'PENDING'
                         order by delivery.id limit ?
                         for update of delivery""")
-                .param(subscriber).param(shard).param(limit)
+                .param(subscriber).param(shard).param(subscriber).param(shard).param(limit)
                 .query((row, n) -> new Head(row.getLong("id"), row.getObject("event_id", UUID.class),
                         row.getString("type"), row.getString("payload"), row.getInt("attempts"),
                         Timestamps.read(row, "available_at")))
@@ -131,12 +128,13 @@ final class Deliveries {
      * see the other's row and both leave the payload; the purge drops it then.)
      */
     void done(long id, UUID eventId) {
-        jdbc.sql("delete from messaging_delivery where id = ?").param(id).update();
+        // One statement; the update sees the rows as they were before the delete, hence "another" delivery.
         jdbc.sql("""
+                        with handled as (delete from messaging_delivery where id = ?)
                         update messaging_outbox set payload = null
                         where event_id = ? and payload is not null
-                        and not exists (select 1 from messaging_delivery where event_id = ?)""")
-                .param(eventId).param(eventId)
+                        and not exists (select 1 from messaging_delivery where event_id = ? and id <> ?)""")
+                .param(id).param(eventId).param(eventId).param(id)
                 .update();
     }
 

@@ -46,17 +46,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p><b>Order.</b> A subscriber's deliveries are spread over lanes by {@link MessagingProperties#shardOf}. Only a
  * lane's head (its oldest pending delivery) is ever handled, and only by the worker that holds the lane's advisory
- * lock ({@link Deliveries#tryLockLane}) for the whole transaction of handling it. The lock, not a lock on the head
+ * lock ({@link Deliveries#lockLane}) for the whole transaction of handling it. The lock, not a lock on the head
  * row, is what keeps a lane one at a time: with {@code FOR UPDATE SKIP LOCKED} on rows, a second instance would skip
  * the locked head and take the next delivery of the same person. Lanes of a subscriber are shared out among its
  * workers (worker {@code i} of {@code n} sweeps shards {@code i, i + n, ...}); other instances of the subscriber
  * sweep the same lanes and skip those whose lock is taken.
  *
- * <p><b>One transaction per turn of a lane.</b> Handlers run inside the transaction that holds the lane, each behind a
- * savepoint, so whatever one writes through the same {@link DataSource} (events it publishes in turn) commits
- * together with the deletion of its delivery. A handler that throws is rolled back to its savepoint; the same
- * transaction then counts the attempt and sets when the lane may try again, or buries the event as a dead letter
- * after {@code maxAttempts}, so the lane goes on with the next one. A process that dies mid-handling releases the
+ * <p><b>One transaction per turn of a lane.</b> Handlers run inside the transaction that holds the lane, so whatever
+ * one writes through the same {@link DataSource} (events it publishes in turn) commits together with the deletion of
+ * its delivery. A handler that throws is undone: the turn's first by rolling the transaction back (it held nothing
+ * else), the others back to a savepoint taken before them; a transaction then counts the attempt and sets when the
+ * lane may try again, or buries the event as a dead letter after {@code maxAttempts}, so the lane goes on with the
+ * next one. A process that dies mid-handling releases the
  * lane with its connection and the event is delivered again.
  */
 final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoCloseable {
@@ -365,58 +366,72 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
     /** @return whether the lane's head was due and handled (or failed, or buried), so the lane may go on */
     private boolean handleLane(String subscriber, int shard) {
         List<UUID> handled = new ArrayList<>();
-        boolean progressed = Boolean.TRUE.equals(transactions.execute(transaction -> {
-            handled.clear();
-            if (!deliveries.tryLockLane(subscriber, shard)) {
-                return false;
-            }
-            boolean handledAny = false;
-            for (var head : deliveries.heads(subscriber, shard, LANE_TURN)) {
-                if (!running || head.availableAt().isAfter(clock.instant())) {
-                    break;
-                }
-                handledAny = true;
-                EventCodec.Decoded decoded;
-                try {
-                    decoded = codec.decode(head.payload().getBytes(StandardCharsets.UTF_8));
-                } catch (EventCodec.ForgottenEvent e) {
-                    // Its person was erased after it was published: nothing is left to do with it.
-                    log.info("{} dropped {} {} (shard {}): {}", subscriber, head.type(), head.eventId(), shard,
-                            e.getMessage());
-                    deliveries.done(head.id(), head.eventId());
+        boolean progressed;
+        try {
+            progressed = Boolean.TRUE.equals(transactions.execute(transaction -> {
+                handled.clear();
+                boolean handledAny = false;
+                for (var head : deliveries.lockLane(subscriber, shard, LANE_TURN)) {
+                    if (!running || head.availableAt().isAfter(clock.instant())) {
+                        break;
+                    }
+                    boolean first = !handledAny;
+                    handledAny = true;
+                    EventCodec.Decoded decoded;
+                    try {
+                        decoded = codec.decode(head.payload().getBytes(StandardCharsets.UTF_8));
+                    } catch (EventCodec.ForgottenEvent e) {
+                        // Its person was erased after it was published: nothing is left to do with it.
+                        log.info("{} dropped {} {} (shard {}): {}", subscriber, head.type(), head.eventId(), shard,
+                                e.getMessage());
+                        deliveries.done(head.id(), head.eventId());
+                        handled.add(head.eventId());
+                        continue;
+                    } catch (EventCodec.UnreadableEvent e) {
+                        // No attempt could read it better: a dead letter at once, for an operator to look at.
+                        log.error("{} cannot read {} {} (shard {}), a dead letter now: {}", subscriber, head.type(),
+                                head.eventId(), shard, e.getMessage());
+                        deliveries.bury(head.id(), head.attempts() + 1, Subscriptions.reason(e), clock.instant());
+                        countOnceBuried(subscriber, head.type(), Subscriptions.reason(e));
+                        continue;
+                    }
+                    if (!handle(subscriber, shard, head, decoded, first ? null : transaction)) {
+                        break;
+                    }
                     handled.add(head.eventId());
-                    continue;
-                } catch (EventCodec.UnreadableEvent e) {
-                    // No attempt could read it better: a dead letter at once, for an operator to look at.
-                    log.error("{} cannot read {} {} (shard {}), a dead letter now: {}", subscriber, head.type(),
-                            head.eventId(), shard, e.getMessage());
-                    deliveries.bury(head.id(), head.attempts() + 1, Subscriptions.reason(e), clock.instant());
-                    countOnceBuried(subscriber, head.type(), Subscriptions.reason(e));
-                    continue;
                 }
-                if (!handle(subscriber, shard, head, decoded, transaction)) {
-                    break;
-                }
-                handled.add(head.eventId());
-            }
-            return handledAny;
-        }));
+                return handledAny;
+            }));
+        } catch (UnguardedFailure failed) {
+            // The turn's first handler failed: its transaction, which held nothing else, was rolled back whole.
+            transactions.executeWithoutResult(transaction ->
+                    recordFailure(subscriber, shard, failed.head, failed.failure, failed.retryable));
+            return true;
+        }
         // Two subscribers finishing the same event in transactions of their own cannot see each other's delivery
         // gone, so both may leave the payload; checked again once committed, the last one to finish always sees it.
         deliveries.forgetPayloadsOfHandled(handled);
         return progressed;
     }
 
-    /** @return whether the event was handled; if not, its retry or burial is recorded and the lane waits */
+    /**
+     * Runs the handler. When others went before it in the transaction ({@code guard} given), it runs behind a
+     * savepoint, so that a failure undoes its writes and not theirs; the turn's first handler runs without one (two
+     * round trips fewer), and a failure of it rolls the whole transaction back ({@link UnguardedFailure}).
+     *
+     * @return whether the event was handled; if not, its retry or burial is recorded and the lane waits
+     */
     private boolean handle(String subscriber, int shard, Deliveries.Head head, EventCodec.Decoded decoded,
-                           TransactionStatus transaction) {
-        Object beforeHandler = transaction.createSavepoint();
+                           TransactionStatus guard) {
+        Object beforeHandler = guard == null ? null : guard.createSavepoint();
         String failure;
         boolean retryable = true;
         try {
             if (subscriptions.deliver(subscriber, decoded.event(), decoded.trace())
                     != Subscriptions.Outcome.NOT_SUBSCRIBED) {
-                transaction.releaseSavepoint(beforeHandler);
+                if (beforeHandler != null) {
+                    guard.releaseSavepoint(beforeHandler);
+                }
                 deliveries.done(head.id(), head.eventId());
                 return true;
             }
@@ -427,15 +442,25 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
             // broker, where a publish is not undone; only the event itself becomes a dead letter.
             failure = Subscriptions.reason(e);
             retryable = false;
-            transaction.releaseSavepoint(beforeHandler);
-            beforeHandler = null;
+            if (beforeHandler != null) {
+                guard.releaseSavepoint(beforeHandler);
+                beforeHandler = null;
+            }
         } catch (Exception e) {
             failure = Subscriptions.reason(e);
             retryable = Subscriptions.isRetryable(e);
+            if (beforeHandler == null) {
+                throw new UnguardedFailure(head, failure, retryable);
+            }
         }
         if (beforeHandler != null) {
-            transaction.rollbackToSavepoint(beforeHandler);
+            guard.rollbackToSavepoint(beforeHandler);
         }
+        recordFailure(subscriber, shard, head, failure, retryable);
+        return false;
+    }
+
+    private void recordFailure(String subscriber, int shard, Deliveries.Head head, String failure, boolean retryable) {
         switch (AfterFailure.of(head.attempts() + 1, retryable, properties, clock.instant())) {
             case AfterFailure.RetryAt retry -> {
                 log.warn("{} failed to handle {} {} (shard {}, attempt {} of {}), retrying at {}: {}", subscriber,
@@ -450,7 +475,21 @@ final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoC
                 countOnceBuried(subscriber, head.type(), failure);
             }
         }
-        return false;
+    }
+
+    /** The failure of a handler that ran without a savepoint, to be recorded once its transaction is rolled back. */
+    private static final class UnguardedFailure extends RuntimeException {
+
+        private final transient Deliveries.Head head;
+        private final String failure;
+        private final boolean retryable;
+
+        UnguardedFailure(Deliveries.Head head, String failure, boolean retryable) {
+            super(failure, null, false, false);
+            this.head = head;
+            this.failure = failure;
+            this.retryable = retryable;
+        }
     }
 
     /** Counts a dead letter when the burial commits: one rolled back leaves the event pending, not dead. */

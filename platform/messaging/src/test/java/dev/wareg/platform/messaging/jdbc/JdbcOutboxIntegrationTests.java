@@ -177,6 +177,35 @@ class JdbcOutboxIntegrationTests {
         assertThat(replies).containsExactly("attempt 2");
     }
 
+    /**
+     * A lane's turn handles what is waiting in one transaction: the first handler runs without a savepoint, the next
+     * ones behind one, so a later failure undoes only its own writes.
+     */
+    @Test
+    void aFailureLaterInALanesTurnUndoesOnlyItsOwnWrites() throws Exception {
+        JdbcEventBus bus = buses.bus(buses.freshSchema(), 2);
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        bus.subscribe("chat", MessageReceived.class, event -> {
+            int attempt = attempts.computeIfAbsent(event.text(), text -> new AtomicInteger()).incrementAndGet();
+            bus.publish(new SendMessage(UUID.randomUUID(), Instant.now(), "web-chat", event.sender(),
+                    event.text() + " " + attempt, List.of()));
+            if (event.text().equals("dois") && attempt == 1) {
+                throw new IllegalStateException("account-api timed out");
+            }
+        });
+        List<String> replies = new CopyOnWriteArrayList<>();
+        bus.subscribe("web-chat", SendMessage.class, reply -> replies.add(reply.text()));
+        // Both wait in the same lane before the workers start, so one turn takes them together.
+        bus.publish(received("um"));
+        bus.publish(received("dois"));
+        bus.start();
+
+        awaitUntil(() -> replies.size() >= 2);
+        Thread.sleep(300);
+        assertThat(replies).containsExactly("um 1", "dois 2");
+        assertThat(attempts.get("um")).hasValue(1);
+    }
+
     @Test
     void deliveryGoesOnWhenTheListenersConnectionIsKilled() throws Exception {
         DataSource database = buses.freshSchema();
