@@ -4,20 +4,29 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL, open to the OS user running this JVM and to whoever holds its superuser's password.
@@ -40,6 +49,12 @@ import org.postgresql.PGConnection;
  * owner could not read anyway, and it lets {@code psql} and the system tests in as well. A fresh password at each
  * start would need a client of the trusted socket to set it, which the JDBC driver is not. A data directory kept by
  * an earlier version, which had no password, is given one at its first start ({@link #givePassword}).
+ *
+ * <p>A kept data directory is this JVM's while it runs: a lock on {@code <data directory>.lock} beside it, which the
+ * operating system releases when the JVM ends however it ends, keeps a second instance out with a clear message.
+ * PostgreSQL runs as a process of its own, so a JVM that was killed (or crashed) leaves it running on the directory,
+ * and the next start would fail on it; holding the lock proves that server has no JVM any more, so it is stopped
+ * first ({@link #stopAbandonedServer}).
  */
 final class PrivatePostgres implements Closeable {
 
@@ -57,14 +72,19 @@ final class PrivatePostgres implements Closeable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+    private static final Logger log = LoggerFactory.getLogger(PrivatePostgres.class);
+    private static final Duration ABANDONED_SERVER_STOP = Duration.ofSeconds(30);
+
     private final EmbeddedPostgres server;
     private final Path socketDirectory;
     private final String password;
+    private final FileChannel lock;
 
-    private PrivatePostgres(EmbeddedPostgres server, Path socketDirectory, String password) {
+    private PrivatePostgres(EmbeddedPostgres server, Path socketDirectory, String password, FileChannel lock) {
         this.server = server;
         this.socketDirectory = socketDirectory;
         this.password = password;
+        this.lock = lock;
     }
 
     /**
@@ -72,20 +92,36 @@ final class PrivatePostgres implements Closeable {
      * @param dataDirectory a data directory to keep, made on the first start; {@code null} for a temporary one
      */
     static PrivatePostgres start(int port, Path dataDirectory) throws IOException {
+        FileChannel lock = dataDirectory == null ? null : lock(dataDirectory);
+        try {
+            if (lock != null) {
+                stopAbandonedServer(dataDirectory);
+            }
+            return start(port, dataDirectory, lock);
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static PrivatePostgres start(int port, Path dataDirectory, FileChannel lock) throws IOException {
         // A short name: a socket's whole path must fit in 103 bytes (macOS), its temporary directory's included.
         Path socketDirectory = Files.createTempDirectory("wareg-pg-", ownerOnly(OWNER_ONLY));
         // Should the JVM end before close() (a test's cached context), zonky's shutdown hook stops the server, which
         // removes its socket, and then the JVM deletes the emptied directory.
         socketDirectory.toFile().deleteOnExit();
         try {
-            return start(port, dataDirectory, socketDirectory);
+            return start(port, dataDirectory, socketDirectory, lock);
         } catch (IOException | RuntimeException e) {
             deleteRecursively(socketDirectory);
             throw e;
         }
     }
 
-    private static PrivatePostgres start(int port, Path dataDirectory, Path socketDirectory) throws IOException {
+    private static PrivatePostgres start(int port, Path dataDirectory, Path socketDirectory, FileChannel lock)
+            throws IOException {
         boolean kept = dataDirectory != null;
         boolean initialised = kept && Files.exists(dataDirectory.resolve("postgresql.conf"));
         if (initialised && !Files.exists(dataDirectory.resolve(PASSWORD_FILE))) {
@@ -114,7 +150,61 @@ final class PrivatePostgres implements Closeable {
         }
         EmbeddedPostgres server = builder.start();
         Files.deleteIfExists(initdbPassword);
-        return new PrivatePostgres(server, socketDirectory, password);
+        return new PrivatePostgres(server, socketDirectory, password, lock);
+    }
+
+    /** Takes the data directory for this JVM, or refuses when another running instance has it. */
+    private static FileChannel lock(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + ".lock");
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // This JVM has it already: a second application context on the same directory.
+        }
+        channel.close();
+        throw new IllegalStateException("The embedded database in " + dataDirectory + " is in use by another running"
+                + " instance: stop that one, or give this one a directory of its own"
+                + " (--wareg.standalone.database.data-directory=...) or a throwaway database"
+                + " (--wareg.standalone.database.temporary=true)");
+    }
+
+    /**
+     * Stops a server a killed JVM left running on the data directory (its {@code postmaster.pid} names a live
+     * postgres process), waiting for it to finish: PostgreSQL's smart shutdown, whose clients all died with the JVM.
+     */
+    private static void stopAbandonedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!firstLine.matches("\\d{1,10}")) {
+            return;
+        }
+        var abandoned = ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.contains("postgres"))
+                        .orElse(false));
+        if (abandoned.isEmpty()) {
+            return;
+        }
+        log.warn("An embedded PostgreSQL (pid {}) was still running on {}, left by an earlier run that did not stop"
+                + " cleanly (killed or crashed); stopping it first", firstLine, dataDirectory);
+        abandoned.get().destroy();
+        try {
+            abandoned.get().onExit().get(ABANDONED_SERVER_STOP.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the abandoned embedded PostgreSQL stopped", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the embedded PostgreSQL left running on " + dataDirectory + " (pid " + firstLine
+                    + ") did not stop within " + ABANDONED_SERVER_STOP.toSeconds() + " s; stop it, then start again",
+                    e);
+        }
     }
 
     String jdbcUrl() {
@@ -130,7 +220,13 @@ final class PrivatePostgres implements Closeable {
         try {
             server.close();
         } finally {
-            deleteRecursively(socketDirectory);
+            try {
+                deleteRecursively(socketDirectory);
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
+            }
         }
     }
 

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wareg.testsupport.FreePorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The embedded default started twice on one kept data directory: the second start finds the password the first
- * made, still asks it of every TCP connection, and the data is still there. The password never reaches the log.
+ * made, still asks it of every TCP connection, and the data is still there. The password never reaches the log. A
+ * server a killed JVM left running is stopped at the next start; a second instance at the same time is refused.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDatabaseRestartIntegrationTests {
@@ -73,6 +78,56 @@ class EmbeddedDatabaseRestartIntegrationTests {
                 assertThat(rows.getString("note")).isEqualTo("before the password");
             }
             assertThat(dataDirectory.resolve(PrivatePostgres.PASSWORD_FILE)).hasContent(postgres.password());
+        }
+    }
+
+    /**
+     * A JVM that was killed leaves its PostgreSQL running on the data directory (it is a process of its own): the
+     * next start stops that server and starts, rather than failing on a directory in use.
+     */
+    @Test
+    void aServerLeftRunningByAKilledJvmIsStoppedAtTheNextStart(CapturedOutput output) throws Exception {
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), AbandoningJvm.class.getName(), dataDirectory.toString())
+                .redirectErrorStream(true).start();
+        try (var lines = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(lines.lines().anyMatch(AbandoningJvm.STARTED::equals)).isTrue();
+        }
+        jvm.destroyForcibly().waitFor();
+        long abandonedPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst());
+        assertThat(ProcessHandle.of(abandonedPid).filter(ProcessHandle::isAlive)).isPresent();
+
+        try (var postgres = PrivatePostgres.start(0, dataDirectory);
+             var connection = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", postgres.password())) {
+            assertThat(connection.isValid(1)).isTrue();
+            assertThat(ProcessHandle.of(abandonedPid).filter(ProcessHandle::isAlive)).isEmpty();
+        }
+        assertThat(output.getAll()).contains("was still running on", "stopping it first");
+    }
+
+    /** Starts the embedded PostgreSQL on a data directory, says so, and waits to be killed. */
+    public static final class AbandoningJvm {
+
+        static final String STARTED = "embedded PostgreSQL started";
+
+        public static void main(String[] args) throws Exception {
+            PrivatePostgres.start(0, Path.of(args[0]));
+            System.out.println(STARTED);
+            System.out.flush();
+            Thread.sleep(Duration.ofMinutes(5));
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameDataDirectoryIsRefusedWithAClearMessage() throws Exception {
+        try (var first = PrivatePostgres.start(0, dataDirectory)) {
+            assertThatThrownBy(() -> PrivatePostgres.start(0, dataDirectory))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another running instance")
+                    .hasMessageContaining("--wareg.standalone.database.temporary=true");
+            try (var connection = DriverManager.getConnection(first.jdbcUrl(), "postgres", first.password())) {
+                assertThat(connection.isValid(1)).isTrue();
+            }
         }
     }
 
