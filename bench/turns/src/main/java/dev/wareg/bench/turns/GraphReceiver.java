@@ -58,8 +58,8 @@ final class GraphReceiver implements AutoCloseable {
             byte[] request = exchange.getRequestBody().readAllBytes();
             long arrived = System.nanoTime();
             if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\","
-                        + "\"code\":190}}");
+                send(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\","
+                        + "\"type\":\"OAuthException\",\"code\":190}}");
                 return;
             }
             JsonNode body = JSON.readTree(request);

@@ -40,7 +40,7 @@ final class OpenLoop implements GraphReceiver.Replies {
         this.out = out;
     }
 
-    /** Offers {@code rate} turns a second for the warm-up and then the measured time, then waits for the last replies. */
+    /** Offers {@code rate} turns a second for the warm-up, then the measured time; then waits for the last replies. */
     void run(double rate, Duration warmup, Duration measured) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();

@@ -52,7 +52,8 @@ final class Deliveries {
                             select subscription.subscriber, event.event_id, ?, ?
                             from event join messaging_subscription subscription on subscription.type = ?
                             returning subscriber)
-                        select pg_notify(?, current_schema() || '/' || subscriber || '/' || cast(? as text)) from fanned_out""")
+                        select pg_notify(?, current_schema() || '/' || subscriber || '/' || cast(? as text))
+                        from fanned_out""")
                 .param(eventId).param(type).param(payload).param(Timestamps.of(now))
                 .param(shard).param(Timestamps.of(now)).param(type)
                 .param(CHANNEL).param(shard)

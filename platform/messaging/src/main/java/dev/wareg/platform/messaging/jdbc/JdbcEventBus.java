@@ -57,8 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its delivery. A handler that throws is undone: the turn's first by rolling the transaction back (it held nothing
  * else), the others back to a savepoint taken before them; a transaction then counts the attempt and sets when the
  * lane may try again, or buries the event as a dead letter after {@code maxAttempts}, so the lane goes on with the
- * next one. A process that dies mid-handling releases the
- * lane with its connection and the event is delivered again.
+ * next one. A process that dies mid-handling releases the lane with its connection and the event is delivered again.
  */
 final class JdbcEventBus implements EventBus, DeadLetters, SmartLifecycle, AutoCloseable {
 

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on {@link Deliveries#CHANNEL} with a connection of its own and wakes the worker of each lane an event
  * for this schema went to (the payload is {@code schema/subscriber/shard}, see {@link Deliveries#publish}); a
- * payload with the schema alone (a re-driven dead letter, or a bus of an earlier version) wakes every worker. Notifications only shorten the wait: workers poll anyway, so one lost while the connection
- * is down (a failover, {@code pg_terminate_backend}) delays an event by at most a poll interval. The listener
- * reconnects after such a loss, and wakes the workers once it listens again.
+ * payload with the schema alone (a re-driven dead letter, or a bus of an earlier version) wakes every worker.
+ * Notifications only shorten the wait: workers poll anyway, so one lost while the connection is down (a failover,
+ * {@code pg_terminate_backend}) delays an event by at most a poll interval. The listener reconnects after such a
+ * loss, and wakes the workers once it listens again.
  *
  * @see <a href="https://www.postgresql.org/docs/current/sql-notify.html">NOTIFY</a>
  */
