@@ -72,9 +72,9 @@ if [ "$MODE" = distributed ]; then
 else
   JAR=${BENCH_JAR:-$(ls app/standalone/target/standalone-*.jar | grep -v original | head -1)}
   echo "Starting $JAR on port $PORT (log: $OUT/server.log)..." >&2
-  # shellcheck disable=SC2086
   GC_LOG=()
   [ "${BENCH_SOAK:-0}" = 1 ] && GC_LOG=("-Xlog:gc:file=$OUT/gc.log:uptime")
+  # shellcheck disable=SC2086
   "$JAVA" -Xmx"$HEAP" "${GC_LOG[@]}" ${BENCH_JVM_OPTIONS:-} -jar "$JAR" --server.port="$PORT" \
     --wareg.standalone.database.temporary=true ${BENCH_SETTINGS:-} >"$OUT/server.log" 2>&1 &
   SERVER=$!
