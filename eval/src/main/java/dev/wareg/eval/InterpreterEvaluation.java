@@ -32,11 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
  * above the confidence threshold, and utterances per second.
  *
  * <pre>
- * InterpreterEvaluation [--split name=file.jsonl]... [--nlpjs] [--report file.md] [--mistakes name]
+ * InterpreterEvaluation [--split name=file.jsonl]... [--nlpjs] [--report file.md] [--mistakes name] [--rules-only]
  * </pre>
  *
  * Without {@code --split}, the corpus's splits that exist: train, dev, handwritten-dev, test. {@code --mistakes}
- * lists what a split gets wrong, for whoever tunes the rules; it refuses the held-out test split.
+ * lists what a split gets wrong, for whoever tunes the rules; it refuses the held-out test split. {@code --rules-only}
+ * scores the rules without the intent model, to see which of the two reads a line wrong.
  */
 public final class InterpreterEvaluation {
 
@@ -57,6 +58,7 @@ public final class InterpreterEvaluation {
         Path report = null;
         boolean nlpjs = false;
         String mistakes = null;
+        boolean rulesOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--split" -> {
@@ -66,9 +68,10 @@ public final class InterpreterEvaluation {
                 case "--report" -> report = Path.of(args[++i]);
                 case "--nlpjs" -> nlpjs = true;
                 case "--mistakes" -> mistakes = args[++i];
+                case "--rules-only" -> rulesOnly = true;
                 default -> {
                     System.err.println("usage: InterpreterEvaluation [--split name=file.jsonl]... [--nlpjs]"
-                            + " [--report file.md] [--mistakes name]");
+                            + " [--report file.md] [--mistakes name] [--rules-only]");
                     System.exit(2);
                 }
             }
@@ -81,7 +84,7 @@ public final class InterpreterEvaluation {
                 }
             }
         }
-        Interpreter interpreter = interpreter();
+        Interpreter interpreter = rulesOnly ? new RulesInterpreter() : interpreter();
         if (mistakes != null) {
             if (mistakes.equals(HELD_OUT) || mistakes.equals(CALIBRATION)) {
                 System.err.println("The " + mistakes + " split is not tuned on: its mistakes are not listed"

@@ -45,6 +45,7 @@ final class States implements FieldValidator {
             codes.put(key(code), code);
             codes.put(key(name), code);
         });
+        codes.put("minas", "MG"); // as Minas Gerais is called
         return Map.copyOf(codes);
     }
 

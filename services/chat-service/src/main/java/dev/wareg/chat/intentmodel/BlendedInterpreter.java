@@ -18,9 +18,10 @@ import java.util.Set;
  * of 0.4 ("quero informar meu cpf" read as "show my data") and broke three dialogue stories.
  * <p>
  * The model may not bring in an intent whose mistake costs much ({@link #RULES_ONLY}: an erasure request, a
- * hand-off, a cancellation that drops the values collected, a yes that applies a change) when the rules did not read
- * it; the same intents a local LLM may not choose alone (see {@code RulesFirstInterpreter}), so a reading passed on
- * to the LLM step is still one the rules vouch for. The model's vote still moves the confidence: a rules' "sim" the
+ * hand-off, a cancellation that drops the values collected, a yes that applies a change, a no that drops one) when
+ * the rules did not read it: the intents a local LLM may not choose alone (see {@code RulesFirstInterpreter}), and a
+ * no, which the rules read well and the model guesses from letters ("Nadia" asked whether to sign up is no "nada").
+ * A reading passed on to the LLM step is still one the rules vouch for. The model's vote still moves the confidence: a rules' "sim" the
  * model doubts gets a lower one, and may be passed to the LLM. Nor may it turn a message into an answer
  * ({@code provide_value}) when the rules found no value in it: the model knows intents, not values, and an answer
  * without a value is nothing to store ("sei lá" asked for the name).
@@ -29,7 +30,7 @@ public final class BlendedInterpreter implements Interpreter {
 
     /** Intents the model may pick only when the rules read them too. */
     public static final Set<Intent> RULES_ONLY =
-            EnumSet.of(Intent.DELETE_MY_DATA, Intent.HUMAN, Intent.CANCEL, Intent.AFFIRM);
+            EnumSet.of(Intent.DELETE_MY_DATA, Intent.HUMAN, Intent.CANCEL, Intent.AFFIRM, Intent.DENY);
 
     private final Interpreter rules;
     private final IntentModel model;

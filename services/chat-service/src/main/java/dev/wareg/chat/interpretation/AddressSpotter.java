@@ -5,6 +5,7 @@ import dev.wareg.fields.Validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ final class AddressSpotter {
     private static final Pattern LIVES_IN = Pattern.compile(
             "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
                     + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
-                    + "|agrade\\w*|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
+                    + "|agrade\\w*|agora|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
@@ -54,6 +55,8 @@ final class AddressSpotter {
             "\\p{Lu}[\\p{L}'.]*(?:\\s+(?:(?:de|da|do|dos|das|DE|DA|DO|DOS|DAS)\\s+)?\\p{Lu}[\\p{L}'.]*){0,4}");
     /** Two capitals ending a place: the federative unit ("Curitiba PR"). */
     private static final Pattern TRAILING_UNIT = Pattern.compile("\\s([A-Z]{2})$");
+    private static final Pattern CITY_STATE_SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s+-\\s+|\\s+");
+    private static final Set<String> CONNECTIVES = Lexicon.STANDARD.words("name-connectives");
     private static final String[] STREET_HINTS = {"rua", "r.", "av", "travessa", "tv.", "alameda", "praca", "estrada",
             "rodovia", "largo"};
     private static final String[] COMPLEMENT_HINTS = {"ap", "casa", "loja", "sala", "conj", "cj", "bl", "cobertura",
@@ -190,5 +193,29 @@ final class AddressSpotter {
         Matcher unit = TRAILING_UNIT.matcher(segment);
         return unit.find() && unit.start() > 0 && RegistrationFields.STATE.validate(unit.group(1)) instanceof Validation.Valid
                 && PLACE_NAME.matcher(segment.substring(0, unit.start()).strip()).matches();
+    }
+
+    /**
+     * "Salvador, Bahia", "Curitiba - PR", "fortaleza ce": the federative unit said after the city, when no state was
+     * given apart. The longest name first ("Rio Grande do Sul"); a city that ends in one ("Rio de Janeiro", "Santa
+     * Isabel do Pará") keeps it, as nothing or only a connective would be left.
+     */
+    static void stateAfterCity(Map<String, String> values) {
+        String city = values.get("city");
+        if (city == null || values.containsKey("state")) {
+            return;
+        }
+        List<String> words = List.of(CITY_STATE_SEPARATOR.split(city.strip()));
+        for (int n = Math.min(4, words.size() - 1); n >= 1; n--) {
+            String state = String.join(" ", words.subList(words.size() - n, words.size()));
+            List<String> rest = words.subList(0, words.size() - n);
+            if (RegistrationFields.STATE.validate(state) instanceof Validation.Valid
+                    && !CONNECTIVES.contains(Normaliser.fold(rest.getLast()))) {
+                values.put("city", city.substring(0, city.lastIndexOf(words.get(words.size() - n)))
+                        .replaceAll("[\\s,/-]+$", ""));
+                values.put("state", state);
+                return;
+            }
+        }
     }
 }

@@ -27,7 +27,9 @@ final class Corrections {
     private static final Pattern REPLACED = Pattern.compile(
             "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n)\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
-    private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
+    private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+|\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
+    /** The field said to be something: "não, meu sobrenome é Lima", "no, my last name is Costa". */
+    private static final Pattern SAYS_IS = Pattern.compile("\\b(?:e|eh|is|era|was)\\s+\\S");
     /** The value replaced first, then the right one: "não é A, é B", "it's not A, it's B" (folded, no apostrophe). */
     private static final Pattern NOT_A_BUT_B = Pattern.compile("^(?:its\\s+|thats\\s+)?(?:nao|not|isnt|n)\\s+"
             + "(?:e\\s+|eh\\s+|is\\s+)?[^,;]{1,60}[,;]\\s*(?:e|eh|is|its|o\\s+cert[oa]\\s+(?:e|eh)|sim)\\s+\\S");
@@ -65,6 +67,10 @@ final class Corrections {
                 || intent == Intent.DENY && opensWithNo && words.size() > 2
                 && (askedField == null || values.isEmpty() || values.containsKey(askedField))
                 || contrast && (intent == null || intent == Intent.DENY || intent == Intent.PROVIDE_VALUE);
+        if (intent == Intent.DENY && opensWithNo && (!values.isEmpty() && !values.containsKey(askedField)
+                || values.isEmpty() && askedField == null && !targets.isEmpty() && SAYS_IS.matcher(folded).find())) {
+            return new Reading(Intent.CORRECT, 0.8); // "n n n o bairro é Tijuca" asked the city
+        }
         if (!corrects) {
             return reading;
         }

@@ -20,6 +20,32 @@ final class IntentRules {
     private static final Lexicon LEXICON = Lexicon.STANDARD;
     private static final Pattern HELP_PHRASE = LEXICON.phrasesAnywhere("help-phrases");
     private static final Set<String> HELP_PHRASE_CUES = LEXICON.cues("help-phrases");
+    /** Confusion about the chat itself, wherever it is: "não sei mexer nisso, o que eu faço?". */
+    private static final Pattern HELP_CONFUSION = LEXICON.phrasesAnywhere("help-confusion");
+    private static final Set<String> HELP_CONFUSION_CUES = LEXICON.cues("help-confusion");
+    /** A question about a field rather than a value of it: "o que é CEP?", "pra que vc quer meu cpf?". */
+    private static final Pattern FIELD_QUESTION = LEXICON.phrasesAnywhere("field-questions");
+    private static final Set<String> FIELD_QUESTION_CUES = LEXICON.cues("field-questions");
+    /** An erasure said without a verb and its object: "quero sair da base", "right to be forgotten". */
+    private static final Pattern DELETE_PHRASE = LEXICON.phrasesAnywhere("delete-phrases");
+    private static final Set<String> DELETE_PHRASE_CUES = LEXICON.cues("delete-phrases");
+    private static final Set<String> DELETE_FROM = LEXICON.words("delete-from");
+    private static final Set<String> DELETE_WHOLE = LEXICON.words("delete-whole");
+    private static final Pattern REGISTER_PHRASE = LEXICON.phrasesAnywhere("register-phrases");
+    private static final Set<String> REGISTER_PHRASE_CUES = LEXICON.cues("register-phrases");
+    private static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
+    private static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
+    /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
+    private static final Pattern UPDATE_PHRASE = LEXICON.phrasesAnywhere("update-phrases");
+    private static final Set<String> UPDATE_PHRASE_CUES = LEXICON.cues("update-phrases");
+    private static final Pattern SHOW_PHRASE = LEXICON.phrasesAnywhere("show-phrases");
+    private static final Set<String> SHOW_PHRASE_CUES = LEXICON.cues("show-phrases");
+    /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
+    private static final Pattern STORED_HERE = LEXICON.phrasesAnywhere("stored-here");
+    /** Where a wrong value is: "o email tá errado no cadastro" asks to change what is stored, not an answer. */
+    private static final Pattern STORED_WRONG = LEXICON.phrasesAnywhere("stored-wrong");
+    private static final Pattern STATED_WRONG = Pattern.compile("\\b(?:ta|esta) errad[oa]\\b");
+    private static final Set<String> NEGATIONS = Set.of("nao", "not", "dont", "never", "nunca");
     private static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
     private static final Pattern CORRECT_AS_YES = LEXICON.phrasesAnywhere("correct-as-yes");
     private static final Pattern CANCEL_PHRASE = LEXICON.phrasesAnywhere("cancel-phrases");
@@ -51,9 +77,10 @@ final class IntentRules {
      * eu faço no domingo?" is about something else), requests for help and confusion wherever they are.
      */
     private static final Pattern HELP_QUESTION = Pattern.compile("\\b(?:" + LEXICON.phrases("help-questions")
-            + "(?: " + LEXICON.phrases("help-question-closers") + ")*$|" + LEXICON.phrases("help-requests") + ")\\b");
-    private static final Set<String> HELP_QUESTION_CUES = union(LEXICON.cues("help-questions"),
-            LEXICON.cues("help-requests"));
+            + "(?: " + LEXICON.phrases("help-question-closers") + ")*$|" + LEXICON.phrases("help-requests") + "|"
+            + LEXICON.phrases("help-confusion") + ")\\b");
+    private static final Set<String> HELP_QUESTION_CUES = union(union(LEXICON.cues("help-questions"),
+            LEXICON.cues("help-requests")), HELP_CONFUSION_CUES);
     /** "tudo bem?", "how are you?": small talk, not a yes. */
     private static final Pattern HOW_ARE_YOU = Pattern.compile(LEXICON.phrases("how-are-you"));
     private static final Pattern HELP_WITH = Pattern.compile(
@@ -100,6 +127,11 @@ final class IntentRules {
         if (size <= 12 && words.anyOf(HELP_PHRASE_CUES) && HELP_PHRASE.matcher(text).find()) {
             return new Reading(Intent.HELP, 0.85);
         }
+        // "o que é CEP?", "is CPF mandatory?": about the field, not its value, nor a question about one's own
+        if (namesAField && !hasValues && size <= 20 && words.anyOf(FIELD_QUESTION_CUES)
+                && FIELD_QUESTION.matcher(text).find() && !asksAboutOwn(words)) {
+            return new Reading(Intent.HELP, 0.8);
+        }
         if (size <= 6 && UNSURE_PHRASE.matcher(text).find() && !HELP_QUESTION.matcher(text).find()) {
             return null;
         }
@@ -109,7 +141,8 @@ final class IntentRules {
         // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
         // "não quero mais que tenham meus dados" is no negation of the erasure it asks for.
         boolean noLonger = text.contains(" mais ") || text.contains("longer") || text.contains("anymore");
-        if (!namesAField && delete >= 0 && words.contains(DELETE_WHAT) && (negation < 0 || negation > delete || noLonger)) {
+        boolean wholeErased = delete >= 0 && (!namesAField || erasesTheWhole(words, delete) || words.contains(DELETE_FROM));
+        if (wholeErased && words.contains(DELETE_WHAT) && (negation < 0 || negation > delete || noLonger)) {
             return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
         }
         // "cancelar meu cadastro", "close my account": closing one's own account is an erasure, which the chat
@@ -118,7 +151,14 @@ final class IntentRules {
                 && negation < 0) {
             return new Reading(Intent.DELETE_MY_DATA, 0.85);
         }
-        if (words.contains(CANCEL)) {
+        Matcher erasure = words.anyOf(DELETE_PHRASE_CUES) ? DELETE_PHRASE.matcher(text) : null;
+        if (erasure != null && erasure.find() && !negatedBefore(text, erasure.start())) {
+            return new Reading(Intent.DELETE_MY_DATA, 0.85);
+        }
+        if (size <= 2 && CANCEL_ALONE.matcher(text).matches()) {
+            return new Reading(Intent.CANCEL, 0.85); // "para", "pare": a stop, though a word in a sentence
+        }
+        if (words.contains(CANCEL) && !offTopic) { // not "quero cancelar minha assinatura do plano"
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
         if (size <= 12 && words.anyOf(CANCEL_CUES) && CANCEL_PHRASE.matcher(text).find()) {
@@ -129,8 +169,15 @@ final class IntentRules {
             return new Reading(Intent.HUMAN, 0.9);
         }
         boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
-        if (words.contains(HUMAN) && !correctionPhrase && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
+        boolean signsUp = registers(words) || words.anyOf(REGISTER_PHRASE_CUES) && REGISTER_PHRASE.matcher(text).find()
+                || size <= 2 && REGISTER_ALONE.matcher(text).matches();
+        if (words.contains(HUMAN) && !correctionPhrase && !signsUp && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
+        }
+        // "não sei mexer muito bem nesse aplicativo, poderiam me orientar?": however long, unless it asks for more
+        if (size <= 25 && !hasValues && update < 0 && delete < 0 && words.anyOf(HELP_CONFUSION_CUES)
+                && HELP_CONFUSION.matcher(text).find()) {
+            return new Reading(Intent.HELP, 0.85);
         }
         if (namesAField && delete >= 0 && update < 0) {
             update = delete;
@@ -151,24 +198,35 @@ final class IntentRules {
         boolean corrects = words.indexOf(CORRECT, false) >= 0 || misspeltLongCorrection(words)
                 || words.canonical().contains("correcao")
                 || words.canonical().contains("correction") || correctionPhrase || meant(words, negation);
-        if (corrects && (update < 0 || words.canonical().get(update).startsWith("corrig")
+        boolean storedWrong = !hasValues && STORED_WRONG.matcher(text).find();
+        if (corrects && storedWrong && !offTopic && namesAField) {
+            return new Reading(Intent.UPDATE, 0.85); // "meu nome tá escrito errado no cadastro"
+        }
+        if (corrects && !offTopic && (update < 0 || words.canonical().get(update).startsWith("corrig")
                 || words.canonical().get(update).equals("fix")) && !(size <= 3 && words.contains(AFFIRM) && !words.text().contains("corrig"))) {
             return new Reading(Intent.CORRECT, 0.85);
         }
-        if (size <= 10 && words.contains(BACK) && update < 0 && !offTopic) {
+        if (size <= 10 && words.contains(BACK) && (update < 0 || BACK.contains(words.canonical().getFirst())) && !offTopic) {
             return Reading.of(Intent.BACK, words, BACK, 0.9);
         }
         if (negation >= 0 && (update > negation || delete > negation)) {
             return new Reading(Intent.DENY, 0.85);
         }
+        if (signsUp && !namesAField && !hasValues) {
+            return new Reading(Intent.REGISTER, 0.85); // "how do I sign up? just moved here": not a move
+        }
         if (update >= 0 && offTopic && !namesAField) {
             return null; // "quero trocar o produto": a change of something else
         }
         if (update >= 0) {
-            return Reading.of(CORRECTION_PHRASE.matcher(text).find() ? Intent.CORRECT : Intent.UPDATE, words,
-                    UPDATE, 0.9);
+            // "errei, quero mudar o email" corrects; "dá pra mudar a data? tá errada" changes what is stored
+            boolean corrected = CORRECTION_PHRASE.matcher(STATED_WRONG.matcher(text).replaceAll("")).find();
+            return Reading.of(corrected && !storedWrong ? Intent.CORRECT : Intent.UPDATE, words, UPDATE, 0.9);
         }
-        if (words.indexOf(REGISTER, true) >= 0 || registers(words)) {
+        if (!offTopic && !hasValues && words.anyOf(UPDATE_PHRASE_CUES) && UPDATE_PHRASE.matcher(text).find()) {
+            return new Reading(Intent.UPDATE, 0.85);
+        }
+        if (words.indexOf(REGISTER, true) >= 0 || signsUp) {
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
         if (!offTopic && shows(words) || !hasValues && namesAField && asksAboutOwn(words)) { // not "tem que pagar?"
@@ -194,7 +252,7 @@ final class IntentRules {
         if (size <= 8 && words.contains(THANKS) && negation != 0 && !question && !offTopic) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
-        if (negation >= 0 && (negation == 0 || size <= 6) && size <= 10) {
+        if (negation >= 0 && (negation == 0 || size <= 6 && !ownBefore(words, negation)) && size <= 10) {
             return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
         }
         if (size > 0 && size <= 10 && GREET.contains(words.canonical().getFirst())
@@ -205,10 +263,49 @@ final class IntentRules {
             return new Reading(Intent.GREET, 0.85); // "tudo bem?": small talk, not a yes
         }
         if (size <= 5 && !offTopic && !(question && size > 1)
-                && (words.contains(AFFIRM) || words.text().equals("thats it"))) {
+                && (words.contains(AFFIRM) && (affirmAtAnEdge(words) || !ownBefore(words, size))
+                || words.text().equals("thats it"))) {
             return new Reading(Intent.AFFIRM, size <= 2 ? 0.95 : 0.8);
         }
         return null;
+    }
+
+    /** "remove meus dados", "delete my account": the whole named right after the verb, whatever else is named. */
+    private static boolean erasesTheWhole(Words words, int delete) {
+        List<String> canonical = words.canonical();
+        for (int i = delete + 1; i < Math.min(canonical.size(), delete + 3); i++) {
+            if (DELETE_WHOLE.contains(canonical.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "não quero ser esquecido", "don't delete me": a no in the two words before. */
+    private static boolean negatedBefore(String text, int start) {
+        String[] before = text.substring(0, start).strip().split(" ");
+        for (int i = Math.max(0, before.length - 2); i < before.length; i++) {
+            if (NEGATIONS.contains(before[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "meu pedido não chegou": a no about one's own thing, not an answer no. */
+    private static boolean ownBefore(Words words, int negation) {
+        for (String word : words.raw().subList(0, negation)) {
+            if (POSSESSIVE.contains(word) || word.equals("my")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A yes that opens or closes a short message: "claro que sim", "pode sim"; not "meu chip tá bloqueado". */
+    private static boolean affirmAtAnEdge(Words words) {
+        List<String> canonical = words.canonical();
+        return !canonical.isEmpty() && (AFFIRM.contains(canonical.getFirst()) || AFFIRM.contains(canonical.getLast()));
     }
 
     /** "quis dizer Niterói, não Nova Iguaçu": a correction, unless a no comes first ("não é isso que eu quis dizer"). */
@@ -258,7 +355,7 @@ final class IntentRules {
     private static boolean asksAboutOwn(Words words) {
         List<String> raw = words.raw();
         boolean own = raw.contains("meu") || raw.contains("minha") || raw.contains("my") || raw.contains("meus")
-                || raw.contains("minhas");
+                || raw.contains("minhas") || STORED_HERE.matcher(words.text()).find();
         boolean asks = raw.contains("qual") || raw.contains("quais") || raw.contains("what") || raw.contains("whats")
                 || raw.contains("which");
         return own && asks;
@@ -282,6 +379,10 @@ final class IntentRules {
         boolean aboutData = canonical.stream().anyMatch(SHOW_WHAT::contains) || words.text().contains("on file")
                 || canonical.contains("my") || canonical.contains("meu") || canonical.contains("meus")
                 || canonical.contains("minhas") || canonical.contains("minha");
+        if (words.anyOf(SHOW_PHRASE_CUES) && SHOW_PHRASE.matcher(words.text()).find()) {
+            return true;
+        }
+        aboutData = aboutData || STORED_HERE.matcher(words.text()).find(); // "me mostra o endereço que tá aí"
         boolean strong = canonical.stream().anyMatch(SHOW_STRONG::contains);
         boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
                 && canonical.stream().anyMatch(MY_DATA::contains);

@@ -29,9 +29,9 @@ public class RulesInterpreter implements Interpreter {
     /** Laughing, the whole message: "kkkkk", "hahaha", "rsrs", "lol". */
     private static final Pattern LAUGHTER = Pattern.compile(
             "^\\W*(?:(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hue){2,}|(?:hua){2,}|(?:rs){2,}|lol|lmao|rofl)\\W*)+$");
-    /** A whole message that only asks "what?": "?", "hein?", "como assim?", "huh?". */
+    /** A whole message that only asks "what?": "?", "???", "hein?", "como assim?", "huh?". */
     private static final Pattern PUZZLED = Pattern.compile(
-            "^\\s*(?:h[aã]+|hein|hum+|huh|what|como|oq|o que|que|han|eh|q)\\s*\\?+[\\s?!]*$",
+            "^\\s*(?:(?:h[aã]+|hein|hum+|huh|what|como|oq|o que|que|han|eh|q)\\s*)?\\?+[\\s?!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CHOICE = Pattern.compile("^\\s*(?:op(?:c|ç)(?:a|ã)o|option|n[ºo°]?|#)?\\s*(\\d{1,2})\\s*[.)]?\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -104,9 +104,14 @@ public class RulesInterpreter implements Interpreter {
         }
         NamedValues.takeRest(text, askedField, values);
         theNumber(targets, values, words);
+        if ("complement".equals(askedField) && NoneAnswers.saysNone(text)) {
+            values.remove("complement"); // "não tem", "é casa": no complement, the optional part skipped
+            reading = new Reading(Intent.KEEP, 0.85);
+        }
         if (reading == null) {
             reading = AnswerRules.unplaced(text, askedField, values, choice, !targets.isEmpty(), words);
         }
+        AddressSpotter.stateAfterCity(values);
         return new Interpretation(reading.intent(), reading.confidence(), targets, CanonicalValues.of(values), choice,
                 language(Normaliser.tokens(folded)), everything, CanonicalValues.spans(values, text));
     }
