@@ -19,7 +19,7 @@ final class AddressSpotter {
 
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
-            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
                     + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
                     + "|agrade\\w*|agora|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -36,7 +36,7 @@ final class AddressSpotter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:)\\s+)?(?:d[eoa]s?\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
             "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",

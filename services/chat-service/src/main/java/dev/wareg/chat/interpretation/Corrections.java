@@ -29,7 +29,10 @@ final class Corrections {
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
     private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+|\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
     /** The field said to be something: "não, meu sobrenome é Lima", "no, my last name is Costa". */
-    private static final Pattern SAYS_IS = Pattern.compile("\\b(?:e|eh|is|era|was)\\s+\\S");
+    private static final Pattern SAYS_IS = Pattern.compile("\\b(?:e|eh|is|era|was)\\s+(?!(?:nao|not)\\b)\\S");
+    /** What is right, said after the no: "não não, é 9 8877 6655 com ddd 21". */
+    private static final Pattern IT_IS = Pattern.compile("^(?:é|e|eh|is|it'?s|it\\s+is|o\\s+cert[oa]\\s+(?:é|e|eh))\\s+(?!(?:isso|isto|this|that|esse|essa|n[aã]o|not)\\b)\\S",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The value replaced first, then the right one: "não é A, é B", "it's not A, it's B" (folded, no apostrophe). */
     private static final Pattern NOT_A_BUT_B = Pattern.compile("^(?:its\\s+|thats\\s+)?(?:nao|not|isnt|n)\\s+"
             + "(?:e\\s+|eh\\s+|is\\s+)?[^,;]{1,60}[,;]\\s*(?:e|eh|is|its|o\\s+cert[oa]\\s+(?:e|eh)|sim)\\s+\\S");
@@ -82,6 +85,10 @@ final class Corrections {
         }
         if (intent == Intent.CORRECT) {
             return reading;
+        }
+        if (values.isEmpty() && opensWithNo
+                && IT_IS.matcher(OPENING.matcher(Courtesy.withoutCourtesy(text).strip()).replaceFirst("")).find()) {
+            return new Reading(Intent.CORRECT, 0.8); // what is right follows, in a form the field may still take
         }
         return values.isEmpty() ? reading : new Reading(Intent.CORRECT, 0.85);
     }

@@ -52,6 +52,7 @@ final class EmailSpotter {
                 words.add(word);
             }
         }
+        words = lettersJoined(words);
         for (int at = 1; at + 3 < words.size(); at++) {
             if (!AT.contains(words.get(at))) {
                 continue;
@@ -67,6 +68,25 @@ final class EmailSpotter {
                 return;
             }
         }
+    }
+
+    /** "e m i l y dot c h e n": a name spelled letter by letter, three letters at least, is one word. */
+    private static List<String> lettersJoined(List<String> words) {
+        List<String> joined = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            int end = i;
+            while (end < words.size() && words.get(end).length() == 1 && Character.isLetter(words.get(end).charAt(0))) {
+                end++;
+            }
+            if (end - i >= 3) {
+                joined.add(String.join("", words.subList(i, end)));
+                i = end;
+            } else {
+                joined.add(words.get(i++));
+            }
+        }
+        return joined;
     }
 
     private static String localPart(List<String> words, int at) {
@@ -92,9 +112,11 @@ final class EmailSpotter {
     private static String domain(List<String> words, int at) {
         StringBuilder domain = new StringBuilder(words.get(at + 1));
         int labels = 1;
-        for (int i = at + 2; i + 1 < words.size() && ".".equals(symbol(words.get(i))); i += 2) {
-            domain.append('.').append(words.get(i + 1));
-            labels++;
+        // "bruno dash dev dot io": a hyphen inside a label, a dot between labels
+        for (int i = at + 2; i + 1 < words.size() && (".".equals(symbol(words.get(i))) || "-".equals(symbol(words.get(i))));
+                i += 2) {
+            domain.append(symbol(words.get(i))).append(words.get(i + 1));
+            labels += ".".equals(symbol(words.get(i))) ? 1 : 0;
         }
         return labels >= 2 ? domain.toString() : null;
     }

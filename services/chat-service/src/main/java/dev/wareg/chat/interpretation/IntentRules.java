@@ -34,6 +34,7 @@ final class IntentRules {
     private static final Pattern REGISTER_PHRASE = LEXICON.phrasesAnywhere("register-phrases");
     private static final Set<String> REGISTER_PHRASE_CUES = LEXICON.cues("register-phrases");
     private static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
+    private static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
     private static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
     /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
     private static final Pattern UPDATE_PHRASE = LEXICON.phrasesAnywhere("update-phrases");
@@ -44,7 +45,7 @@ final class IntentRules {
     private static final Pattern STORED_HERE = LEXICON.phrasesAnywhere("stored-here");
     /** Where a wrong value is: "o email tá errado no cadastro" asks to change what is stored, not an answer. */
     private static final Pattern STORED_WRONG = LEXICON.phrasesAnywhere("stored-wrong");
-    private static final Pattern STATED_WRONG = Pattern.compile("\\b(?:ta|esta) errad[oa]\\b");
+    private static final Pattern STATED_WRONG = Pattern.compile("\\b(?:ta|esta|thats|that s|its|it s|is) (?:errad[oa]|wrong)\\b");
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "dont", "never", "nunca");
     private static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
     private static final Pattern CORRECT_AS_YES = LEXICON.phrasesAnywhere("correct-as-yes");
@@ -155,6 +156,9 @@ final class IntentRules {
         if (erasure != null && erasure.find() && !negatedBefore(text, erasure.start())) {
             return new Reading(Intent.DELETE_MY_DATA, 0.85);
         }
+        if (size <= 2 && DENY_ALONE.matcher(text).matches()) {
+            return new Reading(Intent.DENY, 0.85); // "nem": a no, though "nem sei" is not
+        }
         if (size <= 2 && CANCEL_ALONE.matcher(text).matches()) {
             return new Reading(Intent.CANCEL, 0.85); // "para", "pare": a stop, though a word in a sentence
         }
@@ -198,6 +202,10 @@ final class IntentRules {
         boolean corrects = words.indexOf(CORRECT, false) >= 0 || misspeltLongCorrection(words)
                 || words.canonical().contains("correcao")
                 || words.canonical().contains("correction") || correctionPhrase || meant(words, negation);
+        if (negation == 0 && corrects && !namesAField && !hasValues && size <= 6 && STATED_WRONG.matcher(text).find()
+                && !CORRECTION_PHRASE.matcher(STATED_WRONG.matcher(text).replaceAll("")).find()) {
+            return new Reading(Intent.DENY, 0.85); // "não, não, tá errado isso": a no, with nothing to put right yet
+        }
         boolean storedWrong = !hasValues && STORED_WRONG.matcher(text).find();
         if (corrects && storedWrong && !offTopic && namesAField) {
             return new Reading(Intent.UPDATE, 0.85); // "meu nome tá escrito errado no cadastro"

@@ -62,6 +62,9 @@ final class NamedValues {
             after = sets.end();
         }
         if (after < 0) {
+            after = afterFieldIs(text, field); // "a cidade e jaboatao", typed without the accent
+        }
+        if (after < 0) {
             return reading;
         }
         String value = ARTICLE.matcher(NOT_THAT.matcher(Courtesy.answer(text.substring(after))).replaceFirst(""))
@@ -75,6 +78,19 @@ final class NamedValues {
             return refused ? new Reading(Intent.CORRECT, reading.confidence()) : reading;
         }
         return reading;
+    }
+
+    /** Where the value starts after the field's own word and an unaccented "e": "o numero da casa e 28". */
+    private static int afterFieldIs(String text, String field) {
+        String folded = Normaliser.sameLength(text);
+        int after = -1;
+        for (String word : Vocabulary.FIELD_WORDS.get(field)) {
+            Matcher is = Pattern.compile("\\b" + Pattern.quote(word) + "(?:\\s+d[aoe]\\s+\\p{L}+)?\\s+e\\s+(?=\\S)").matcher(folded);
+            if (is.find()) {
+                after = Math.max(after, is.end());
+            }
+        }
+        return after;
     }
 
     /** A field whose validator tells its values from other text: the house number needs a digit. */

@@ -22,7 +22,7 @@ final class NumberSpotter {
     /** A phone number without the area code: "9876-5432", "98765-4321" (a CEP is 5 and 3 digits). */
     private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d@.-])(9?\\d{4}-\\d{4})(?![\\d-])");
     /** Digits in groups: "123 456 789 09", "932.880.407.86", "41 9 9662 3458". */
-    private static final Pattern GROUPED = Pattern.compile("(?<![\\d@/])\\d{1,5}(?:[ .-]{1,2}\\d{1,5})*(?![\\d@/])");
+    private static final Pattern GROUPED = Pattern.compile("(?<![\\d@/])\\d{1,9}(?:[ .-]{1,2}\\d{1,9})*(?![\\d@/])");
 
     private NumberSpotter() {
     }
@@ -69,7 +69,10 @@ final class NumberSpotter {
         while (group.find()) {
             String digits = group.group().replaceAll("\\D", "");
             int count = digits.length();
-            if (count == 11 && !values.containsKey("cpf")
+            // "my number is 81 98800 1234": the phone's digits, which may pass a CPF's check by chance
+            boolean thePhone = values.containsKey("phone") && values.get("phone").replaceAll("\\D", "").endsWith(digits)
+                    || PHONE_WORD.matcher(lower).find() && !lower.contains("cpf");
+            if (count == 11 && !values.containsKey("cpf") && !thePhone
                     && RegistrationFields.CPF.validate(digits) instanceof Validation.Valid) {
                 values.put("cpf", group.group());
             } else if (count == 8 && !values.containsKey("postalCode") && ("postalCode".equals(askedField)
