@@ -18,9 +18,10 @@ import java.util.Set;
  * of 0.4 ("quero informar meu cpf" read as "show my data") and broke three dialogue stories.
  * <p>
  * The model may not bring in an intent whose mistake costs much ({@link #RULES_ONLY}: an erasure request, a
- * hand-off, a cancellation that drops the values collected, a yes that applies a change, a no that drops one) when
- * the rules did not read it: the intents a local LLM may not choose alone (see {@code RulesFirstInterpreter}), and a
- * no, which the rules read well and the model guesses from letters ("Nadia" asked whether to sign up is no "nada").
+ * hand-off, a cancellation that drops the values collected, a yes that applies a change, a no, a goodbye or a keep
+ * that drops one) when the rules did not read it: the intents a local LLM may not choose alone (see
+ * {@code RulesFirstInterpreter}), and a no, a goodbye or a keep, which the rules read well and the model guesses from
+ * letters ("Nadia" asked whether to sign up is no "nada"; "ontem" asked the birth date keeps nothing).
  * A reading passed on to the LLM step is still one the rules vouch for. The model's vote still moves the confidence: a rules' "sim" the
  * model doubts gets a lower one, and may be passed to the LLM. Nor may it turn a message into an answer
  * ({@code provide_value}) when the rules found no value in it: the model knows intents, not values, and an answer
@@ -30,7 +31,8 @@ public final class BlendedInterpreter implements Interpreter {
 
     /** Intents the model may pick only when the rules read them too. */
     public static final Set<Intent> RULES_ONLY =
-            EnumSet.of(Intent.DELETE_MY_DATA, Intent.HUMAN, Intent.CANCEL, Intent.AFFIRM, Intent.DENY);
+            EnumSet.of(Intent.DELETE_MY_DATA, Intent.HUMAN, Intent.CANCEL, Intent.AFFIRM, Intent.DENY, Intent.GOODBYE,
+            Intent.KEEP);
 
     private final Interpreter rules;
     private final IntentModel model;

@@ -33,6 +33,8 @@ public final class CanonicalValues {
     private static final Pattern STREET_TYPE = Pattern.compile("^(\\p{L}{1,4})\\.?\\s+(\\S.*)$",
             Pattern.UNICODE_CASE | Pattern.DOTALL);
 
+    private static final Pattern THOUSANDS = Pattern.compile("\\d{1,2}\\.\\d{3}");
+
     private CanonicalValues() {
     }
 
@@ -59,6 +61,9 @@ public final class CanonicalValues {
         String value = written.strip();
         if (fieldName.equals("city")) {
             return CITY_NICKNAMES.getOrDefault(Normaliser.fold(value), value); // "Floripa" is Florianópolis
+        }
+        if (fieldName.equals("number") && THOUSANDS.matcher(value).matches()) {
+            return value.replace(".", ""); // "1.250"
         }
         if (fieldName.equals("street")) {
             return withStreetTypeWritten(value); // stored as the CEP's directory writes it: "Avenida Atlântica"

@@ -12,12 +12,12 @@ final class Courtesy {
 
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha|oxe|dona)\\s+)+",
+            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa)[\\s,]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern TRAILING_FILLER = Pattern.compile(
             "(?:[\\s,]+(?:aí|ai|ok|né|ne|tá|ta|viu|visse|uai|agora|blz|please|thanks|yeah|yes|sim|isso|msm|mesmo|you\\s+know"
-            + "|k{3,}|(?:rs){1,}|(?:ha){2,}|lol|minha\\s+fia|minha\\s+filha|meu\\s+filho|mano))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + "|k{3,}|(?:rs){1,}|(?:ha){2,}|lol|minha\\s+fia|minha\\s+filha|meu\\s+filho|mano|tch[eê]|s[oô]|bah))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Greetings and openers before what a message says: "Olá, boa tarde.", "Hi there,", "Com licença,". */
     private static final Pattern GREETING_HEAD = Pattern.compile(

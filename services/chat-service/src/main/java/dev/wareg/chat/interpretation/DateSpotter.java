@@ -35,7 +35,10 @@ final class DateSpotter {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\.?\\s+(?:the\\s+)?(\\d{1,2})"
             + ORDINAL + ",?\\s+(?:of\\s+)?" + YEAR + "\\b");
 
-    private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR);
+    /** "dia 3 do 4 de 71", "25 do 12 de 2001": the month's number after "do". */
+    private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(\\d{1,2})\\s+do\\s+(\\d{1,2})\\s+de\\s+" + YEAR + "\\b");
+
+    private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH);
 
     private DateSpotter() {
     }
@@ -74,7 +77,7 @@ final class DateSpotter {
     /** The ISO date a spotted date stands for ("21/abr/87" -> "1987-04-21"), or null when it is no date. */
     static String iso(String written) {
         String folded = Normaliser.sameLength(written.strip());
-        for (Pattern pattern : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR)) {
+        for (Pattern pattern : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH)) {
             Matcher date = pattern.matcher(folded);
             if (date.find()) {
                 return iso(date, pattern);
@@ -86,6 +89,9 @@ final class DateSpotter {
     private static String iso(Matcher date, Pattern pattern) {
         if (pattern == NUMERIC) {
             return date.group(5) != null ? date.group() : iso(date.group(4), date.group(3), date.group(1));
+        }
+        if (pattern == DAY_OF_MONTH) {
+            return iso(date.group(3), date.group(2), date.group(1));
         }
         if (pattern == DAY_MONTH_YEAR) {
             return iso(date.group(3), MONTHS.get(date.group(2)), date.group(1));

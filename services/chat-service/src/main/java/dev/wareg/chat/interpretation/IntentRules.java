@@ -35,6 +35,7 @@ final class IntentRules {
     private static final Set<String> REGISTER_PHRASE_CUES = LEXICON.cues("register-phrases");
     private static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
     private static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
+    private static final Pattern KEEP_ALONE = Pattern.compile("^" + LEXICON.phrases("keep-alone") + "$");
     private static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
     /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
     private static final Pattern UPDATE_PHRASE = LEXICON.phrasesAnywhere("update-phrases");
@@ -42,6 +43,9 @@ final class IntentRules {
     private static final Pattern SHOW_PHRASE = LEXICON.phrasesAnywhere("show-phrases");
     private static final Set<String> SHOW_PHRASE_CUES = LEXICON.cues("show-phrases");
     /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
+    /** "antes de mudar, quero ver o que tá aí": to see first. */
+    private static final Pattern SHOW_BEFORE_CHANGE = LEXICON.phrasesAnywhere("show-before-change");
+    private static final Set<String> SEE = Set.of("ver", "saber", "conferir", "olhar", "see", "show", "look", "check", "view");
     private static final Pattern STORED_HERE = LEXICON.phrasesAnywhere("stored-here");
     /** Where a wrong value is: "o email tá errado no cadastro" asks to change what is stored, not an answer. */
     private static final Pattern STORED_WRONG = LEXICON.phrasesAnywhere("stored-wrong");
@@ -143,7 +147,9 @@ final class IntentRules {
         // "não quero mais que tenham meus dados" is no negation of the erasure it asks for.
         boolean noLonger = text.contains(" mais ") || text.contains("longer") || text.contains("anymore");
         boolean wholeErased = delete >= 0 && (!namesAField || erasesTheWhole(words, delete) || words.contains(DELETE_FROM));
-        if (wholeErased && words.contains(DELETE_WHAT) && (negation < 0 || negation > delete || noLonger)) {
+        // "não quero dar cpf nenhum, apaga tudo": a no about something else, some words before the erasure
+        if (wholeErased && words.contains(DELETE_WHAT)
+                && (negation < 0 || negation > delete || noLonger || delete - negation >= 4)) {
             return Reading.of(Intent.DELETE_MY_DATA, words, DELETE, 0.9);
         }
         // "cancelar meu cadastro", "close my account": closing one's own account is an erasure, which the chat
@@ -151,6 +157,20 @@ final class IntentRules {
         if (!namesAField && words.contains(CLOSE_ACCOUNT) && words.contains(CLOSE_ACCOUNT_WHAT) && words.contains(POSSESSIVE)
                 && negation < 0) {
             return new Reading(Intent.DELETE_MY_DATA, 0.85);
+        }
+        boolean person = words.anyOf(HUMAN_CUES) && HUMAN_PHRASE.matcher(text).find();
+        if (person && size <= 25 && delete < 0) {
+            return new Reading(Intent.HUMAN, 0.9);
+        }
+        boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
+        boolean signsUp = registers(words) || words.anyOf(REGISTER_PHRASE_CUES) && REGISTER_PHRASE.matcher(text).find()
+                || size <= 2 && REGISTER_ALONE.matcher(text).matches();
+        if (words.contains(HUMAN) && !words.contains(CANCEL) && !correctionPhrase && !signsUp && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
+            return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
+        }
+        // "quero ver o que tá cadastrado antes de mudar", "before I change anything, show me what you have"
+        if (SHOW_BEFORE_CHANGE.matcher(text).find() && words.canonical().stream().anyMatch(SEE::contains)) {
+            return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         Matcher erasure = words.anyOf(DELETE_PHRASE_CUES) ? DELETE_PHRASE.matcher(text) : null;
         if (erasure != null && erasure.find() && !negatedBefore(text, erasure.start())) {
@@ -168,16 +188,6 @@ final class IntentRules {
         if (size <= 12 && words.anyOf(CANCEL_CUES) && CANCEL_PHRASE.matcher(text).find()) {
             return new Reading(Intent.CANCEL, 0.9);
         }
-        boolean person = words.anyOf(HUMAN_CUES) && HUMAN_PHRASE.matcher(text).find();
-        if (person && size <= 14 && delete < 0) {
-            return new Reading(Intent.HUMAN, 0.9);
-        }
-        boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
-        boolean signsUp = registers(words) || words.anyOf(REGISTER_PHRASE_CUES) && REGISTER_PHRASE.matcher(text).find()
-                || size <= 2 && REGISTER_ALONE.matcher(text).matches();
-        if (words.contains(HUMAN) && !correctionPhrase && !signsUp && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
-            return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
-        }
         // "não sei mexer muito bem nesse aplicativo, poderiam me orientar?": however long, unless it asks for more
         if (size <= 25 && !hasValues && update < 0 && delete < 0 && words.anyOf(HELP_CONFUSION_CUES)
                 && HELP_CONFUSION.matcher(text).find()) {
@@ -192,6 +202,7 @@ final class IntentRules {
         // "agora é apto 121, o resto continua igual": the value of the part asked, and the other parts kept.
         boolean restStays = hasValues && REST_STAYS.matcher(text).find();
         if (!restStays && (size <= 10 && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find()
+                || size <= 3 && KEEP_ALONE.matcher(text).matches()
                 || size <= 6 && words.indexOf(KEEP, true) >= 0 && update < 0)) {
             return new Reading(Intent.KEEP, 0.85);
         }
@@ -220,7 +231,7 @@ final class IntentRules {
         if (negation >= 0 && (update > negation || delete > negation)) {
             return new Reading(Intent.DENY, 0.85);
         }
-        if (signsUp && !namesAField && !hasValues) {
+        if (signsUp && !namesAField) {
             return new Reading(Intent.REGISTER, 0.85); // "how do I sign up? just moved here": not a move
         }
         if (update >= 0 && offTopic && !namesAField) {
@@ -231,7 +242,7 @@ final class IntentRules {
             boolean corrected = CORRECTION_PHRASE.matcher(STATED_WRONG.matcher(text).replaceAll("")).find();
             return Reading.of(corrected && !storedWrong ? Intent.CORRECT : Intent.UPDATE, words, UPDATE, 0.9);
         }
-        if (!offTopic && !hasValues && words.anyOf(UPDATE_PHRASE_CUES) && UPDATE_PHRASE.matcher(text).find()) {
+        if (!offTopic && !hasValues && !question && words.anyOf(UPDATE_PHRASE_CUES) && UPDATE_PHRASE.matcher(text).find()) {
             return new Reading(Intent.UPDATE, 0.85);
         }
         if (words.indexOf(REGISTER, true) >= 0 || signsUp) {

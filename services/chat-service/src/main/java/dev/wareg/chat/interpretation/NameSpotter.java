@@ -35,7 +35,7 @@ final class NameSpotter {
      */
     private static final Pattern NAME_INTRO = Pattern.compile(
             "(?iu:(?:^\\s*(?:(?:uh|um|so|well|ok|okay|então|entao|tipo|olha|bom|seguinte|o\\s+seguinte)[\\s,:]+)*(?:nome|name)(?:\\s+completo)?|\\bsou(?:\\s+(?:o|a))?|\\baqui\\s+(?:é|e|eh)\\s+(?:o|a)|^\\s*this\\s+is|\\bcall\\s+me"
-                    + "|(?<!mas\\s)(?<!mas,\\s)\\bpode\\s+me\\s+chamar\\s+de|(?<!mas\\s)\\bme\\s+chama\\s+de|\\bchamo-me"
+                    + "|(?<!mas\\s)(?<!mas,\\s)(?<!\\()\\bpode\\s+me\\s+chamar\\s+de|(?<!mas\\s)\\bme\\s+chama\\s+de|\\bchamo-me"
                     + "|\\b(?:segue(?:m)?|here\\s+(?:are|is)|aqui\\s+(?:est[aã]o|v[aã]o))\\s+(?:(?:os|o)\\s+)?(?:meus|my)\\s+(?:dados|data|details|info)))\\s*:?\\s+"
                     + "((?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*"
                     + "(?:[^\\S\\n]+(?:(?:de|da|do|dos|das|e|DE|DA|DO|DOS|DAS)[^\\S\\n]+)?(?!(?iu:cpf|e-?mail|telefone|celular|cep|phone)\\b)\\p{Lu}[\\p{L}'.-]*)+)",

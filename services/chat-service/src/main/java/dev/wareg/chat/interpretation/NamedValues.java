@@ -15,7 +15,7 @@ final class NamedValues {
 
     /** A word that sets the value: "o certo é", "agora é", "deveria ser", "para", "should be", "is now", "é". */
     private static final Pattern SETS = Pattern.compile("(?:^|[\\s,;:.!-])(?:o\\s+cert[oa]\\s+(?:é|e|eh|seria)"
-            + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|deveria\\s+ser|seria|é|eh|para|pra|pro"
+            + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|agora\\s+(?:t[oô]|estou|moro)\\s+n[oa]s?|deveria\\s+ser|seria|é|eh|para|pra|pro"
             + "|(?:it'?s|it\\s+is)(?:\\s+now)?|(?:it\\s+)?should\\s+be|is\\s+now|is|to)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** What the value is not, after it: "o certo é 1578 e não 1758", "it's 42, not 24". */
@@ -68,7 +68,7 @@ final class NamedValues {
             return reading;
         }
         String value = ARTICLE.matcher(NOT_THAT.matcher(Courtesy.answer(text.substring(after))).replaceFirst(""))
-                .replaceFirst("").strip();
+                .replaceFirst("").replaceFirst("(?i)\\s+(?:now|agora)[.!]*$", "").strip(); // "it's Sarah Costa now"
         if ("name".equals(field)) {
             value = NameSpotter.withoutSpelling(value).strip();
         }

@@ -24,6 +24,8 @@ final class NumberSpotter {
     /** Digits in groups: "123 456 789 09", "932.880.407.86", "41 9 9662 3458". */
     private static final Pattern GROUPED = Pattern.compile("(?<![\\d@/])\\d{1,9}(?:[ .-]{1,2}\\d{1,9})*(?![\\d@/])");
 
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("(?<![\\d.-])\\d{1,5}(?![\\d.-])");
+
     private NumberSpotter() {
     }
 
@@ -57,6 +59,14 @@ final class NumberSpotter {
             if (local.find()) {
                 values.put("phone", local.group(1));
             }
+        }
+    }
+
+    /** The one number of one to five digits in an answer to the house number: "numero é 212" (said in words). */
+    static void houseNumber(String spoken, Map<String, String> values) {
+        Matcher number = HOUSE_NUMBER.matcher(spoken);
+        if (number.find() && !number.find()) {
+            values.put("number", number.reset().results().findFirst().orElseThrow().group());
         }
     }
 

@@ -57,6 +57,9 @@ final class ValueSpotters {
                 DateSpotter.inWords(spoken, spoken, values);
             }
             NumberSpotter.grouped(spoken, folded, askedField, values);
+            if ("number".equals(askedField) && !values.containsKey("number")) {
+                NumberSpotter.houseNumber(spoken, values); // "duzentos e doze", "mil e duzentos"
+            }
         }
         return values;
     }
