@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * InterpreterEvaluation [--split name=file.jsonl]... [--nlpjs] [--report file.md] [--mistakes name] [--rules-only]
  * </pre>
  *
- * Without {@code --split}, the corpus's splits that exist: train, dev, handwritten-dev, test. {@code --mistakes}
+ * Without {@code --split}, the corpus's splits that exist: train, dev, the hand-written ones, calibration and test. {@code --mistakes}
  * lists what a split gets wrong, for whoever tunes the rules; it refuses the held-out test split. {@code --rules-only}
  * scores the rules without the intent model, to see which of the two reads a line wrong.
  */
@@ -77,7 +77,8 @@ public final class InterpreterEvaluation {
             }
         }
         if (splits.isEmpty()) {
-            for (String name : List.of("train", "dev", "handwritten-dev", "handwritten-dev-2", CALIBRATION, HELD_OUT)) {
+            for (String name : List.of("train", "dev", "handwritten-dev", "handwritten-dev-2", "handwritten-dev-3",
+                    "handwritten-dev-4", "handwritten-dev-5", "handwritten-dev-6", CALIBRATION, HELD_OUT)) {
                 Path file = CORPUS.resolve(name + ".jsonl");
                 if (Files.exists(file)) {
                     splits.put(name, file);

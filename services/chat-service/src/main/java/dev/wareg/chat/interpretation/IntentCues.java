@@ -1,0 +1,233 @@
+package dev.wareg.chat.interpretation;
+
+import static dev.wareg.chat.interpretation.Vocabulary.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the {@link IntentRules} look for: the phrases and word sets of the lexicon each rule reads, compiled once, and
+ * the small readings of a message they are made of ("ver meus dados" shows, "remove meus dados" erases the whole, "meu
+ * pedido não chegou" says no about one's own thing). Each phrase comes with its cues, words one of which any message
+ * it matches has, because a set is cheaper than a pattern.
+ */
+final class IntentCues {
+    static final Lexicon LEXICON = Lexicon.STANDARD;
+    static final Pattern HELP_PHRASE = LEXICON.phrasesAnywhere("help-phrases");
+    static final Set<String> HELP_PHRASE_CUES = LEXICON.cues("help-phrases");
+    /** Confusion about the chat itself, wherever it is: "não sei mexer nisso, o que eu faço?". */
+    static final Pattern HELP_CONFUSION = LEXICON.phrasesAnywhere("help-confusion");
+    static final Set<String> HELP_CONFUSION_CUES = LEXICON.cues("help-confusion");
+    /** A question about a field rather than a value of it: "o que é CEP?", "pra que vc quer meu cpf?". */
+    static final Pattern FIELD_QUESTION = LEXICON.phrasesAnywhere("field-questions");
+    static final Set<String> FIELD_QUESTION_CUES = LEXICON.cues("field-questions");
+    /** An erasure said without a verb and its object: "quero sair da base", "right to be forgotten". */
+    static final Pattern DELETE_PHRASE = LEXICON.phrasesAnywhere("delete-phrases");
+    static final Set<String> DELETE_PHRASE_CUES = LEXICON.cues("delete-phrases");
+    static final Set<String> DELETE_FROM = LEXICON.words("delete-from");
+    static final Set<String> DELETE_WHOLE = LEXICON.words("delete-whole");
+    static final Pattern REGISTER_PHRASE = LEXICON.phrasesAnywhere("register-phrases");
+    static final Set<String> REGISTER_PHRASE_CUES = LEXICON.cues("register-phrases");
+    static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
+    static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
+    static final Pattern KEEP_ALONE = Pattern.compile("^" + LEXICON.phrases("keep-alone") + "$");
+    static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
+    /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
+    static final Pattern UPDATE_PHRASE = LEXICON.phrasesAnywhere("update-phrases");
+    static final Set<String> UPDATE_PHRASE_CUES = LEXICON.cues("update-phrases");
+    static final Pattern SHOW_PHRASE = LEXICON.phrasesAnywhere("show-phrases");
+    static final Set<String> SHOW_PHRASE_CUES = LEXICON.cues("show-phrases");
+    /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
+    /** "antes de mudar, quero ver o que tá aí": to see first. */
+    static final Pattern SHOW_BEFORE_CHANGE = LEXICON.phrasesAnywhere("show-before-change");
+    static final Set<String> SEE = Set.of("ver", "saber", "conferir", "olhar", "see", "show", "look", "check", "view");
+    static final Pattern STORED_HERE = LEXICON.phrasesAnywhere("stored-here");
+    /** Where a wrong value is: "o email tá errado no cadastro" asks to change what is stored, not an answer. */
+    static final Pattern STORED_WRONG = LEXICON.phrasesAnywhere("stored-wrong");
+    static final Pattern STATED_WRONG = Pattern.compile("\\b(?:ta|esta|thats|that s|its|it s|is) (?:errad[oa]|wrong)\\b");
+    static final Set<String> NEGATIONS = Set.of("nao", "not", "dont", "never", "nunca");
+    static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
+    static final Pattern CORRECT_AS_YES = LEXICON.phrasesAnywhere("correct-as-yes");
+    static final Pattern CANCEL_PHRASE = LEXICON.phrasesAnywhere("cancel-phrases");
+    static final Set<String> CANCEL_CUES = LEXICON.cues("cancel-phrases");
+    static final Pattern HUMAN_PHRASE = LEXICON.phrasesAnywhere("human-phrases");
+    static final Set<String> HUMAN_CUES = LEXICON.cues("human-phrases");
+    static final Pattern DENY_PHRASE = LEXICON.phrasesAnywhere("deny-phrases");
+    static final Set<String> DENY_CUES = LEXICON.cues("deny-phrases");
+    static final Pattern KEEP_PHRASE = Pattern.compile("\\b" + LEXICON.phrases("keep-phrases") + "\\b|\\b"
+            + LEXICON.phrases("keep-endings") + "$");
+    static final Set<String> KEEP_CUES = union(LEXICON.cues("keep-phrases"),
+            LEXICON.cues("keep-endings"));
+    static final Pattern REST_STAYS = LEXICON.phrasesAnywhere("rest-stays");
+    /** "o nome certo é ...", "o correto é ...": a correction, not a yes. */
+    static final Pattern CORRECTION_PHRASE = LEXICON.phrasesAnywhere("correct-phrases");
+    static final Set<String> CORRECTION_CUES = LEXICON.cues("correct-phrases");
+    /** "quis dizer 42", "I meant Ana": a correction, unless denied ("não é isso que eu quis dizer" is a no). */
+    static final Pattern MEANT_PHRASE = LEXICON.phrasesAnywhere("meant-phrases");
+    static final Set<String> MEANT_CUES = LEXICON.cues("meant-phrases");
+    /** A yes in so many words, the whole message: "pode ser", "go ahead", "sim, isso mesmo". */
+    static final Pattern AFFIRM_PHRASE = Pattern.compile("^(?:" + LEXICON.phrases("affirm-openers") + "\\s+)*"
+            + LEXICON.phrases("affirm-phrases") + "(?:\\s+(?:" + LEXICON.phrases("affirm-phrases") + "|"
+            + LEXICON.phrases("affirm-closers") + "))*$");
+    static final Pattern GOODBYE_PHRASE = LEXICON.phrasesAnywhere("goodbye-phrases");
+    static final Pattern THANKS_FOR = LEXICON.phrasesAnywhere("thanks-for");
+    static final Set<String> AFFIRM_WEAK = LEXICON.words("affirm-weak");
+    /**
+     * Asking how to go on: open questions ("o que eu faço", "how do I use") only when they end the message ("o que
+     * eu faço no domingo?" is about something else), requests for help and confusion wherever they are.
+     */
+    static final Pattern HELP_QUESTION = Pattern.compile("\\b(?:" + LEXICON.phrases("help-questions")
+            + "(?: " + LEXICON.phrases("help-question-closers") + ")*$|" + LEXICON.phrases("help-requests") + "|"
+            + LEXICON.phrases("help-confusion") + ")\\b");
+    static final Set<String> HELP_QUESTION_CUES = union(union(LEXICON.cues("help-questions"),
+            LEXICON.cues("help-requests")), HELP_CONFUSION_CUES);
+    /** "tudo bem?", "how are you?": small talk, not a yes. */
+    static final Pattern HOW_ARE_YOU = Pattern.compile(LEXICON.phrases("how-are-you"));
+    static final Pattern HELP_WITH = Pattern.compile(
+            "\\b(?:help(?: me)?|ajuda(?:r)?(?: me)?|me ajud[ae]) (?:with|com|a|to|pra|para|em|on|in|find|escolher|achar|fazer) (.+)$");
+
+
+    private IntentCues() {
+    }
+
+
+    /** "remove meus dados", "delete my account": the whole named right after the verb, whatever else is named. */
+    static boolean erasesTheWhole(Words words, int delete) {
+        List<String> canonical = words.canonical();
+        for (int i = delete + 1; i < Math.min(canonical.size(), delete + 3); i++) {
+            if (DELETE_WHOLE.contains(canonical.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "não quero ser esquecido", "don't delete me": a no in the two words before. */
+    static boolean negatedBefore(String text, int start) {
+        String[] before = text.substring(0, start).strip().split(" ");
+        for (int i = Math.max(0, before.length - 2); i < before.length; i++) {
+            if (NEGATIONS.contains(before[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "meu pedido não chegou": a no about one's own thing, not an answer no. */
+    static boolean ownBefore(Words words, int negation) {
+        for (String word : words.raw().subList(0, negation)) {
+            if (POSSESSIVE.contains(word) || word.equals("my")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A yes that opens or closes a short message: "claro que sim", "pode sim"; not "meu chip tá bloqueado". */
+    static boolean affirmAtAnEdge(Words words) {
+        List<String> canonical = words.canonical();
+        return !canonical.isEmpty() && (AFFIRM.contains(canonical.getFirst()) || AFFIRM.contains(canonical.getLast()));
+    }
+
+    /** "quis dizer Niterói, não Nova Iguaçu": a correction, unless a no comes first ("não é isso que eu quis dizer"). */
+    static boolean meant(Words words, int negation) {
+        if (!words.anyOf(MEANT_CUES)) {
+            return false;
+        }
+        Matcher meant = MEANT_PHRASE.matcher(words.text());
+        if (!meant.find()) {
+            return false;
+        }
+        return negation < 0 || words.text().substring(0, meant.start()).split(" ").length <= negation;
+    }
+
+    /**
+     * "can you help me with my taxes?", "me ajuda a escolher um presente": help with something that is not the
+     * registration (nothing in what follows names it), so no request for help with the bot.
+     */
+    static boolean helpWithSomethingElse(String text) {
+        if (!text.contains("help") && !text.contains("ajud")) {
+            return false;
+        }
+        Matcher with = HELP_WITH.matcher(text);
+        if (!with.find()) {
+            return false;
+        }
+        for (String word : with.group(1).split(" ")) {
+            if (OUR_TOPICS.contains(word) || FIELD_WORDS.values().stream().anyMatch(field -> field.contains(word))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
+    /** "atcually", "corrignido", "msispelled": a long correction word with a slip (short ones are too near others). */
+    static boolean misspeltLongCorrection(Words words) {
+        for (String word : words.canonical()) {
+            if (word.length() >= 5 && CORRECT.contains(word) && !word.equals("correct")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "qual é o meu e-mail?", "what's my date of birth?": a question about one's own stored field. */
+    static boolean asksAboutOwn(Words words) {
+        List<String> raw = words.raw();
+        boolean own = raw.contains("meu") || raw.contains("minha") || raw.contains("my") || raw.contains("meus")
+                || raw.contains("minhas") || STORED_HERE.matcher(words.text()).find();
+        boolean asks = raw.contains("qual") || raw.contains("quais") || raw.contains("what") || raw.contains("whats")
+                || raw.contains("which");
+        return own && asks;
+    }
+
+
+    /** "fazer meu cadastro", "create an account", "sign me up". */
+    static boolean registers(Words words) {
+        List<String> canonical = words.canonical();
+        boolean make = canonical.stream().anyMatch(MAKE::contains);
+        boolean account = canonical.stream().anyMatch(AN_ACCOUNT::contains);
+        boolean signUp = canonical.contains("sign") && (canonical.contains("up") || canonical.contains("me"));
+        return signUp || make && account;
+    }
+
+    /** "ver meus dados", "o que consta no meu cadastro?", "what do you have on file?". */
+    static boolean shows(Words words) {
+        List<String> canonical = withoutDateOfBirth(words.canonical());
+        boolean asks = canonical.stream().anyMatch(SHOW::contains)
+                || canonical.contains("que") || canonical.contains("como") || canonical.contains("how");
+        boolean aboutData = canonical.stream().anyMatch(SHOW_WHAT::contains) || words.text().contains("on file")
+                || canonical.contains("my") || canonical.contains("meu") || canonical.contains("meus")
+                || canonical.contains("minhas") || canonical.contains("minha");
+        if (words.anyOf(SHOW_PHRASE_CUES) && SHOW_PHRASE.matcher(words.text()).find()) {
+            return true;
+        }
+        aboutData = aboutData || STORED_HERE.matcher(words.text()).find(); // "me mostra o endereço que tá aí"
+        boolean strong = canonical.stream().anyMatch(SHOW_STRONG::contains);
+        boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
+                && canonical.stream().anyMatch(MY_DATA::contains);
+        return terse || asks && aboutData && (strong || canonical.stream().anyMatch(SHOW_WHAT::contains));
+    }
+
+    /** "data" of "data de nascimento" is the field's name (a date), not the English "my data". */
+    static List<String> withoutDateOfBirth(List<String> canonical) {
+        List<String> words = new ArrayList<>(canonical);
+        for (int i = words.size() - 2; i >= 0; i--) {
+            String next = words.get(i + 1);
+            if (words.get(i).equals("data") && (next.equals("de") || next.startsWith("nasc"))) {
+                words.remove(i);
+            }
+        }
+        return words;
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toUnmodifiableSet());
+    }
+}
