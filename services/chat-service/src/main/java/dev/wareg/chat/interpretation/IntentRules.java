@@ -50,7 +50,7 @@ final class IntentRules {
             return new Reading(Intent.HELP, 0.85);
         }
         // "o que é CEP?", "is CPF mandatory?": about the field, not its value, nor a question about one's own
-        if (namesAField && !hasValues && size <= 20 && words.anyOf(FIELD_QUESTION_CUES)
+        if ((namesAField || question && text.contains("format")) && !hasValues && size <= 20 && words.anyOf(FIELD_QUESTION_CUES)
                 && FIELD_QUESTION.matcher(text).find() && !asksAboutOwn(words)) {
             return new Reading(Intent.HELP, 0.8);
         }
@@ -76,7 +76,7 @@ final class IntentRules {
             return new Reading(Intent.DELETE_MY_DATA, 0.85);
         }
         boolean person = words.anyOf(HUMAN_CUES) && HUMAN_PHRASE.matcher(text).find();
-        if (person && size <= 25 && delete < 0) {
+        if (person && size <= 35 && delete < 0) {
             return new Reading(Intent.HUMAN, 0.9);
         }
         boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
@@ -191,8 +191,9 @@ final class IntentRules {
         if (negation >= 0 && (negation == 0 || size <= 6 && !ownBefore(words, negation)) && size <= 10) {
             return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
         }
-        if (size > 0 && size <= 10 && GREET.contains(words.canonical().getFirst())
-                && words.canonical().stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
+        List<String> greeting = text.startsWith("e ai") ? words.canonical().subList(1, size) : words.canonical();
+        if (size > 0 && size <= 10 && (GREET.contains(greeting.getFirst()) || greeting.getFirst().equals("ai"))
+                && greeting.stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) { // "e aí, tchê"
             return new Reading(Intent.GREET, 0.95);
         }
         if (question && size <= 4 && HOW_ARE_YOU.matcher(text).matches()) {
