@@ -36,8 +36,12 @@ final class AddressSpotter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Jardins neighborhood", "the Pinheiros neighbourhood": the name before the English word. */
+    private static final Pattern DISTRICT_BEFORE_ITS_WORD = Pattern.compile(
+            "(?:^|[,;]\\s*|\\bthe\\s+|\\bin\\s+)(\\p{Lu}[\\p{L}']*(?:\\s+\\p{Lu}[\\p{L}']*){0,3})\\s+neighbou?rhood\\b",
+            Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
             "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -83,7 +87,10 @@ final class AddressSpotter {
             values.put("complement", complement.group(1).strip());
         }
         Matcher district = DISTRICT.matcher(rest);
-        if ((lower.contains("bairro") || lower.contains("neighbo") || lower.contains("district")) && district.find()) {
+        Matcher named = DISTRICT_BEFORE_ITS_WORD.matcher(rest);
+        if (lower.contains("neighbo") && named.find()) {
+            values.put("district", named.group(1).strip()); // "Jardins neighborhood"
+        } else if ((lower.contains("bairro") || lower.contains("neighbo") || lower.contains("district")) && district.find()) {
             values.put("district", district.group(1).strip());
             Matcher city = CITY_AFTER_DISTRICT.matcher(rest);
             if (city.find()) {

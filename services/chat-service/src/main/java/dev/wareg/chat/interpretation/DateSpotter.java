@@ -38,7 +38,15 @@ final class DateSpotter {
     /** "dia 3 do 4 de 71", "25 do 12 de 2001": the month's number after "do". */
     private static final Pattern DAY_OF_MONTH = Pattern.compile("\\b(\\d{1,2})\\s+do\\s+(\\d{1,2})\\s+de\\s+" + YEAR + "\\b");
 
-    private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH);
+    /** "30 de junho, ano 1990", "25 de dezembro, nasci em 96": the year said apart, a few words on. */
+    private static final Pattern DAY_MONTH_THEN_YEAR = Pattern.compile("\\b(\\d{1,2})\\s+de\\s+" + MONTH
+            + "\\b[^\\d]{1,20}?(?:ano|nasci\\s+em|de|em)\\s+((?:19|20)\\d{2}|\\d{2})\\b");
+    /** "setembro de 82, dia 7": the month and year first, then the day. */
+    private static final Pattern MONTH_YEAR_THEN_DAY = Pattern.compile("\\b" + MONTH + "\\s+de\\s+((?:19|20)\\d{2}|\\d{2})"
+            + "\\b[\\s,]+dia\\s+(\\d{1,2})\\b");
+
+    private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, DAY_MONTH_THEN_YEAR,
+            MONTH_YEAR_THEN_DAY);
 
     private DateSpotter() {
     }
@@ -77,7 +85,8 @@ final class DateSpotter {
     /** The ISO date a spotted date stands for ("21/abr/87" -> "1987-04-21"), or null when it is no date. */
     static String iso(String written) {
         String folded = Normaliser.sameLength(written.strip());
-        for (Pattern pattern : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH)) {
+        for (Pattern pattern : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, DAY_MONTH_THEN_YEAR,
+                MONTH_YEAR_THEN_DAY)) {
             Matcher date = pattern.matcher(folded);
             if (date.find()) {
                 return iso(date, pattern);
@@ -89,6 +98,12 @@ final class DateSpotter {
     private static String iso(Matcher date, Pattern pattern) {
         if (pattern == NUMERIC) {
             return date.group(5) != null ? date.group() : iso(date.group(4), date.group(3), date.group(1));
+        }
+        if (pattern == DAY_MONTH_THEN_YEAR) {
+            return iso(date.group(3), MONTHS.get(date.group(2)), date.group(1));
+        }
+        if (pattern == MONTH_YEAR_THEN_DAY) {
+            return iso(date.group(2), MONTHS.get(date.group(1)), date.group(3));
         }
         if (pattern == DAY_OF_MONTH) {
             return iso(date.group(3), date.group(2), date.group(1));

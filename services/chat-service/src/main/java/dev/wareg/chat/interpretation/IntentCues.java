@@ -36,6 +36,7 @@ final class IntentCues {
     static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
     static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
     static final Pattern KEEP_ALONE = Pattern.compile("^" + LEXICON.phrases("keep-alone") + "$");
+    static final Pattern GOODBYE_ALONE = Pattern.compile("^" + LEXICON.phrases("goodbye-alone") + "$");
     static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
     /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
     static final Pattern UPDATE_PHRASE = LEXICON.phrasesAnywhere("update-phrases");

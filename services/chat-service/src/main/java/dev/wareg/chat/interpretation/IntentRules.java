@@ -168,7 +168,8 @@ final class IntentRules {
         if (!offTopic && shows(words) || !hasValues && namesAField && asksAboutOwn(words)) { // not "tem que pagar?"
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
-        if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())) {
+        if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())
+                || size == 1 && GOODBYE_ALONE.matcher(text).matches()) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
         if (size <= 10 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {

@@ -52,7 +52,10 @@ final class NameSpotter {
     private static final Pattern TRAILING_SPELLING = Pattern.compile(
             "[\\s,;-]+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call"};
+    private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call", "nombre", "llamo"};
+    /** The first name, then the full name: "é lucas, lucas ferreira". */
+    private static final Pattern FIRST_THEN_FULL = Pattern.compile("^(\\p{L}+)\\s*,\\s*(\\1\\s+\\p{L}.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
     private NameSpotter() {
     }
@@ -63,6 +66,10 @@ final class NameSpotter {
      * "Luiz e meu email ...", which the next clause then ends).
      */
     static String withoutSpelling(String spoken) {
+        Matcher repeated = FIRST_THEN_FULL.matcher(spoken.strip());
+        if (repeated.matches()) {
+            spoken = repeated.group(2);
+        }
         Matcher trailing = TRAILING_SPELLING.matcher(spoken);
         if (trailing.find()) {
             spoken = spoken.substring(0, trailing.start()); // "Giovanna Pacheco Lemos, com dois n"
