@@ -69,6 +69,9 @@ final class AnswerRules {
         if (!values.isEmpty() || choice.isPresent()) {
             return new Reading(Intent.PROVIDE_VALUE, 0.85);
         }
+        if (offTopic) {
+            return elsewhere; // "meu email de cobrança tá chegando errado": a field named about something else
+        }
         if (namesAField) {
             if (question) {
                 return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "qual é o seu nome?": asks about the bot

@@ -38,6 +38,7 @@ final class Corrections {
             + "(?:e\\s+|eh\\s+|is\\s+)?[^,;]{1,60}[,;]\\s*(?:e|eh|is|its|o\\s+cert[oa]\\s+(?:e|eh)|sim)\\s+\\S");
 
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
+    private static final Set<String> WAIT = Set.of("wait", "pera", "perai", "opa", "ops", "oops", "ixi", "vixe", "sorry");
     private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
 
     private Corrections() {
@@ -62,7 +63,8 @@ final class Corrections {
             }
         }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
-                || DENY_FIRST.contains(words.canonical().getFirst()));
+                || DENY_FIRST.contains(words.canonical().getFirst())
+                || WAIT.contains(words.raw().getFirst()) && DENY.contains(words.raw().get(1))); // "wait no, ..."
         String folded = Normaliser.fold(text).strip();
         boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
                 && (CONTRAST.matcher(folded).find() || !values.isEmpty() && NOT_A_BUT_B.matcher(folded).find());

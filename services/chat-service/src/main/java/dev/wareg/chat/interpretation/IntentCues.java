@@ -36,6 +36,9 @@ final class IntentCues {
     static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
     static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
     static final Pattern KEEP_ALONE = Pattern.compile("^" + LEXICON.phrases("keep-alone") + "$");
+    /** "apaga meu cpf e todos os meus dados", "delete my CPF and all my info": the whole, beside a field. */
+    static final Pattern ALL_MY_DATA = Pattern.compile("\\b(?:all|todos|todas)\\s+(?:(?:os|as)\\s+)?(?:my|meus|minhas)\\s+"
+            + "(?:data|info|information|details|dados|informacoes)\\b");
     static final Pattern GOODBYE_ALONE = Pattern.compile("^" + LEXICON.phrases("goodbye-alone") + "$");
     static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
     /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */

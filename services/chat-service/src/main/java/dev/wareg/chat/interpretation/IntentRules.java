@@ -63,7 +63,8 @@ final class IntentRules {
         // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
         // "não quero mais que tenham meus dados" is no negation of the erasure it asks for.
         boolean noLonger = text.contains(" mais ") || text.contains("longer") || text.contains("anymore");
-        boolean wholeErased = delete >= 0 && (!namesAField || erasesTheWhole(words, delete) || words.contains(DELETE_FROM));
+        boolean wholeErased = delete >= 0 && (!namesAField || erasesTheWhole(words, delete) || words.contains(DELETE_FROM)
+                || ALL_MY_DATA.matcher(text).find());
         // "não quero dar cpf nenhum, apaga tudo": a no about something else, some words before the erasure
         if (wholeErased && words.contains(DELETE_WHAT)
                 && (negation < 0 || negation > delete || noLonger || delete - negation >= 4)) {
@@ -118,7 +119,7 @@ final class IntentRules {
         }
         // "agora é apto 121, o resto continua igual": the value of the part asked, and the other parts kept.
         boolean restStays = hasValues && REST_STAYS.matcher(text).find();
-        if (!restStays && (size <= 10 && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find()
+        if (!restStays && (size <= 10 && !hasValues && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find()
                 || size <= 3 && KEEP_ALONE.matcher(text).matches()
                 || size <= 6 && words.indexOf(KEEP, true) >= 0 && update < 0)) {
             return new Reading(Intent.KEEP, 0.85);
@@ -145,10 +146,10 @@ final class IntentRules {
         if (size <= 10 && words.contains(BACK) && (update < 0 || BACK.contains(words.canonical().getFirst())) && !offTopic) {
             return Reading.of(Intent.BACK, words, BACK, 0.9);
         }
-        if (negation >= 0 && (update > negation || delete > negation)) {
+        if (negation >= 0 && (update > negation || delete > negation) && !ownBefore(words, negation) && !offTopic) {
             return new Reading(Intent.DENY, 0.85);
         }
-        if (signsUp && !namesAField) {
+        if (signsUp && !namesAField && !offTopic) {
             return new Reading(Intent.REGISTER, 0.85); // "how do I sign up? just moved here": not a move
         }
         if (update >= 0 && offTopic && !namesAField) {
@@ -162,10 +163,10 @@ final class IntentRules {
         if (!offTopic && !hasValues && !question && words.anyOf(UPDATE_PHRASE_CUES) && UPDATE_PHRASE.matcher(text).find()) {
             return new Reading(Intent.UPDATE, 0.85);
         }
-        if (words.indexOf(REGISTER, true) >= 0 || signsUp) {
+        if ((words.indexOf(REGISTER, true) >= 0 || signsUp) && !offTopic) { // not "parcelar a conta atrasada"
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
-        if (!offTopic && shows(words) || !hasValues && namesAField && asksAboutOwn(words)) { // not "tem que pagar?"
+        if (!offTopic && shows(words) && !HELP_QUESTION.matcher(text).find() || !hasValues && namesAField && asksAboutOwn(words)) { // not "tem que pagar?"
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())
@@ -189,7 +190,7 @@ final class IntentRules {
         if (size <= 8 && words.contains(THANKS) && negation != 0 && !question && !offTopic) {
             return Reading.of(Intent.THANKS, words, THANKS, 0.9);
         }
-        if (negation >= 0 && (negation == 0 || size <= 6 && !ownBefore(words, negation)) && size <= 10) {
+        if (negation >= 0 && (negation == 0 || size <= 6 && !ownBefore(words, negation)) && size <= 10 && !offTopic) {
             return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
         }
         List<String> greeting = text.startsWith("e ai") ? words.canonical().subList(1, size) : words.canonical();

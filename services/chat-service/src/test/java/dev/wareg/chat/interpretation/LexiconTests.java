@@ -81,7 +81,8 @@ class LexiconTests {
         for (String corpus : List.of("eval/corpus/train.jsonl", "eval/corpus/dev.jsonl", "eval/corpus/handwritten-dev.jsonl",
                 "eval/corpus/handwritten-dev-2.jsonl", "eval/corpus/handwritten-dev-3.jsonl",
                 "eval/corpus/handwritten-dev-4.jsonl", "eval/corpus/handwritten-dev-5.jsonl",
-                "eval/corpus/handwritten-dev-6.jsonl")) {
+                "eval/corpus/handwritten-dev-6.jsonl", "eval/corpus/handwritten-dev-7.jsonl",
+                "eval/corpus/handwritten-dev-8.jsonl")) {
             for (String line : Files.readAllLines(root.resolve(corpus), StandardCharsets.UTF_8)) {
                 Matcher text = JSON_TEXT.matcher(line);
                 if (text.find()) {
