@@ -54,7 +54,8 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         SECOND_AUTHOR("conversations-second-author.yaml", 0.90, 973_200_000L),
         THIRD_AUTHOR("conversations-third-author.yaml", 0.90, 973_300_000L),
         FOURTH_AUTHOR("conversations-fourth-author.yaml", 0.90, 973_400_000L),
-        FIFTH_AUTHOR("conversations-fifth-author.yaml", 0.90, 973_500_000L);
+        FIFTH_AUTHOR("conversations-fifth-author.yaml", 0.90, 973_500_000L),
+        SIXTH_AUTHOR("conversations-sixth-author.yaml", 0.90, 973_600_000L);
 
         final String file;
         final double floor;

@@ -319,6 +319,15 @@ class FormLoop {
                 return startUpdate(conversation, account.get(), named, meaning);
             }
         }
+        if (meaning.intent() == Intent.CORRECT && named.isEmpty() && meaning.values().isEmpty()
+                && !conversation.answered().isEmpty()) {
+            // "errei, é 1578" asked the complement right after the number: the answer before, put right
+            String previous = conversation.answered().getLast();
+            String corrected = Answers.corrected(text);
+            if (!corrected.isEmpty() && schema.field(previous).validate(corrected) instanceof Validation.Valid) {
+                return fill(bringForward(conversation, previous), meaning, corrected);
+            }
+        }
         if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {
             return namesAnotherField ? correct(conversation, meaning, named)
                     : fill(conversation, meaning, meaning.values().getOrDefault(asked, named.isEmpty() ? text : null));

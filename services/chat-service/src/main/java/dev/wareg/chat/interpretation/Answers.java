@@ -10,6 +10,14 @@ public final class Answers {
     private Answers() {
     }
 
+    /**
+     * What a correction says is right, without its opening words: "errei, é 1578" -> "1578", "oops typo, it's John
+     * Alves" -> "John Alves"; empty when nothing follows them.
+     */
+    public static String corrected(String text) {
+        return Corrections.correctedAnswer(text, true, true);
+    }
+
     /** Whether the message, asked a yes or no, says yes beside its thanks. */
     public static boolean yesBesideThanks(String text) {
         return IntentRules.yesBesideThanks(Words.of(Normaliser.words(Normaliser.fold(text))), true);

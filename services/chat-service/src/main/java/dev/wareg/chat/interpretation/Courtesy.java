@@ -29,7 +29,7 @@ final class Courtesy {
     private static final Pattern COURTESY_TAIL = Pattern.compile(
             "(?:[\\s,.!]+(?:desde\\s+j[aá]\\s+agrade[cç]o|fico\\s+no\\s+aguardo|(?:muito\\s+)?obrigad[oa](?:\\s+pela\\s+(?:aten[cç][aã]o|ajuda|paci[eê]ncia))?|valeu|vlw|obg"
                     + "|thanks(?:\\s+in\\s+advance)?|thank\\s+you(?:\\s+for\\s+your\\s+help|\\s+in\\s+advance)?|many\\s+thanks|thx"
-                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
+                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|deus\\s+(?:te\\s+|lhe\\s+)?aben[cç]o[ea]|fica\\s+com\\s+deus|god\\s+bless(?:\\s+you)?|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
                     + "[\\s.!]*)+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
