@@ -319,13 +319,15 @@ class FormLoop {
                 return startUpdate(conversation, account.get(), named, meaning);
             }
         }
-        if (meaning.intent() == Intent.CORRECT && named.isEmpty() && meaning.values().isEmpty()
-                && !conversation.answered().isEmpty()) {
-            // "errei, é 1578" asked the complement right after the number: the answer before, put right
+        boolean onlyTheAsked = meaning.values().isEmpty() || meaning.values().keySet().equals(Set.of(asked));
+        if (meaning.intent() == Intent.CORRECT && named.isEmpty() && onlyTheAsked && !conversation.answered().isEmpty()
+                && conversation.failures() == 0) {
+            // "errei, é 1578" asked the complement right after the number: what was asked has not been answered yet,
+            // so the correction is of the answer before (after a refused answer, it is of that one)
             String previous = conversation.answered().getLast();
             String corrected = Answers.corrected(text);
             if (!corrected.isEmpty() && schema.field(previous).validate(corrected) instanceof Validation.Valid) {
-                return fill(bringForward(conversation, previous), meaning, corrected);
+                return fill(bringForward(conversation, previous), meaning.withoutValues(), corrected);
             }
         }
         if (meaning.intent() == Intent.CORRECT || meaning.intent() == Intent.UPDATE) {

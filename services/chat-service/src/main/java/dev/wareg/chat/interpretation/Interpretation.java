@@ -46,6 +46,11 @@ public record Interpretation(
         spans = Map.copyOf(spans);
     }
 
+    /** The same reading with no values: what it said is taken elsewhere. */
+    public Interpretation withoutValues() {
+        return new Interpretation(intent, confidence, targetFields, Map.of(), choice, language, everything, Map.of());
+    }
+
     /** Without spans: an interpreter that does not say where its values came from (a model). */
     public Interpretation(Intent intent, double confidence, Set<String> targetFields, Map<String, String> values,
             Optional<Integer> choice, Optional<Locale> language, boolean everything) {
