@@ -3,6 +3,7 @@ package dev.wareg.chat.interpretation;
 import static dev.wareg.chat.interpretation.Vocabulary.NOT_A_NAME;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,11 @@ final class NameSpotter {
     private static final Pattern TRAILING_SPELLING = Pattern.compile(
             "[\\s,;-]+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "sou o pedro henrique alves costa," in lower case: two to five words up to the clause's end. */
+    private static final Pattern LOWER_CASE_INTRO = Pattern.compile(
+            "(?:^|[\\s,])sou\\s+(?:o|a)\\s+(\\p{L}{2,}(?:\\s+\\p{L}+){1,4})\\s*(?=[,.;!]|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Set<String> NOT_A_PERSON = LEXICON.words("not-a-person");
     private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call", "nombre", "llamo"};
     /** The first name, then the full name: "é lucas, lucas ferreira". */
     private static final Pattern FIRST_THEN_FULL = Pattern.compile("^(\\p{L}+)\\s*,\\s*(\\1\\s+\\p{L}.*)$",
@@ -105,6 +111,12 @@ final class NameSpotter {
             Matcher intro = NAME_INTRO.matcher(text);
             if (intro.find()) {
                 values.put("name", intro.group(1).strip());
+                return;
+            }
+            Matcher lowerCase = LOWER_CASE_INTRO.matcher(text);
+            if (lowerCase.find() && Normaliser.tokens(Normaliser.fold(lowerCase.group(1))).stream()
+                    .noneMatch(word -> Vocabulary.KEYWORDS.contains(word) || NOT_A_PERSON.contains(word))) {
+                values.put("name", lowerCase.group(1).strip()); // "bora, sou o pedro henrique alves costa, email ..."
             }
         }
     }
