@@ -49,10 +49,13 @@ final class IntentCues {
     /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
     /** "antes de mudar, quero ver o que tá aí": to see first. */
     static final Pattern SHOW_BEFORE_CHANGE = LEXICON.phrasesAnywhere("show-before-change");
+    static final Set<String> SHOW_BEFORE_CHANGE_CUES = LEXICON.cues("show-before-change");
     static final Set<String> SEE = Set.of("ver", "saber", "conferir", "olhar", "see", "show", "look", "check", "view");
     static final Pattern STORED_HERE = LEXICON.phrasesAnywhere("stored-here");
+    static final Set<String> STORED_HERE_CUES = LEXICON.cues("stored-here");
     /** Where a wrong value is: "o email tá errado no cadastro" asks to change what is stored, not an answer. */
     static final Pattern STORED_WRONG = LEXICON.phrasesAnywhere("stored-wrong");
+    static final Set<String> STORED_WRONG_CUES = LEXICON.cues("stored-wrong");
     static final Pattern STATED_WRONG = Pattern.compile("\\b(?:ta|esta|thats|that s|its|it s|is) (?:errad[oa]|wrong)\\b");
     static final Set<String> NEGATIONS = Set.of("nao", "not", "dont", "never", "nunca");
     static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
@@ -185,7 +188,7 @@ final class IntentCues {
     static boolean asksAboutOwn(Words words) {
         List<String> raw = words.raw();
         boolean own = raw.contains("meu") || raw.contains("minha") || raw.contains("my") || raw.contains("meus")
-                || raw.contains("minhas") || STORED_HERE.matcher(words.text()).find();
+                || raw.contains("minhas") || storedHere(words);
         boolean asks = raw.contains("qual") || raw.contains("quais") || raw.contains("what") || raw.contains("whats")
                 || raw.contains("which");
         return own && asks;
@@ -212,7 +215,7 @@ final class IntentCues {
         if (words.anyOf(SHOW_PHRASE_CUES) && SHOW_PHRASE.matcher(words.text()).find()) {
             return true;
         }
-        aboutData = aboutData || STORED_HERE.matcher(words.text()).find(); // "me mostra o endereço que tá aí"
+        aboutData = aboutData || storedHere(words); // "me mostra o endereço que tá aí"
         boolean strong = canonical.stream().anyMatch(SHOW_STRONG::contains);
         boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
                 && canonical.stream().anyMatch(MY_DATA::contains);
@@ -229,6 +232,11 @@ final class IntentCues {
             }
         }
         return words;
+    }
+
+    /** "qual data tá aí?", "the address you have on file". */
+    static boolean storedHere(Words words) {
+        return words.anyOf(STORED_HERE_CUES) && STORED_HERE.matcher(words.text()).find();
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

@@ -87,7 +87,8 @@ final class IntentRules {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
         // "quero ver o que tá cadastrado antes de mudar", "before I change anything, show me what you have"
-        if (SHOW_BEFORE_CHANGE.matcher(text).find() && words.canonical().stream().anyMatch(SEE::contains)) {
+        if (words.anyOf(SHOW_BEFORE_CHANGE_CUES) && SHOW_BEFORE_CHANGE.matcher(text).find()
+                && words.canonical().stream().anyMatch(SEE::contains)) {
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         Matcher erasure = words.anyOf(DELETE_PHRASE_CUES) ? DELETE_PHRASE.matcher(text) : null;
@@ -135,7 +136,7 @@ final class IntentRules {
                 && !CORRECTION_PHRASE.matcher(STATED_WRONG.matcher(text).replaceAll("")).find()) {
             return new Reading(Intent.DENY, 0.85); // "não, não, tá errado isso": a no, with nothing to put right yet
         }
-        boolean storedWrong = !hasValues && STORED_WRONG.matcher(text).find();
+        boolean storedWrong = !hasValues && words.anyOf(STORED_WRONG_CUES) && STORED_WRONG.matcher(text).find();
         if (corrects && storedWrong && !offTopic && namesAField) {
             return new Reading(Intent.UPDATE, 0.85); // "meu nome tá escrito errado no cadastro"
         }
