@@ -21,18 +21,14 @@ final class IntentCues {
     static final Pattern HELP_PHRASE = LEXICON.phrasesAnywhere("help-phrases");
     static final Set<String> HELP_PHRASE_CUES = LEXICON.cues("help-phrases");
     /** Confusion about the chat itself, wherever it is: "não sei mexer nisso, o que eu faço?". */
-    static final Pattern HELP_CONFUSION = LEXICON.phrasesAnywhere("help-confusion");
-    static final Set<String> HELP_CONFUSION_CUES = LEXICON.cues("help-confusion");
+    static final Cued HELP_CONFUSION = Cued.of("help-confusion");
     /** A question about a field rather than a value of it: "o que é CEP?", "pra que vc quer meu cpf?". */
-    static final Pattern FIELD_QUESTION = LEXICON.phrasesAnywhere("field-questions");
-    static final Set<String> FIELD_QUESTION_CUES = LEXICON.cues("field-questions");
+    static final Cued FIELD_QUESTION = Cued.of("field-questions");
     /** An erasure said without a verb and its object: "quero sair da base", "right to be forgotten". */
-    static final Pattern DELETE_PHRASE = LEXICON.phrasesAnywhere("delete-phrases");
-    static final Set<String> DELETE_PHRASE_CUES = LEXICON.cues("delete-phrases");
+    static final Cued DELETE_PHRASE = Cued.of("delete-phrases");
     static final Set<String> DELETE_FROM = LEXICON.words("delete-from");
     static final Set<String> DELETE_WHOLE = LEXICON.words("delete-whole");
-    static final Pattern REGISTER_PHRASE = LEXICON.phrasesAnywhere("register-phrases");
-    static final Set<String> REGISTER_PHRASE_CUES = LEXICON.cues("register-phrases");
+    static final Cued REGISTER_PHRASE = Cued.of("register-phrases");
     static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
     static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
     static final Pattern KEEP_ALONE = Pattern.compile("^" + LEXICON.phrases("keep-alone") + "$");
@@ -42,20 +38,15 @@ final class IntentCues {
     static final Pattern GOODBYE_ALONE = Pattern.compile("^" + LEXICON.phrases("goodbye-alone") + "$");
     static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
     /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
-    static final Pattern UPDATE_PHRASE = LEXICON.phrasesAnywhere("update-phrases");
-    static final Set<String> UPDATE_PHRASE_CUES = LEXICON.cues("update-phrases");
-    static final Pattern SHOW_PHRASE = LEXICON.phrasesAnywhere("show-phrases");
-    static final Set<String> SHOW_PHRASE_CUES = LEXICON.cues("show-phrases");
-    /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
+    static final Cued UPDATE_PHRASE = Cued.of("update-phrases");
+    static final Cued SHOW_PHRASE = Cued.of("show-phrases");
     /** "antes de mudar, quero ver o que tá aí": to see first. */
-    static final Pattern SHOW_BEFORE_CHANGE = LEXICON.phrasesAnywhere("show-before-change");
-    static final Set<String> SHOW_BEFORE_CHANGE_CUES = LEXICON.cues("show-before-change");
+    static final Cued SHOW_BEFORE_CHANGE = Cued.of("show-before-change");
     static final Set<String> SEE = Set.of("ver", "saber", "conferir", "olhar", "see", "show", "look", "check", "view");
-    static final Pattern STORED_HERE = LEXICON.phrasesAnywhere("stored-here");
-    static final Set<String> STORED_HERE_CUES = LEXICON.cues("stored-here");
+    /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
+    static final Cued STORED_HERE = Cued.of("stored-here");
     /** Where a wrong value is: "o email tá errado no cadastro" asks to change what is stored, not an answer. */
-    static final Pattern STORED_WRONG = LEXICON.phrasesAnywhere("stored-wrong");
-    static final Set<String> STORED_WRONG_CUES = LEXICON.cues("stored-wrong");
+    static final Cued STORED_WRONG = Cued.of("stored-wrong");
     static final Pattern STATED_WRONG = Pattern.compile("\\b(?:ta|esta|thats|that s|its|it s|is) (?:errad[oa]|wrong)\\b");
     static final Set<String> NEGATIONS = Set.of("nao", "not", "dont", "never", "nunca");
     static final Pattern UNSURE_PHRASE = LEXICON.phrasesAnywhere("unsure-phrases");
@@ -92,7 +83,7 @@ final class IntentCues {
             + "(?: " + LEXICON.phrases("help-question-closers") + ")*$|" + LEXICON.phrases("help-requests") + "|"
             + LEXICON.phrases("help-confusion") + ")\\b");
     static final Set<String> HELP_QUESTION_CUES = union(union(LEXICON.cues("help-questions"),
-            LEXICON.cues("help-requests")), HELP_CONFUSION_CUES);
+            LEXICON.cues("help-requests")), HELP_CONFUSION.cues());
     /** "tudo bem?", "how are you?": small talk, not a yes. */
     static final Pattern HOW_ARE_YOU = Pattern.compile(LEXICON.phrases("how-are-you"));
     static final Pattern HELP_WITH = Pattern.compile(
@@ -212,7 +203,7 @@ final class IntentCues {
         boolean aboutData = canonical.stream().anyMatch(SHOW_WHAT::contains) || words.text().contains("on file")
                 || canonical.contains("my") || canonical.contains("meu") || canonical.contains("meus")
                 || canonical.contains("minhas") || canonical.contains("minha");
-        if (words.anyOf(SHOW_PHRASE_CUES) && SHOW_PHRASE.matcher(words.text()).find()) {
+        if (SHOW_PHRASE.in(words)) {
             return true;
         }
         aboutData = aboutData || storedHere(words); // "me mostra o endereço que tá aí"
@@ -236,7 +227,29 @@ final class IntentCues {
 
     /** "qual data tá aí?", "the address you have on file". */
     static boolean storedHere(Words words) {
-        return words.anyOf(STORED_HERE_CUES) && STORED_HERE.matcher(words.text()).find();
+        return STORED_HERE.in(words);
+    }
+
+    /** A phrase section of the lexicon with its cues: words one of which every text it matches has. */
+    record Cued(Pattern pattern, Set<String> cues) {
+
+        static Cued of(String section) {
+            return new Cued(LEXICON.phrasesAnywhere(section), LEXICON.cues(section));
+        }
+
+        /** Whether the words say one of the phrases; the set is checked first, as it is cheaper than the pattern. */
+        boolean in(Words words) {
+            return words.anyOf(cues) && pattern.matcher(words.text()).find();
+        }
+
+        /** Where the first phrase said starts, or -1. */
+        int start(Words words) {
+            if (!words.anyOf(cues)) {
+                return -1;
+            }
+            Matcher said = pattern.matcher(words.text());
+            return said.find() ? said.start() : -1;
+        }
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

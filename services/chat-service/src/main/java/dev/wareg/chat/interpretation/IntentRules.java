@@ -4,7 +4,6 @@ import static dev.wareg.chat.interpretation.IntentCues.*;
 import static dev.wareg.chat.interpretation.Vocabulary.*;
 
 import java.util.List;
-import java.util.regex.Matcher;
 
 /**
  * The intent rules: which intent the keywords and phrases of the lexicon name, or none. Order matters: the first
@@ -50,8 +49,8 @@ final class IntentRules {
             return new Reading(Intent.HELP, 0.85);
         }
         // "o que é CEP?", "is CPF mandatory?": about the field, not its value, nor a question about one's own
-        if ((namesAField || question && text.contains("format")) && !hasValues && size <= 20 && words.anyOf(FIELD_QUESTION_CUES)
-                && FIELD_QUESTION.matcher(text).find() && !asksAboutOwn(words)) {
+        if ((namesAField || question && text.contains("format")) && !hasValues && size <= 20 && FIELD_QUESTION.in(words)
+                && !asksAboutOwn(words)) {
             return new Reading(Intent.HELP, 0.8);
         }
         if (size <= 6 && UNSURE_PHRASE.matcher(text).find() && !HELP_QUESTION.matcher(text).find()) {
@@ -81,18 +80,17 @@ final class IntentRules {
             return new Reading(Intent.HUMAN, 0.9);
         }
         boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
-        boolean signsUp = registers(words) || words.anyOf(REGISTER_PHRASE_CUES) && REGISTER_PHRASE.matcher(text).find()
+        boolean signsUp = registers(words) || REGISTER_PHRASE.in(words)
                 || size <= 2 && REGISTER_ALONE.matcher(text).matches();
         if (words.contains(HUMAN) && !words.contains(CANCEL) && !correctionPhrase && !signsUp && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
         // "quero ver o que tá cadastrado antes de mudar", "before I change anything, show me what you have"
-        if (words.anyOf(SHOW_BEFORE_CHANGE_CUES) && SHOW_BEFORE_CHANGE.matcher(text).find()
-                && words.canonical().stream().anyMatch(SEE::contains)) {
+        if (SHOW_BEFORE_CHANGE.in(words) && words.canonical().stream().anyMatch(SEE::contains)) {
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
-        Matcher erasure = words.anyOf(DELETE_PHRASE_CUES) ? DELETE_PHRASE.matcher(text) : null;
-        if (erasure != null && erasure.find() && !negatedBefore(text, erasure.start())) {
+        int erasure = DELETE_PHRASE.start(words);
+        if (erasure >= 0 && !negatedBefore(text, erasure)) {
             return new Reading(Intent.DELETE_MY_DATA, 0.85);
         }
         if (size <= 2 && DENY_ALONE.matcher(text).matches()) {
@@ -108,8 +106,7 @@ final class IntentRules {
             return new Reading(Intent.CANCEL, 0.9);
         }
         // "não sei mexer muito bem nesse aplicativo, poderiam me orientar?": however long, unless it asks for more
-        if (size <= 25 && !hasValues && update < 0 && delete < 0 && words.anyOf(HELP_CONFUSION_CUES)
-                && HELP_CONFUSION.matcher(text).find()) {
+        if (size <= 25 && !hasValues && update < 0 && delete < 0 && HELP_CONFUSION.in(words)) {
             return new Reading(Intent.HELP, 0.85);
         }
         if (namesAField && delete >= 0 && update < 0) {
@@ -136,7 +133,7 @@ final class IntentRules {
                 && !CORRECTION_PHRASE.matcher(STATED_WRONG.matcher(text).replaceAll("")).find()) {
             return new Reading(Intent.DENY, 0.85); // "não, não, tá errado isso": a no, with nothing to put right yet
         }
-        boolean storedWrong = !hasValues && words.anyOf(STORED_WRONG_CUES) && STORED_WRONG.matcher(text).find();
+        boolean storedWrong = !hasValues && STORED_WRONG.in(words);
         if (corrects && storedWrong && !offTopic && namesAField) {
             return new Reading(Intent.UPDATE, 0.85); // "meu nome tá escrito errado no cadastro"
         }
@@ -161,7 +158,7 @@ final class IntentRules {
             boolean corrected = CORRECTION_PHRASE.matcher(STATED_WRONG.matcher(text).replaceAll("")).find();
             return Reading.of(corrected && !storedWrong ? Intent.CORRECT : Intent.UPDATE, words, UPDATE, 0.9);
         }
-        if (!offTopic && !hasValues && !question && words.anyOf(UPDATE_PHRASE_CUES) && UPDATE_PHRASE.matcher(text).find()) {
+        if (!offTopic && !hasValues && !question && UPDATE_PHRASE.in(words)) {
             return new Reading(Intent.UPDATE, 0.85);
         }
         if ((words.indexOf(REGISTER, true) >= 0 || signsUp) && !offTopic) { // not "parcelar a conta atrasada"
