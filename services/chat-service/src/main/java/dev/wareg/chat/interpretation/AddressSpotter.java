@@ -99,13 +99,8 @@ final class AddressSpotter {
         }
         Matcher livesIn = LIVES_IN.matcher(rest);
         if (ValueSpotters.containsAny(lower, LIVES_IN_HINTS) && livesIn.find()) {
-            String city = livesIn.group(1).strip();
+            String city = livesIn.group(1).strip(); // "Curitiba PR": the state is split off by stateAfterCity
             String state = livesIn.group(2);
-            Matcher unit = TRAILING_UNIT.matcher(city);
-            if (state == null && unit.find() && RegistrationFields.STATE.validate(unit.group(1)) instanceof Validation.Valid) {
-                state = unit.group(1); // "Curitiba PR": the state after the city, without a comma
-                city = city.substring(0, unit.start()).strip();
-            }
             if (state == null && city.length() == 2
                     && RegistrationFields.STATE.validate(city) instanceof Validation.Valid) {
                 // "mudei pra sp": a state's code is the state, not a city ("São Paulo" can be either, and stays a city)

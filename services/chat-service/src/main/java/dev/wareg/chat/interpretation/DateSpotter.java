@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Dates as people write them: in digits ("17/05/1990", "1990-05-17", and month first, "12/25/1980", when the day
@@ -47,6 +48,7 @@ final class DateSpotter {
 
     private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, DAY_MONTH_THEN_YEAR,
             MONTH_YEAR_THEN_DAY);
+    private static final List<Pattern> EVERY = Stream.concat(Stream.of(NUMERIC), WORDED.stream()).toList();
 
     private DateSpotter() {
     }
@@ -85,8 +87,7 @@ final class DateSpotter {
     /** The ISO date a spotted date stands for ("21/abr/87" -> "1987-04-21"), or null when it is no date. */
     static String iso(String written) {
         String folded = Normaliser.sameLength(written.strip());
-        for (Pattern pattern : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, DAY_MONTH_THEN_YEAR,
-                MONTH_YEAR_THEN_DAY)) {
+        for (Pattern pattern : EVERY) {
             Matcher date = pattern.matcher(folded);
             if (date.find()) {
                 return iso(date, pattern);

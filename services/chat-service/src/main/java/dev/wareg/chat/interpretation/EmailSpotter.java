@@ -113,10 +113,13 @@ final class EmailSpotter {
         StringBuilder domain = new StringBuilder(words.get(at + 1));
         int labels = 1;
         // "bruno dash dev dot io": a hyphen inside a label, a dot between labels
-        for (int i = at + 2; i + 1 < words.size() && (".".equals(symbol(words.get(i))) || "-".equals(symbol(words.get(i))));
-                i += 2) {
-            domain.append(symbol(words.get(i))).append(words.get(i + 1));
-            labels += ".".equals(symbol(words.get(i))) ? 1 : 0;
+        for (int i = at + 2; i + 1 < words.size(); i += 2) {
+            String joiner = symbol(words.get(i));
+            if (!".".equals(joiner) && !"-".equals(joiner)) {
+                break;
+            }
+            domain.append(joiner).append(words.get(i + 1));
+            labels += joiner.equals(".") ? 1 : 0;
         }
         return labels >= 2 ? domain.toString() : null;
     }

@@ -29,14 +29,14 @@ final class IntentCues {
     static final Set<String> DELETE_FROM = LEXICON.words("delete-from");
     static final Set<String> DELETE_WHOLE = LEXICON.words("delete-whole");
     static final Cued REGISTER_PHRASE = Cued.of("register-phrases");
-    static final Pattern REGISTER_ALONE = Pattern.compile("^" + LEXICON.phrases("register-alone") + "$");
-    static final Pattern DENY_ALONE = Pattern.compile("^" + LEXICON.phrases("deny-alone") + "$");
-    static final Pattern KEEP_ALONE = Pattern.compile("^" + LEXICON.phrases("keep-alone") + "$");
+    static final Pattern REGISTER_ALONE = alone("register-alone");
+    static final Pattern DENY_ALONE = alone("deny-alone");
+    static final Pattern KEEP_ALONE = alone("keep-alone");
     /** "apaga meu cpf e todos os meus dados", "delete my CPF and all my info": the whole, beside a field. */
     static final Pattern ALL_MY_DATA = Pattern.compile("\\b(?:all|todos|todas)\\s+(?:(?:os|as)\\s+)?(?:my|meus|minhas)\\s+"
             + "(?:data|info|information|details|dados|informacoes)\\b");
-    static final Pattern GOODBYE_ALONE = Pattern.compile("^" + LEXICON.phrases("goodbye-alone") + "$");
-    static final Pattern CANCEL_ALONE = Pattern.compile("^" + LEXICON.phrases("cancel-alone") + "$");
+    static final Pattern GOODBYE_ALONE = alone("goodbye-alone");
+    static final Pattern CANCEL_ALONE = alone("cancel-alone");
     /** A change said as news: "tô com número novo", "o antigo não uso mais", "got a new phone". */
     static final Cued UPDATE_PHRASE = Cued.of("update-phrases");
     static final Cued SHOW_PHRASE = Cued.of("show-phrases");
@@ -250,6 +250,11 @@ final class IntentCues {
             Matcher said = pattern.matcher(words.text());
             return said.find() ? said.start() : -1;
         }
+    }
+
+    /** A section of phrases each of which is a whole message ("para", "nem"): they mean more inside a sentence. */
+    private static Pattern alone(String section) {
+        return Pattern.compile("^" + LEXICON.phrases(section) + "$");
     }
 
     static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,9 +1,11 @@
 package dev.wareg.chat.interpretation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The new value said after the one field a change names: "errei o numero, é 1050", "o numero do predio mudou, agora
@@ -26,6 +28,11 @@ final class NamedValues {
     /** What separates values written in one message: commas, semicolons, slashes, dashes, "e", "and". */
     private static final Pattern SEPARATORS = Pattern.compile("(?:\\s*[,;/|-]\\s*|\\s+(?:e|and)\\s+)+$|^(?:\\s*[,;/|-]\\s*|\\s*(?:e|and)\\s+)+|\\s*[,;/|]\\s*",
             Pattern.CASE_INSENSITIVE);
+    /** A field's own word, then an unaccented "e" and the value: "a cidade e jaboatao", "o numero da casa e 28". */
+    private static final Map<String, List<Pattern>> FIELD_IS = Vocabulary.FIELD_WORDS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, field -> field.getValue().stream()
+                    .map(word -> Pattern.compile("\\b" + Pattern.quote(word) + "(?:\\s+d[aoe]\\s+\\p{L}+)?\\s+e\\s+(?=\\S)"))
+                    .toList()));
     /** Changes, and a no followed by what is right ("não, esqueci o sobrenome do meio, é …"). */
     private static final Set<Intent> CHANGES = Set.of(Intent.CORRECT, Intent.UPDATE, Intent.DENY);
     /** A name said this way has two words at least: "mudar meu nome pq é feio" gives none. */
@@ -84,8 +91,8 @@ final class NamedValues {
     private static int afterFieldIs(String text, String field) {
         String folded = Normaliser.sameLength(text);
         int after = -1;
-        for (String word : Vocabulary.FIELD_WORDS.get(field)) {
-            Matcher is = Pattern.compile("\\b" + Pattern.quote(word) + "(?:\\s+d[aoe]\\s+\\p{L}+)?\\s+e\\s+(?=\\S)").matcher(folded);
+        for (Pattern word : FIELD_IS.get(field)) {
+            Matcher is = word.matcher(folded);
             if (is.find()) {
                 after = Math.max(after, is.end());
             }
@@ -94,7 +101,7 @@ final class NamedValues {
     }
 
     /** A field whose validator tells its values from other text: the house number needs a digit. */
-    private static boolean structured(String field) {
+    static boolean structured(String field) {
         return CanonicalValues.STRUCTURED.contains(field) || "number".equals(field);
     }
 

@@ -65,8 +65,11 @@ final class NumberSpotter {
     /** The one number of one to five digits in an answer to the house number: "numero é 212" (said in words). */
     static void houseNumber(String spoken, Map<String, String> values) {
         Matcher number = HOUSE_NUMBER.matcher(spoken);
-        if (number.find() && !number.find()) {
-            values.put("number", number.reset().results().findFirst().orElseThrow().group());
+        if (number.find()) {
+            String first = number.group();
+            if (!number.find()) {
+                values.put("number", first);
+            }
         }
     }
 
@@ -76,12 +79,13 @@ final class NumberSpotter {
      */
     static void grouped(String text, String lower, String askedField, Map<String, String> values) {
         Matcher group = GROUPED.matcher(text);
+        boolean phoneNamed = PHONE_WORD.matcher(lower).find() && !lower.contains("cpf");
         while (group.find()) {
             String digits = group.group().replaceAll("\\D", "");
             int count = digits.length();
             // "my number is 81 98800 1234": the phone's digits, which may pass a CPF's check by chance
-            boolean thePhone = values.containsKey("phone") && values.get("phone").replaceAll("\\D", "").endsWith(digits)
-                    || PHONE_WORD.matcher(lower).find() && !lower.contains("cpf");
+            boolean thePhone = phoneNamed
+                    || values.containsKey("phone") && values.get("phone").replaceAll("\\D", "").endsWith(digits);
             if (count == 11 && !values.containsKey("cpf") && !thePhone
                     && RegistrationFields.CPF.validate(digits) instanceof Validation.Valid) {
                 values.put("cpf", group.group());

@@ -44,7 +44,6 @@ public class RulesInterpreter implements Interpreter {
             Pattern.compile("\\bemail\\s+address|\\bendereco\\s+(?:de\\s+)?email|\\bendereco\\s+eletronico");
     /** A field kept as it is ({@code keep-field}: "deixa o email antigo"). */
     private static final Pattern KEEP_FIELD = Lexicon.STANDARD.phrasesAnywhere("keep-field");
-    private static final Set<String> FREE_TEXT = Set.of("name", "street", "district", "city", "complement");
     private static final Pattern FREE_TEXT_TAIL = Pattern.compile("(?:\\s*,)?\\s+(?:(?:e\\s+)?(?:n[aã]o|not)|mas|but"
             + "|perto\\s+d[aoe]s?|near|pr[oó]xim[oa]\\s+(?:a|ao|à|de|do|da))\\s+\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
@@ -125,7 +124,7 @@ public class RulesInterpreter implements Interpreter {
      * "Aldeota perto do shopping" (where it is), "Beatriz Rocha, mas pode me chamar de Bia" (what follows a but).
      */
     private static void trimmed(Map<String, String> values) {
-        values.replaceAll((field, value) -> FREE_TEXT.contains(field) ? FREE_TEXT_TAIL.matcher(value).replaceFirst("") : value);
+        values.replaceAll((field, value) -> NamedValues.structured(field) ? value : FREE_TEXT_TAIL.matcher(value).replaceFirst(""));
     }
 
     /**
