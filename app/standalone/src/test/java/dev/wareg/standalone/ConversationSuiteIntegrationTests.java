@@ -55,7 +55,8 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         THIRD_AUTHOR("conversations-third-author.yaml", 0.90, 973_300_000L),
         FOURTH_AUTHOR("conversations-fourth-author.yaml", 0.90, 973_400_000L),
         FIFTH_AUTHOR("conversations-fifth-author.yaml", 0.90, 973_500_000L),
-        SIXTH_AUTHOR("conversations-sixth-author.yaml", 0.90, 973_600_000L);
+        SIXTH_AUTHOR("conversations-sixth-author.yaml", 0.90, 973_600_000L),
+        SEVENTH_AUTHOR("conversations-seventh-author.yaml", 0.66, 973_700_000L);
 
         final String file;
         final double floor;
