@@ -21,13 +21,13 @@ final class AddressSpotter {
     private static final Pattern LIVES_IN = Pattern.compile(
             "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
                     + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
-                    + "|agrade\\w*|agora|tch[eê]|uai|s[oô]|cep|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
+                    + "|agrade\\w*|agora|tch[eê]|uai|s[oô]|cep|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|pra|para|por|porque|to|for|because|faz|h[aá]|since|com|with|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
-            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|tv\\.|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is)\\s)[\\p{L}][\\p{L}\\d'. ]*?)"
-                    + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\d|-|$|\\.\\s))"
-                    + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
+            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is)\\s)[\\p{L}](?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
+                    + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\bn\\.?\\s*\\d|\\d|-(?!\\d)|(?<!\\b\\p{L}{1,2})-|$|\\.\\s))"
+                    + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]?\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
     private static final Pattern COMPLEMENT = Pattern.compile(
@@ -36,14 +36,15 @@ final class AddressSpotter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}' ]+?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b))",
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}']*(?:\\s+[\\p{L}']+){0,4}?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b)"
+                    + "|\\s+(?:e|and|que|a[ií]|pra|para|cep|mas|but|perto|near|onde|where|n[uú]mero|number|rua|avenida|cidade|city)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Jardins neighborhood", "the Pinheiros neighbourhood": the name before the English word. */
     private static final Pattern DISTRICT_BEFORE_ITS_WORD = Pattern.compile(
             "(?:^|[,;]\\s*|\\bthe\\s+|\\bin\\s+)(\\p{Lu}[\\p{L}']*(?:\\s+\\p{Lu}[\\p{L}']*){0,3})\\s+neighbou?rhood\\b",
             Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
-            "\\bbairro\\b.*?\\bem\\s+(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
+            "\\bbairro\\b.*?\\bem\\s+(?!(?:casa|frente|cima|breve|dia|tempo|minha|meu|uma|um)\\b)(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
@@ -62,7 +63,7 @@ final class AddressSpotter {
     private static final Set<String> STATE_WORDS = Set.of("state", "estado");
     private static final Pattern CITY_STATE_SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s+-\\s+|\\s+");
     private static final Set<String> CONNECTIVES = Lexicon.STANDARD.words("name-connectives");
-    private static final String[] STREET_HINTS = {"rua", "r.", "av", "travessa", "tv.", "alameda", "praca", "estrada",
+    private static final String[] STREET_HINTS = {"rua", "r.", "av", "travessa", "trav", "tv", "alameda", "praca", "estrada",
             "rodovia", "largo"};
     private static final String[] COMPLEMENT_HINTS = {"ap", "casa", "loja", "sala", "conj", "cj", "bl", "cobertura",
             "fundos"};
@@ -205,8 +206,8 @@ final class AddressSpotter {
      */
     static void stateAfterCity(Map<String, String> values) {
         String city = values.get("city");
-        if (city == null || values.containsKey("state")) {
-            return;
+        if (city == null || values.containsKey("state") || PlaceNames.known(city)) {
+            return; // "ji parana" is Ji-Paraná, not Ji in Paraná
         }
         List<String> words = new ArrayList<>(List.of(CITY_STATE_SEPARATOR.split(city.strip())));
         if (words.size() > 2 && STATE_WORDS.contains(Normaliser.fold(words.getLast()))) {

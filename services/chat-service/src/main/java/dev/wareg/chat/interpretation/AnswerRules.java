@@ -5,6 +5,7 @@ import static dev.wareg.chat.interpretation.Vocabulary.*;
 import dev.wareg.fields.Field;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.fields.Validation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class AnswerRules {
 
+    private static final Pattern OTHER_VALUE_SEPARATOR = Pattern.compile("[,;:\\n]+|\\s+(?:e|and)\\s+");
+    private static final Set<String> MONTHS = Lexicon.STANDARD.map("months").keySet();
     static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
     private AnswerRules() {
@@ -56,8 +59,14 @@ final class AnswerRules {
                     || !spotted && offTopic && !(valid && looksLikeAName(text))) {
                 return elsewhere;
             }
-            if (!spotted && !valid && !values.isEmpty()) {
-                // "não tenho email, mas meu whats é 11 97777-1234": the message gives other values, not this one
+            if (!spotted && !values.isEmpty()) {
+                // "Lena Fischer, email lena@x.de" asked the name: the name beside the e-mail; "não tenho email, mas meu
+                // whats é 11 97777-1234", "cep 69083-000" asked the street: other values, not this one
+                String beside = besideOtherValues(answer, values.values());
+                if (!beside.isEmpty() && validFor(askedField, beside)
+                        && (CanonicalValues.STRUCTURED.contains(askedField) || looksLikeAName(beside))) {
+                    values.put(askedField, beside);
+                }
                 return new Reading(Intent.PROVIDE_VALUE, 0.85);
             }
             values.put(askedField, answer);
@@ -84,13 +93,58 @@ final class AnswerRules {
         return elsewhere;
     }
 
+    /**
+     * What an answer says besides the values spotted for other fields and the words that label them, when that is one
+     * piece: "Lena Fischer, email lena@x.de" -> "Lena Fischer"; "cep 69083-000" -> ""; "Rua A, ana@x.com, Centro" -> "".
+     */
+    static String besideOtherValues(String answer, Iterable<String> others) {
+        String rest = answer;
+        for (String other : others) {
+            int at = rest.indexOf(other);
+            if (at >= 0) {
+                rest = rest.substring(0, at) + "," + rest.substring(at + other.length());
+            }
+        }
+        String piece = "";
+        for (String part : OTHER_VALUE_SEPARATOR.split(rest)) {
+            String bare = withoutLabels(part);
+            if (!bare.isEmpty()) {
+                if (!piece.isEmpty()) {
+                    return "";
+                }
+                piece = bare;
+            }
+        }
+        return piece;
+    }
+
+    /** Without the words at either end that are the flow's or a field's label: "meu email é", "Lena Fischer email". */
+    private static String withoutLabels(String part) {
+        List<String> words = new ArrayList<>(List.of(part.strip().split("\\s+")));
+        while (!words.isEmpty() && label(words.getFirst())) {
+            words.removeFirst();
+        }
+        while (!words.isEmpty() && label(words.getLast())) {
+            words.removeLast();
+        }
+        return String.join(" ", words);
+    }
+
+    private static boolean label(String word) {
+        String folded = Normaliser.fold(word).replaceAll("[^\\p{L}\\p{N}]", "");
+        return folded.isEmpty() || LEAD_IN_WORDS.contains(folded) || FIELDS_BY_WORD.containsKey(folded)
+                || CONNECTIVES.contains(folded) || POLITE.contains(folded);
+    }
+
     /** Words the bot reads as the flow of the conversation, and nothing of the person's own. */
     private static boolean onlyFlowWords(String text) {
         return onlyFlowWords(answerWords(text));
     }
 
     private static boolean onlyFlowWords(List<String> answer) {
-        return !answer.isEmpty() && answer.stream().allMatch(word -> KEYWORDS.contains(word) || POLITE.contains(word));
+        // a month is no word of the flow: "Marco" (março) may be a district, "Maio" a surname
+        return !answer.isEmpty() && answer.stream().allMatch(word -> KEYWORDS.contains(word) && !MONTHS.contains(word)
+                || POLITE.contains(word));
     }
 
     /** The answer's words as read: slips put right ("simm" is "sim"). */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The last step: each spotted value as it would be stored, by the fields' own validators: an ISO date, an E.164
  * phone (Brazil when no country code is given), the CPF's and the CEP's digits, an e-mail with its domain in lower
  * case (the local part keeps its case: only the receiving host may interpret it, see {@code EmailAddresses}), the
- * state's two-letter code. Free text (name, street, city...) stays as written, trimmed. A value the validator refuses stays
+ * state's two-letter code; a city by its nickname or typed without its accents as the place is called ("sampa",
+ * "goiania"). Other free text (name, street...) stays as written, trimmed. A value the validator refuses stays
  * as written too, so that the conversation can say what is wrong with it ("31/02/1990" is no date).
  */
 public final class CanonicalValues {
@@ -60,7 +61,8 @@ public final class CanonicalValues {
     public static String canonical(String fieldName, String written) {
         String value = written.strip();
         if (fieldName.equals("city")) {
-            return CITY_NICKNAMES.getOrDefault(Normaliser.fold(value), value); // "Floripa" is Florianópolis
+            String nicknamed = CITY_NICKNAMES.get(Normaliser.fold(value)); // "Floripa" is Florianópolis
+            return nicknamed != null ? nicknamed : PlaceNames.city(value); // "goiania" is Goiânia
         }
         if (fieldName.equals("number") && THOUSANDS.matcher(value).matches()) {
             return value.replace(".", ""); // "1.250"

@@ -25,9 +25,9 @@ final class Corrections {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
     private static final Pattern REPLACED = Pattern.compile(
-            "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n)\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n(?!\\s+\\d))\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
-    private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+|\\s+)(?:nao|not|n)\\s+[^,;.!?]{1,30}[.!?]*$");
+    private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+|\\s+)(?:nao|not|n(?!\\s+\\d))\\s+[^,;.!?]{1,30}[.!?]*$"); // "n 45" is a house number
     /** The field said to be something: "não, meu sobrenome é Lima", "no, my last name is Costa". */
     private static final Pattern SAYS_IS = Pattern.compile("\\b(?:e|eh|is|era|was)\\s+(?!(?:nao|not)\\b)\\S");
     /** What is right, said after the no: "não não, é 9 8877 6655 com ddd 21". */
@@ -37,6 +37,8 @@ final class Corrections {
     private static final Pattern NOT_A_BUT_B = Pattern.compile("^(?:its\\s+|thats\\s+)?(?:nao|not|isnt|n)\\s+"
             + "(?:e\\s+|eh\\s+|is\\s+)?[^,;]{1,60}[,;]\\s*(?:e|eh|is|its|o\\s+cert[oa]\\s+(?:e|eh)|sim)\\s+\\S");
 
+    /** The right one, then the one replaced, then the value: "it's gmail, not hotmail: sue@gmail.com". */
+    private static final Pattern A_NOT_B = Pattern.compile("^(?:its\\s+|e\\s+|eh\\s+)?[\\w.]+\\s*,?\\s+(?:not|nao|e\\s+nao)\\s+[\\w.]+\\s*[:,;-]");
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
     private static final Set<String> WAIT = Set.of("wait", "pera", "perai", "opa", "ops", "oops", "ixi", "vixe", "sorry");
     private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
@@ -64,10 +66,12 @@ final class Corrections {
         }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
                 || DENY_FIRST.contains(words.canonical().getFirst())
-                || WAIT.contains(words.raw().getFirst()) && DENY.contains(words.raw().get(1))); // "wait no, ..."
+                || WAIT.contains(words.raw().getFirst()) && (DENY.contains(words.raw().get(1))
+                || !values.isEmpty() && DENY_FIRST.contains(words.raw().get(1)))); // "wait no, my birthday is ..."
         String folded = Normaliser.fold(text).strip();
         boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
-                && (CONTRAST.matcher(folded).find() || !values.isEmpty() && NOT_A_BUT_B.matcher(folded).find());
+                && (CONTRAST.matcher(folded).find() || !values.isEmpty() && (NOT_A_BUT_B.matcher(folded).find()
+                || A_NOT_B.matcher(folded).find()));
         boolean corrects = intent == Intent.CORRECT
                 || intent == Intent.DENY && opensWithNo && words.size() > 2
                 && (askedField == null || values.isEmpty() || values.containsKey(askedField))
@@ -76,13 +80,22 @@ final class Corrections {
                 || values.isEmpty() && askedField == null && !targets.isEmpty() && SAYS_IS.matcher(folded).find())) {
             return new Reading(Intent.CORRECT, 0.8); // "n n n o bairro é Tijuca" asked the city
         }
+        if (intent == null && opensWithNo && !values.isEmpty() && !values.containsKey(askedField)
+                && SAYS_IS.matcher(folded).find()) {
+            return new Reading(Intent.CORRECT, 0.8); // "nao o nome dela é Maria do Socorro Pantoja, com P": too long for a no
+        }
         if (!corrects) {
             return reading;
         }
         if (askedField != null && values.isEmpty()) {
-            String corrected = correctedAnswer(text, CanonicalValues.STRUCTURED.contains(askedField), intent == Intent.CORRECT);
-            if (!corrected.isEmpty() && AnswerRules.validFor(askedField, corrected)) {
-                values.put(askedField, corrected);
+            // "errei o número, é 251" while the complement is asked: the number's, the one named
+            String field = targets.size() == 1 && !targets.contains("address") ? targets.iterator().next() : askedField;
+            String corrected = correctedAnswer(text, CanonicalValues.STRUCTURED.contains(field), intent == Intent.CORRECT);
+            if (field.equals("name")) {
+                corrected = NameSpotter.withoutSpelling(corrected).strip(); // "it should be Matteo Rossi, with two t's"
+            }
+            if (!corrected.isEmpty() && AnswerRules.validFor(field, corrected)) {
+                values.put(field, corrected);
             }
         }
         if (intent == Intent.CORRECT) {

@@ -12,7 +12,7 @@ final class Courtesy {
 
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa|pode\\s+(?:colocar|botar|p[oô]r)|coloca|bota)[\\s,]+)+",
+            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa|pode\\s+(?:colocar|botar|p[oô]r)|coloca|bota|agora)[\\s,]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern TRAILING_FILLER = Pattern.compile(
@@ -25,11 +25,14 @@ final class Courtesy {
                     + "|prezad[oa]s?|tudo\\s+(?:bem|bom)|hope\\s+you\\s+are\\s+doing\\s+well|excuse\\s+me|com\\s+licen[cç]a)[\\s,.!?]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** Thanks and fillers after what a message says: "Desde já agradeço.", "Many thanks.", "né", "you know". */
+    /**
+     * Thanks, blessings, the person addressed and fillers after what a message says: "Desde já agradeço.", "obrigada
+     * meu filho. Deus abençoe", "Many thanks.", "né", "you know".
+     */
     private static final Pattern COURTESY_TAIL = Pattern.compile(
             "(?:[\\s,.!]+(?:desde\\s+j[aá]\\s+agrade[cç]o|fico\\s+no\\s+aguardo|(?:muito\\s+)?obrigad[oa](?:\\s+pela\\s+(?:aten[cç][aã]o|ajuda|paci[eê]ncia))?|valeu|vlw|obg"
                     + "|thanks(?:\\s+in\\s+advance)?|thank\\s+you(?:\\s+for\\s+your\\s+help|\\s+in\\s+advance)?|many\\s+thanks|thx"
-                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|deus\\s+(?:te\\s+|lhe\\s+)?aben[cç]o[ea]|fica\\s+com\\s+deus|god\\s+bless(?:\\s+you)?|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
+                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|deus\\s+(?:te\\s+|lhe\\s+)?aben[cç]o[ea]|fica\\s+com\\s+deus|gra[cç]as\\s+a\\s+deus|god\\s+bless(?:\\s+you)?|(?:meu|minha)\\s+(?:filh[oa]|fia|querid[oa]|amig[oa]|anjo|flor)|querid[oa]|mo[cç][oa]|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
                     + "[\\s.!]*)+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

@@ -1,5 +1,7 @@
 package dev.wareg.chat.interpretation;
 
+import dev.wareg.fields.RegistrationFields;
+import dev.wareg.fields.Validation;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
@@ -25,9 +27,9 @@ final class DateSpotter {
     private static final String MONTH = monthAlternatives();
     private static final String ORDINAL = "(?:st|nd|rd|th|o|º|°)?";
     private static final String YEAR = "((?:19|20) \\d{2}|\\d{4}|\\d{2})";
-    /** Digits: day first, or ISO. */
+    /** Digits: day first (a two-digit year only after a slash: "22/11/98"), or ISO. */
     private static final Pattern NUMERIC = Pattern.compile(
-            "(?<![\\d/.-])(?:(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-])");
+            "(?<![\\d/.-])(?:(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|(?<=/)\\d{2})|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d/-])");
     /** "21 de abril de 1987", "21/abr/87", "21st of April 1987", "3 march 90". */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})" + ORDINAL
             + "(?:\\s+(?:de|of)\\s+|\\s*[/.-]\\s*|\\s+)" + MONTH + "\\.?(?:\\s+(?:de|of)\\s+|\\s*[/.-]\\s*|,?\\s+)"
@@ -65,8 +67,15 @@ final class DateSpotter {
         if (!date.find()) {
             return rest;
         }
+        if (shortYear(date) && iso(date, NUMERIC) == null) {
+            return rest; // "17/05/20": 1920 or 2020, neither a plausible birth date
+        }
         values.put("birthDate", date.group());
         return rest.replace(date.group(), " ");
+    }
+
+    private static boolean shortYear(Matcher numeric) {
+        return numeric.group(4) != null && numeric.group(4).length() == 2;
     }
 
     /**
@@ -97,6 +106,10 @@ final class DateSpotter {
     }
 
     private static String iso(Matcher date, Pattern pattern) {
+        if (pattern == NUMERIC && shortYear(date)) {
+            // "22/11/98": as the field reads it, when only one century makes a plausible birth date
+            return RegistrationFields.BIRTH_DATE.validate(date.group()) instanceof Validation.Valid(String iso) ? iso : null;
+        }
         if (pattern == NUMERIC) {
             return date.group(5) != null ? date.group() : iso(date.group(4), date.group(3), date.group(1));
         }

@@ -29,6 +29,17 @@ final class IntentCues {
     static final Set<String> DELETE_FROM = LEXICON.words("delete-from");
     static final Set<String> DELETE_WHOLE = LEXICON.words("delete-whole");
     static final Cued REGISTER_PHRASE = Cued.of("register-phrases");
+    static final Cued THANKS_PHRASE = Cued.of("thanks-phrases");
+    /** "o email que vcs tem é antigo, o novo é ...", "I don't use that number anymore": a change. */
+    static final Cued REPLACES_OLD = Cued.of("replaces-old");
+    /** "apertei errado": a slip of the finger, so back. */
+    static final Cued PRESSED_WRONG = Cued.of("pressed-wrong");
+    /** "vc é uma pessoa?", "is this a robot?": how the chat works, unless a person is asked for. */
+    static final Cued BOT_QUESTION = Cued.of("bot-question");
+    static final Set<String> ASKS_FOR_SOMEONE = Set.of("falar", "quero", "chama", "atendente", "talk", "speak",
+            "want", "need", "transfer");
+    /** Who is writing: "aqui é a filha da dona Cida", "sou técnica de enfermagem", "this is Maria's son". */
+    static final Cued INTRODUCTION = Cued.of("introductions");
     static final Pattern REGISTER_ALONE = alone("register-alone");
     static final Pattern DENY_ALONE = alone("deny-alone");
     static final Pattern KEEP_ALONE = alone("keep-alone");
@@ -42,6 +53,16 @@ final class IntentCues {
     static final Cued SHOW_PHRASE = Cued.of("show-phrases");
     /** "antes de mudar, quero ver o que tá aí": to see first. */
     static final Cued SHOW_BEFORE_CHANGE = Cued.of("show-before-change");
+    /** What was just asked, as a question names it: "pra que isso?", "why do you need this?". */
+    static final Set<String> THIS = Set.of("isso", "isto", "this", "that");
+    /** A yes that opens a short answer whatever follows it: "sim, pode excluir", "yes go ahead". */
+    static final Set<String> STRONG_YES = Set.of("sim", "yes", "claro", "yep", "yeah", "isso");
+    /** Words before a letter of a name's spelling: "com dois n", "with two n's". */
+    static final Set<String> SPELLED_AFTER = Set.of("dois", "duas", "two", "double");
+    /** What follows "forget" or "esquece" when it gives up rather than erases: "forget it", "esquece isso". */
+    static final Set<String> FORGET = Set.of("forget", "esquece", "esqueca");
+    static final Set<String> FORGET_IT = Set.of("it", "that", "about", "isso", "tudo", "aquilo");
+    static final Set<String> PARTS_OF_DAY = Set.of("dia", "tarde", "noite", "morning", "afternoon", "evening");
     static final Set<String> SEE = Set.of("ver", "saber", "conferir", "olhar", "see", "show", "look", "check", "view");
     /** What is stored, named by where it is: "qual data tá aí?", "the address you have on file". */
     static final Cued STORED_HERE = Cued.of("stored-here");
@@ -94,11 +115,14 @@ final class IntentCues {
     }
 
 
-    /** "remove meus dados", "delete my account": the whole named right after the verb, whatever else is named. */
+    /**
+     * "remove meus dados", "delete my account", "tira meu nome e meus dados de tudo": the whole named right after the
+     * verb, or as one's own a few words on, whatever else is named.
+     */
     static boolean erasesTheWhole(Words words, int delete) {
         List<String> canonical = words.canonical();
-        for (int i = delete + 1; i < Math.min(canonical.size(), delete + 3); i++) {
-            if (DELETE_WHOLE.contains(canonical.get(i))) {
+        for (int i = delete + 1; i < Math.min(canonical.size(), delete + 7); i++) {
+            if (DELETE_WHOLE.contains(canonical.get(i)) && (i <= delete + 2 || MINE.contains(canonical.get(i - 1)))) {
                 return true;
             }
         }
@@ -185,6 +209,19 @@ final class IntentCues {
         return own && asks;
     }
 
+
+    /** "... finalmente alguém responde kkkk oi", "... bom dia": a greeting that ends the message, not "de dia", "tá bom". */
+    static boolean greetingLast(List<String> words) {
+        String last = words.getLast();
+        return GREET.contains(last) && !last.equals("bom") && !last.equals("boa") // "tá bom" is a yes
+                && (!PARTS_OF_DAY.contains(last) || GREET.contains(words.get(words.size() - 2)));
+    }
+
+    /** "n 45": the short word of a house number, not a no. */
+    static boolean houseNumberAfter(Words words, int at) {
+        List<String> raw = words.raw();
+        return raw.get(at).equals("n") && at + 1 < raw.size() && Character.isDigit(raw.get(at + 1).charAt(0));
+    }
 
     /** "fazer meu cadastro", "create an account", "sign me up". */
     static boolean registers(Words words) {

@@ -34,22 +34,29 @@ final class IntentRules {
             return false;
         }
         return rest.stream().allMatch(word -> AFFIRM.contains(word) || weakCounts && AFFIRM_WEAK.contains(word))
-                || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches();
+                || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches()
+                || rest.size() <= 3 && STRONG_YES.contains(rest.getFirst()) && !rest.contains("mas") && !rest.contains("but"); // "sim, pode excluir. obrigada"
     }
 
     static Reading intent(Words words, boolean namesAField, boolean question, boolean hasValues) {
         int negation = words.size() > 0 && DENY_FIRST.contains(words.canonical().getFirst()) ? 0
                 : words.indexOf(DENY, true);
+        if (negation > 0 && SPELLED_AFTER.contains(words.raw().get(negation - 1)) || negation >= 0
+                && houseNumberAfter(words, negation)) {
+            negation = -1; // "Ana Lima, com dois n": a letter; "Rua das Palmeiras n 45": the number's short word
+        }
         int update = words.indexOf(UPDATE, true);
         int delete = words.indexOf(DELETE, true);
         int size = words.size();
         String text = words.text();
         boolean offTopic = words.contains(OFF_TOPIC);
-        if (size <= 12 && words.anyOf(HELP_PHRASE_CUES) && HELP_PHRASE.matcher(text).find()) {
+        boolean showPhrase = SHOW_PHRASE.in(words); // "não sei o que tá salvo": not knowing what is stored
+        if (size <= 12 && words.anyOf(HELP_PHRASE_CUES) && HELP_PHRASE.matcher(text).find() && !showPhrase) {
             return new Reading(Intent.HELP, 0.85);
         }
-        // "o que é CEP?", "is CPF mandatory?": about the field, not its value, nor a question about one's own
-        if ((namesAField || question && text.contains("format")) && !hasValues && size <= 20 && FIELD_QUESTION.in(words)
+        // "o que é CEP?", "is CPF mandatory?", "pq tá pedindo isso?": about the field (or the one asked), not its
+        // value, nor a question about one's own
+        if ((namesAField || question && text.contains("format") || words.anyOf(THIS) && !words.contains(OFF_TOPIC)) && !hasValues && size <= 20 && FIELD_QUESTION.in(words)
                 && !asksAboutOwn(words)) {
             return new Reading(Intent.HELP, 0.8);
         }
@@ -62,6 +69,10 @@ final class IntentRules {
         // "apagar meu cadastro" is an erasure; "remover o complemento do cadastro" is an update of one field.
         // "não quero mais que tenham meus dados" is no negation of the erasure it asks for.
         boolean noLonger = text.contains(" mais ") || text.contains("longer") || text.contains("anymore");
+        if (delete >= 0 && delete + 1 < size && FORGET.contains(words.canonical().get(delete))
+                && FORGET_IT.contains(words.canonical().get(delete + 1))) {
+            delete = -1; // "forget it, this is too complicated for me": giving up, not an erasure
+        }
         boolean wholeErased = delete >= 0 && (!namesAField || erasesTheWhole(words, delete) || words.contains(DELETE_FROM)
                 || ALL_MY_DATA.matcher(text).find());
         // "não quero dar cpf nenhum, apaga tudo": a no about something else, some words before the erasure
@@ -71,9 +82,13 @@ final class IntentRules {
         }
         // "cancelar meu cadastro", "close my account": closing one's own account is an erasure, which the chat
         // confirms before anything happens; "cancelar o cadastro" may be leaving the registration under way.
-        if (!namesAField && words.contains(CLOSE_ACCOUNT) && words.contains(CLOSE_ACCOUNT_WHAT) && words.contains(POSSESSIVE)
-                && negation < 0) {
+        int close = words.indexOf(CLOSE_ACCOUNT, true);
+        if (!namesAField && close >= 0 && words.contains(CLOSE_ACCOUNT_WHAT) && words.contains(POSSESSIVE)
+                && (negation < 0 || negation > close)) { // "... de vez, não quero mais ser cliente"
             return new Reading(Intent.DELETE_MY_DATA, 0.85);
+        }
+        if (size <= 25 && question && !offTopic && BOT_QUESTION.in(words) && !words.anyOf(ASKS_FOR_SOMEONE)) {
+            return new Reading(Intent.HELP, 0.8); // "e vc é uma pessoa? não to entendendo como isso funciona"
         }
         boolean person = words.anyOf(HUMAN_CUES) && HUMAN_PHRASE.matcher(text).find();
         if (person && size <= 35 && delete < 0) {
@@ -82,7 +97,8 @@ final class IntentRules {
         boolean correctionPhrase = words.anyOf(CORRECTION_CUES) && CORRECTION_PHRASE.matcher(text).find();
         boolean signsUp = registers(words) || REGISTER_PHRASE.in(words)
                 || size <= 2 && REGISTER_ALONE.matcher(text).matches();
-        if (words.contains(HUMAN) && !words.contains(CANCEL) && !correctionPhrase && !signsUp && size <= 14 && delete < 0 && words.indexOf(REGISTER, true) < 0) {
+        if (words.contains(HUMAN) && !words.contains(CANCEL) && !correctionPhrase && !signsUp && size <= 14 && delete < 0
+                && words.indexOf(REGISTER, true) < 0 && !offTopic) { // not "my pix transfer is stuck"
             return Reading.of(Intent.HUMAN, words, HUMAN, 0.9);
         }
         // "quero ver o que tá cadastrado antes de mudar", "before I change anything, show me what you have"
@@ -105,8 +121,11 @@ final class IntentRules {
         if (size <= 12 && words.anyOf(CANCEL_CUES) && CANCEL_PHRASE.matcher(text).find()) {
             return new Reading(Intent.CANCEL, 0.9);
         }
+        if (!offTopic && !question && delete < 0 && (namesAField || hasValues) && REPLACES_OLD.in(words)) {
+            return new Reading(Intent.UPDATE, 0.85); // "o emeil que vcs tem é antigo, o novo é ..."
+        }
         // "não sei mexer muito bem nesse aplicativo, poderiam me orientar?": however long, unless it asks for more
-        if (size <= 25 && !hasValues && update < 0 && delete < 0 && HELP_CONFUSION.in(words)) {
+        if (size <= 25 && !hasValues && update < 0 && delete < 0 && !offTopic && HELP_CONFUSION.in(words) && !showPhrase) {
             return new Reading(Intent.HELP, 0.85);
         }
         if (namesAField && delete >= 0 && update < 0) {
@@ -118,6 +137,7 @@ final class IntentRules {
         // "agora é apto 121, o resto continua igual": the value of the part asked, and the other parts kept.
         boolean restStays = hasValues && REST_STAYS.matcher(text).find();
         if (!restStays && (size <= 10 && !hasValues && words.anyOf(KEEP_CUES) && KEEP_PHRASE.matcher(text).find()
+                && !words.contains(UPDATE_ONLY) // "n quero informar cpf, só o endereço": the address to change
                 || size <= 3 && KEEP_ALONE.matcher(text).matches()
                 || size <= 6 && words.indexOf(KEEP, true) >= 0 && update < 0)) {
             return new Reading(Intent.KEEP, 0.85);
@@ -125,6 +145,9 @@ final class IntentRules {
         // "sim, pode corrigir", "está tudo correto, pode confirmar", "correct": a yes, though a word in it corrects.
         if (size <= 8 && !offTopic && negation < 0 && AFFIRM_PHRASE.matcher(text).matches()) {
             return new Reading(Intent.AFFIRM, 0.85);
+        }
+        if (!hasValues && PRESSED_WRONG.in(words)) {
+            return new Reading(Intent.BACK, 0.85); // "pode voltar? apertei errado": the finger slipped, no value did
         }
         boolean corrects = words.indexOf(CORRECT, false) >= 0 || misspeltLongCorrection(words)
                 || words.canonical().contains("correcao")
@@ -147,7 +170,7 @@ final class IntentRules {
         if (negation >= 0 && (update > negation || delete > negation) && !ownBefore(words, negation) && !offTopic) {
             return new Reading(Intent.DENY, 0.85);
         }
-        if (signsUp && !namesAField && !offTopic) {
+        if (signsUp && !namesAField && (!offTopic || REGISTER_PHRASE.in(words))) { // "solicitar meu cadastro na loja"
             return new Reading(Intent.REGISTER, 0.85); // "how do I sign up? just moved here": not a move
         }
         if (update >= 0 && offTopic && !namesAField) {
@@ -164,18 +187,25 @@ final class IntentRules {
         if ((words.indexOf(REGISTER, true) >= 0 || signsUp) && !offTopic) { // not "parcelar a conta atrasada"
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
-        if (!offTopic && shows(words) && !HELP_QUESTION.matcher(text).find() || !hasValues && namesAField && asksAboutOwn(words)) { // not "tem que pagar?"
+        if (!offTopic && (shows(words) && !HELP_QUESTION.matcher(text).find() || !hasValues && namesAField && asksAboutOwn(words))) { // not "tem que pagar?"
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())
                 || size == 1 && GOODBYE_ALONE.matcher(text).matches()) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
+        if (size > 0 && size <= 14 && GREET.contains(words.canonical().getFirst()) && words.canonical().stream()
+                .allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
+            return new Reading(Intent.GREET, 0.9); // "bom dia a todos, que Deus ilumine o dia de vcs 🙏"
+        }
         if (size <= 10 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {
             return new Reading(Intent.AFFIRM, 0.85); // "sim, obrigada!", "ok pode salvar obg": the yes is the answer
         }
         if (size <= 10 && !question && words.contains(THANKS) && THANKS_FOR.matcher(text).find()) {
             return new Reading(Intent.THANKS, 0.9); // "thanks for the help": a thanks, not a request for help
+        }
+        if (size <= 12 && !question && THANKS_PHRASE.in(words)) {
+            return new Reading(Intent.THANKS, 0.85); // "Deus lhe pague", "you've been very patient"
         }
         boolean elsewhere = offTopic || helpWithSomethingElse(text);
         if (!elsewhere && size <= 10 && words.anyOf(HELP_QUESTION_CUES) && HELP_QUESTION.matcher(text).find()) {
@@ -195,6 +225,12 @@ final class IntentRules {
         if (size > 0 && size <= 10 && (GREET.contains(greeting.getFirst()) || greeting.getFirst().equals("ai"))
                 && greeting.stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) { // "e aí, tchê"
             return new Reading(Intent.GREET, 0.95);
+        }
+        // "oi, aqui é a filha da dona Raimunda", "bom dia, sou técnica de enfermagem e...", "finalmente alguém responde
+        // kkkk oi": a hello and who is writing, what they want still to come
+        if (!question && !offTopic && !hasValues && size <= 20 && size > 1
+                && (GREET.contains(greeting.getFirst()) && INTRODUCTION.in(words) || size <= 8 && greetingLast(greeting))) {
+            return new Reading(Intent.GREET, 0.75);
         }
         if (question && size <= 4 && HOW_ARE_YOU.matcher(text).matches()) {
             return new Reading(Intent.GREET, 0.85); // "tudo bem?": small talk, not a yes

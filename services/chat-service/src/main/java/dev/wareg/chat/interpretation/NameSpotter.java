@@ -24,7 +24,7 @@ final class NameSpotter {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
-            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|eu|mas|but|queria|quero|gostaria|preciso|want|would|need|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
+            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|eu|mas|but|queria|quero|gostaria|preciso|want|would|need|add|adiciona|acrescenta|inclui|also|tamb[eé]m|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
                     + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp"
                     + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know)\\b.*$"
                     + "|\\s*[^\\p{L}\\s'.,;!?-].*$"
@@ -49,9 +49,10 @@ final class NameSpotter {
     private static final Pattern SPELLING = Pattern.compile(
             "^(\\p{L}+)\\s+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|no|sem|an|a)\\s+)?\\p{L}{1,2}\\b[\\s,;:.!-]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-    /** A note on the spelling after the name: ", com dois n", " with two n's", ", com z". */
+    /** A note on the spelling after the name: ", com dois n", " with two n's", ", com z", ", com acento no Antônio". */
     private static final Pattern TRAILING_SPELLING = Pattern.compile(
-            "[\\s,;-]+(?:com|with)\\s+(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*$",
+            "[\\s,;-]+(?:com|with)\\s+(?:(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*"
+                    + "|(?:o\\s+|an?\\s+)?(?:acento|accent|cedilha|til)\\b[^,;]*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "sou o pedro henrique alves costa," in lower case: two to five words up to the clause's end. */
     private static final Pattern LOWER_CASE_INTRO = Pattern.compile(

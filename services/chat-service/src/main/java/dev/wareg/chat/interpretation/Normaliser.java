@@ -78,11 +78,17 @@ final class Normaliser {
             }
         }
         List<String> words = new ArrayList<>();
-        for (String word : NON_WORD.split(folded)) {
+        String[] split = NON_WORD.split(folded);
+        for (int i = 0; i < split.length; i++) {
+            String word = split[i];
             if (word.isEmpty()) {
                 continue;
             }
             String written = ABBREVIATIONS.get(word);
+            if (word.equals("n") && i + 1 < split.length && !split[i + 1].isEmpty()
+                    && Character.isDigit(split[i + 1].charAt(0))) {
+                written = null; // "n 45": the house number's short word, not a no
+            }
             if (written == null) {
                 words.add(word);
             } else if (written.indexOf(' ') < 0) {

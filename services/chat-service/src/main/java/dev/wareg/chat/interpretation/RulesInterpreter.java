@@ -88,6 +88,10 @@ public class RulesInterpreter implements Interpreter {
             number.matches();
             values.put("number", number.group(1)); // "n 150", "nr. 12": the house number after its short word
             reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
+        } else if ("state".equals(askedField) && !Courtesy.answer(text).equals(Normaliser.fold(Courtesy.answer(text)))
+                && AnswerRules.validFor("state", Courtesy.answer(text))) {
+            values.put("state", Courtesy.answer(text)); // "Pará", "Amapá": with its accent a state, not "para" (stop)
+            reading = new Reading(Intent.PROVIDE_VALUE, 0.9);
         } else if (words.size() <= 4 && LAUGHTER.matcher(folded).matches()) {
             reading = new Reading(Intent.OUT_OF_SCOPE, 0.75); // "kkkkk", "hahaha", "rs": no answer to anything
         } else if (question && words.size() <= 2 && PUZZLED.matcher(text).matches()) {

@@ -49,7 +49,8 @@ final class ValueSpotters {
         AddressSpotter.cityIn(text, rest, values);
         NameSpotter.spot(text, folded, values);
         if (!values.containsKey("email") && (original.contains("arroba") || original.contains(" at "))) {
-            EmailSpotter.dictated(original, values); // as written: "gmail" is no slip of "email" there
+            // as written ("gmail" is no slip of "email" there), its numbers in digits ("costa noventa e um arroba")
+            EmailSpotter.dictated(NumberWords.any(words) ? NumberWords.digits(original) : original, values);
         }
         if (NumberWords.any(words)) {
             String spoken = NumberWords.digits(Normaliser.fold(text));

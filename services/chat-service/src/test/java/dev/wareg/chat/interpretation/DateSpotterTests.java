@@ -40,11 +40,21 @@ class DateSpotterTests {
 
     @ParameterizedTest(name = "\"{0}\" -> no date")
     @CsvSource(delimiter = '|', textBlock = """
-            17/05/90
+            17/05/20
+            17.05.90
             tenho 3 gatos e 2 cachorros
             may I change my email
             """)
-    void aTwoDigitYearInDigitsAndNumbersThatAreNoDateAreNotReadAsOne(String text) {
+    void anAmbiguousTwoDigitYearAndNumbersThatAreNoDateAreNotReadAsOne(String text) {
         assertThat(interpreter.interpret(text).values()).doesNotContainKey("birthDate");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ah blz. 22/11/98   | 1998-11-22
+            nasci em 17/05/90  | 1990-05-17
+            """)
+    void aTwoDigitYearAfterASlashIsReadWhenOnlyOneCenturyIsPlausible(String text, String iso) {
+        assertThat(interpreter.interpret(text).values()).containsEntry("birthDate", iso);
     }
 }

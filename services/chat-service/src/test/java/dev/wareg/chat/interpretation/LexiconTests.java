@@ -82,7 +82,9 @@ class LexiconTests {
                 "eval/corpus/handwritten-dev-2.jsonl", "eval/corpus/handwritten-dev-3.jsonl",
                 "eval/corpus/handwritten-dev-4.jsonl", "eval/corpus/handwritten-dev-5.jsonl",
                 "eval/corpus/handwritten-dev-6.jsonl", "eval/corpus/handwritten-dev-7.jsonl",
-                "eval/corpus/handwritten-dev-8.jsonl")) {
+                "eval/corpus/handwritten-dev-8.jsonl", "eval/corpus/handwritten-dev-9.jsonl",
+                "eval/corpus/handwritten-dev-10.jsonl", "eval/corpus/handwritten-dev-11.jsonl",
+                "eval/corpus/handwritten-dev-12.jsonl")) {
             for (String line : Files.readAllLines(root.resolve(corpus), StandardCharsets.UTF_8)) {
                 Matcher text = JSON_TEXT.matcher(line);
                 if (text.find()) {
