@@ -19,9 +19,9 @@ final class AddressSpotter {
 
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
-            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(?:(?:em|no|na|in)\\s+)?(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
                     + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
-                    + "|agrade\\w*|agora|tch[eê]|uai|s[oô]|cep|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|pra|para|por|porque|to|for|because|faz|h[aá]|since|com|with|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
+                    + "|agrade\\w*|agora|tch[eê]|uai|s[oô]|cep|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|pra|para|por|porque|to|for|because|faz|h[aá]|since|com|with|last|this|next|ago|yesterday|today|ontem|hoje|semana|m[eê]s|ano|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
@@ -36,7 +36,7 @@ final class AddressSpotter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro))(\\p{Lu}[\\p{L}']*(?:\\s+[\\p{L}']+){0,4}?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b)"
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro|pfv\\b|pls\\b|please\\b|por\\s+favor))(\\p{Lu}[\\p{L}']*(?:\\s+[\\p{L}']+){0,4}?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b)"
                     + "|\\s+(?:e|and|que|a[ií]|pra|para|cep|mas|but|perto|near|onde|where|n[uú]mero|number|rua|avenida|cidade|city)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Jardins neighborhood", "the Pinheiros neighbourhood": the name before the English word. */
@@ -48,7 +48,7 @@ final class AddressSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
-            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)(?:\\s+(?:é|e|eh|is))?\\s*:?\\s*(\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])(?!\\s*\\(?\\d)",
+            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)(?:\\s+(?:é|e|eh|is))?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])(?!\\s*\\(?\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A city after "em"/"in", capitalised as names are: "o tempo em Goiânia?", "restaurante em Ribeirão Preto". */
     private static final Pattern CITY_IN = Pattern.compile(
@@ -60,6 +60,7 @@ final class AddressSpotter {
             "\\p{Lu}[\\p{L}'.]*(?:\\s+(?:(?:de|da|do|dos|das|DE|DA|DO|DOS|DAS)\\s+)?\\p{Lu}[\\p{L}'.]*){0,4}");
     /** Two capitals ending a place: the federative unit ("Curitiba PR"). */
     private static final Pattern TRAILING_UNIT = Pattern.compile("\\s([A-Z]{2})$");
+    private static final Set<String> COUNTRIES = Lexicon.STANDARD.words("countries");
     private static final Set<String> STATE_WORDS = Set.of("state", "estado");
     private static final Pattern CITY_STATE_SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s+-\\s+|\\s+");
     private static final Set<String> CONNECTIVES = Lexicon.STANDARD.words("name-connectives");
@@ -99,7 +100,8 @@ final class AddressSpotter {
             }
         }
         Matcher livesIn = LIVES_IN.matcher(rest);
-        if (ValueSpotters.containsAny(lower, LIVES_IN_HINTS) && livesIn.find()) {
+        if (ValueSpotters.containsAny(lower, LIVES_IN_HINTS) && livesIn.find()
+                && !COUNTRIES.contains(Normaliser.fold(livesIn.group(1).strip()))) { // not "I'm from Argentina"
             String city = livesIn.group(1).strip(); // "Curitiba PR": the state is split off by stateAfterCity
             String state = livesIn.group(2);
             if (state == null && city.length() == 2
@@ -113,10 +115,18 @@ final class AddressSpotter {
                 values.put("state", state.strip());
             }
         }
+        if (digits || rest.indexOf('/') >= 0) {
+            rest = labelledNumber(rest, values);
+        }
+        return rest;
+    }
+
+    /** A house number after its word ("número 14", "nº 200"); returns the text without it. */
+    static String labelledNumber(String rest, Map<String, String> values) {
         Matcher number = HOUSE_NUMBER.matcher(rest);
-        if (!values.containsKey("number") && (digits || rest.indexOf('/') >= 0) && number.find()) {
+        if (!values.containsKey("number") && number.find()) {
             values.put("number", number.group(1));
-            rest = rest.replace(number.group(), " ");
+            return rest.replace(number.group(), " ");
         }
         return rest;
     }
@@ -125,7 +135,7 @@ final class AddressSpotter {
     static void cityIn(String text, String rest, Map<String, String> values) {
         if (!values.containsKey("city") && (capitalisedAfter(text, "em ") || capitalisedAfter(text, "in "))) {
             Matcher city = CITY_IN.matcher(rest);
-            if (city.find()) {
+            if (city.find() && !COUNTRIES.contains(Normaliser.fold(city.group(1)))) { // not "my company in Germany"
                 values.put("city", city.group(1));
             }
         }

@@ -50,7 +50,7 @@ final class AnswerRules {
             question = Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
             String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : Courtesy.answer(text);
             if (!spotted && "name".equals(askedField)) {
-                answer = NameSpotter.withoutSpelling(answer).strip(); // "Katherine with a K. Katherine Brooks"
+                answer = NameSpotter.withoutTitle(NameSpotter.withoutSpelling(answer).strip()); // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes"
             }
             boolean valid = validFor(askedField, answer);
             // A question instead of the answer ("Com licença, vcs vendem celular?"); a free-text field takes

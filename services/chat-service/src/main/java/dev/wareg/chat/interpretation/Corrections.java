@@ -39,6 +39,10 @@ final class Corrections {
 
     /** The right one, then the one replaced, then the value: "it's gmail, not hotmail: sue@gmail.com". */
     private static final Pattern A_NOT_B = Pattern.compile("^(?:its\\s+|e\\s+|eh\\s+)?[\\w.]+\\s*,?\\s+(?:not|nao|e\\s+nao)\\s+[\\w.]+\\s*[:,;-]");
+    /** What is right, said after the rest: "informei a cidade errada. O correto é Niterói". */
+    private static final Pattern RIGHT_ONE = Pattern.compile("(?:^|[.!,;]\\s*)(?:o|a)\\s+(?:cert[oa]|corret[oa])\\s+(?:é|e|eh)\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern LETTER = Pattern.compile("\\p{L}");
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
     private static final Set<String> WAIT = Set.of("wait", "pera", "perai", "opa", "ops", "oops", "ixi", "vixe", "sorry");
     private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
@@ -115,7 +119,8 @@ final class Corrections {
      */
     static String correctedAnswer(String text, boolean validated, boolean saysItCorrects) {
         String whole = Courtesy.withoutCourtesy(text).strip();
-        String rest = OPENING.matcher(whole).replaceFirst("");
+        Matcher rightOne = RIGHT_ONE.matcher(whole);
+        String rest = rightOne.find() ? whole.substring(rightOne.end()) : OPENING.matcher(whole).replaceFirst("");
         boolean opened = rest.length() < whole.length();
         Matcher replaced = REPLACED.matcher(rest);
         boolean contrasted = replaced.find() && replaced.start() > 0;
@@ -127,7 +132,7 @@ final class Corrections {
         }
         String answer = Courtesy.answer(rest);
         boolean introduced = opened && saysItCorrects || contrasted || !answer.equals(rest.strip());
-        return validated || introduced && hasWordOfItsOwn(answer) ? answer : "";
+        return validated || introduced && hasWordOfItsOwn(answer) && LETTER.matcher(answer).find() ? answer : "";
     }
 
     /** A word that is no keyword: "Tijuca", "MG"; "isso" is no value. */

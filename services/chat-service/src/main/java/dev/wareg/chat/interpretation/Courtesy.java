@@ -22,7 +22,7 @@ final class Courtesy {
     /** Greetings and openers before what a message says: "Olá, boa tarde.", "Hi there,", "Com licença,". */
     private static final Pattern GREETING_HEAD = Pattern.compile(
             "^(?:(?:oi|ol[aá]|opa|bom\\s+dia|boa\\s+tarde|boa\\s+noite|hello|hi(?:\\s+there)?|hey|good\\s+(?:morning|afternoon|evening)"
-                    + "|prezad[oa]s?|tudo\\s+(?:bem|bom)|hope\\s+you\\s+are\\s+doing\\s+well|excuse\\s+me|com\\s+licen[cç]a)[\\s,.!?]+)+",
+                    + "|prezad[oa]s?|(?:tudo|td)\\s+(?:bem|bom|certo|joia|jóia|tranquilo)|hope\\s+you\\s+are\\s+doing\\s+well|excuse\\s+me|com\\s+licen[cç]a)[\\s,.!?]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**

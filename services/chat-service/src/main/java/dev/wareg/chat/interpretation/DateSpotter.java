@@ -48,6 +48,9 @@ final class DateSpotter {
     private static final Pattern MONTH_YEAR_THEN_DAY = Pattern.compile("\\b" + MONTH + "\\s+de\\s+((?:19|20)\\d{2}|\\d{2})"
             + "\\b[\\s,]+dia\\s+(\\d{1,2})\\b");
 
+    /** A street named after a date: "Rua Quinze de Novembro 45", "Av. 7 de Setembro, 1200" are no birth dates. */
+    private static final Pattern STREET_BEFORE = Pattern.compile(
+            "\\b(?:rua|r|avenida|av|praca|travessa|tv|alameda|al|estrada|rodovia|largo|street)\\.?\\s*$");
     private static final List<Pattern> WORDED = List.of(DAY_MONTH_YEAR, MONTH_DAY_YEAR, DAY_OF_MONTH, DAY_MONTH_THEN_YEAR,
             MONTH_YEAR_THEN_DAY);
     private static final List<Pattern> EVERY = Stream.concat(Stream.of(NUMERIC), WORDED.stream()).toList();
@@ -85,7 +88,7 @@ final class DateSpotter {
     static boolean inWords(String folded, String source, Map<String, String> values) {
         for (Pattern pattern : WORDED) {
             Matcher date = pattern.matcher(folded);
-            if (date.find() && iso(date, pattern) != null) {
+            if (date.find() && iso(date, pattern) != null && !STREET_BEFORE.matcher(folded.substring(0, date.start())).find()) {
                 values.put("birthDate", source.substring(date.start(), date.end()));
                 return true;
             }

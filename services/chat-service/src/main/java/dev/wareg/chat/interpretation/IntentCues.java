@@ -210,7 +210,10 @@ final class IntentCues {
     }
 
 
-    /** "... finalmente alguém responde kkkk oi", "... bom dia": a greeting that ends the message, not "de dia", "tá bom". */
+    /**
+     * "... finalmente alguém responde kkkk oi", "... bom dia": a greeting that ends the message as written (not a slip
+     * read as one: "salva" is no "salve"), not "de dia", "tá bom".
+     */
     static boolean greetingLast(List<String> words) {
         String last = words.getLast();
         return GREET.contains(last) && !last.equals("bom") && !last.equals("boa") // "tá bom" is a yes

@@ -229,7 +229,7 @@ final class IntentRules {
         // "oi, aqui é a filha da dona Raimunda", "bom dia, sou técnica de enfermagem e...", "finalmente alguém responde
         // kkkk oi": a hello and who is writing, what they want still to come
         if (!question && !offTopic && !hasValues && size <= 20 && size > 1
-                && (GREET.contains(greeting.getFirst()) && INTRODUCTION.in(words) || size <= 8 && greetingLast(greeting))) {
+                && (GREET.contains(greeting.getFirst()) && INTRODUCTION.in(words) || size <= 8 && greetingLast(words.raw()))) {
             return new Reading(Intent.GREET, 0.75);
         }
         if (question && size <= 4 && HOW_ARE_YOU.matcher(text).matches()) {

@@ -58,6 +58,8 @@ final class NameSpotter {
     private static final Pattern LOWER_CASE_INTRO = Pattern.compile(
             "(?:^|[\\s,])sou\\s+(?:o|a)\\s+(\\p{L}{2,}(?:\\s+\\p{L}+){1,4})\\s*(?=[,.;!]|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern TITLE = Pattern.compile("^\\s*(?:sr|sra|srta|dona|seu|dr|dra|mr|mrs|ms|miss)\\.?\\s+(?=\\p{L}+\\s+\\p{L})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> NOT_A_PERSON = LEXICON.words("not-a-person");
     private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call", "nombre", "llamo"};
     /** The first name, then the full name: "é lucas, lucas ferreira". */
@@ -72,6 +74,11 @@ final class NameSpotter {
      * Martins" -> "Thiago Martins"), else the name the note was about with the rest ("Luiz com z e meu email ..." ->
      * "Luiz e meu email ...", which the next clause then ends).
      */
+    /** A name without the title said before it: "Sr. Benedito Gomes" -> "Benedito Gomes". */
+    static String withoutTitle(String name) {
+        return TITLE.matcher(name).replaceFirst("");
+    }
+
     static String withoutSpelling(String spoken) {
         Matcher repeated = FIRST_THEN_FULL.matcher(spoken.strip());
         if (repeated.matches()) {

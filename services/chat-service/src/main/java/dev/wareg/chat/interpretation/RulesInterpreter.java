@@ -78,7 +78,8 @@ public class RulesInterpreter implements Interpreter {
         numberOfTheAddress(targets, words);
         boolean everything = targets.isEmpty() && words.contains(Vocabulary.EVERYTHING);
         Optional<Integer> choice = choice(text);
-        boolean question = text.indexOf('?') >= 0;
+        // "oi td bem? preciso colocar meu cpf": the greeting's question mark asks nothing of the request
+        boolean question = text.indexOf('?') >= 0 && Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
         Reading reading;
         if ("number".equals(askedField) && text.indexOf('/') > 0 && NO_NUMBER.matcher(Courtesy.answer(text)).matches()) {
             values.put("number", Courtesy.answer(text)); // "s/n": the house has no number, which is an answer

@@ -61,6 +61,7 @@ final class ValueSpotters {
             if ("number".equals(askedField) && !values.containsKey("number")) {
                 NumberSpotter.houseNumber(spoken, values); // "duzentos e doze", "mil e duzentos"
             }
+            AddressSpotter.labelledNumber(spoken, values); // "... numero duzentos e dez"
         }
         return values;
     }
