@@ -60,6 +60,12 @@ final class AddressSpotter {
             "\\p{Lu}[\\p{L}'.]*(?:\\s+(?:(?:de|da|do|dos|das|DE|DA|DO|DOS|DAS)\\s+)?\\p{Lu}[\\p{L}'.]*){0,4}");
     /** Two capitals ending a place: the federative unit ("Curitiba PR"). */
     private static final Pattern TRAILING_UNIT = Pattern.compile("\\s([A-Z]{2})$");
+    private static final Pattern PLACE_WORD = Pattern.compile("\\p{L}[\\p{L}']*");
+    /** Words after which a run-together address has no more places: "né", "e o cep é", "ok", "obrigado". */
+    private static final Set<String> TAIL_ENDS = Set.of("cep", "zip", "ne", "ok", "ta", "ai", "obrigado", "obrigada",
+            "obg", "valeu", "vlw", "por", "pfv", "please", "thanks", "e", "and", "o", "que", "mas", "but", "meu", "minha",
+            "my", "email", "telefone", "fone", "phone", "atualiza", "update", "cpf");
+    private static final Set<String> TAIL_OPENERS = Set.of("no", "na", "em", "in", "bairro", "the", "district");
     private static final Set<String> COUNTRIES = Lexicon.STANDARD.words("countries");
     private static final Set<String> STATE_WORDS = Set.of("state", "estado");
     private static final Pattern CITY_STATE_SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s+-\\s+|\\s+");
@@ -190,6 +196,10 @@ final class AddressSpotter {
                 break;
             }
         }
+        if (places.isEmpty() && state == null) {
+            runTogether(tail, values);
+            return;
+        }
         if (state != null && !places.isEmpty()) {
             values.put("state", state);
             values.put("city", places.removeLast());
@@ -199,6 +209,47 @@ final class AddressSpotter {
         }
         if (!places.isEmpty()) {
             values.put("district", places.getFirst());
+        }
+    }
+
+    /**
+     * The parts after the street and number as a voice note or a hurried hand gives them, without commas or capitals:
+     * "guama belem pa", "centro, cascavel pr". Read only when they end in a city of {@link PlaceNames} and its state
+     * (without the state, "jardim paulista" could be a district or a city): what comes before the city is the district.
+     */
+    private static void runTogether(String tail, Map<String, String> values) {
+        List<String> words = new ArrayList<>();
+        for (String word : COMPLEMENT.matcher(tail).replaceAll(" ").split("[\\s,;/.!?-]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!PLACE_WORD.matcher(word).matches() || TAIL_ENDS.contains(Normaliser.fold(word))) {
+                break; // a CEP, "né", "e o cep é ...": the places are over
+            }
+            words.add(word);
+        }
+        while (!words.isEmpty() && TAIL_OPENERS.contains(Normaliser.fold(words.getFirst()))) {
+            words.removeFirst(); // "no Ibura", "bairro Centro"
+        }
+        String state = null;
+        if (words.size() >= 2 && words.getLast().length() == 2
+                && RegistrationFields.STATE.validate(words.getLast()) instanceof Validation.Valid) {
+            state = words.removeLast();
+        }
+        if (state == null) {
+            return; // "jardim paulista": a district of São Paulo as well as a city of Pernambuco
+        }
+        for (int n = Math.min(4, words.size()); n >= 1; n--) {
+            String city = String.join(" ", words.subList(words.size() - n, words.size()));
+            if (PlaceNames.in(city, state)) {
+                List<String> district = words.subList(0, words.size() - n);
+                values.putIfAbsent("city", city);
+                values.putIfAbsent("state", state);
+                if (!district.isEmpty() && district.size() <= 4) {
+                    values.putIfAbsent("district", String.join(" ", district));
+                }
+                return;
+            }
         }
     }
 

@@ -7,18 +7,29 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cities as they are written, accents and all, from {@code interpretation/places.txt} ({@code Name/UF} a line): the
- * municipalities whose names people type without their accents ("goiania", "sao jose dos campos"). A city typed
- * so is stored as the place is called; one not listed stays as typed.
+ * capitals, the most populous municipalities and those whose names people type without their accents ("goiania",
+ * "sao jose dos campos"), 1,062 in all, written from memory by a helper and not checked against IBGE's list. A city
+ * typed so is stored as the place is called; one not listed stays as typed. Knowing them also tells where a city
+ * ends a run of address parts ("guama belem pa").
  */
 final class PlaceNames {
 
     private static final String RESOURCE = "/interpretation/places.txt";
     /** Folded name -> the name as written. */
-    private static final Map<String, String> CITIES = read();
+    private static final Map<String, String> CITIES = new HashMap<>();
+    /** Folded name -> the states that have a city of that name. */
+    private static final Map<String, Set<String>> STATES = new HashMap<>();
+
+    static {
+        read();
+    }
 
     private PlaceNames() {
     }
@@ -33,13 +44,17 @@ final class PlaceNames {
         return CITIES.containsKey(key(written));
     }
 
+    /** Whether this is a listed city of that state ("belem", "PA"). */
+    static boolean in(String written, String state) {
+        return STATES.getOrDefault(key(written), Set.of()).contains(state.toUpperCase(Locale.ROOT));
+    }
+
     /** "Ji-Paraná", "ji parana", "Santa Bárbara d'Oeste", "santa barbara doeste": one key each pair. */
     private static String key(String name) {
         return Normaliser.fold(name).replace('-', ' ').replaceAll("\\s+", " ").strip();
     }
 
-    private static Map<String, String> read() {
-        Map<String, String> cities = new HashMap<>();
+    private static void read() {
         try (InputStream in = PlaceNames.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
@@ -49,12 +64,12 @@ final class PlaceNames {
                 int slash = line.lastIndexOf('/');
                 if (slash > 0) {
                     String name = line.substring(0, slash).strip();
-                    cities.putIfAbsent(key(name), name);
+                    CITIES.putIfAbsent(key(name), name);
+                    STATES.computeIfAbsent(key(name), any -> new HashSet<>()).add(line.substring(slash + 1).strip());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.copyOf(cities);
     }
 }
