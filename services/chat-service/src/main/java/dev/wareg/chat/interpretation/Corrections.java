@@ -29,7 +29,7 @@ final class Corrections {
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
     private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+|\\s+)(?:nao|not|n(?!\\s+\\d))\\s+[^,;.!?]{1,30}[.!?]*$"); // "n 45" is a house number
     /** The field said to be something: "não, meu sobrenome é Lima", "no, my last name is Costa". */
-    private static final Pattern SAYS_IS = Pattern.compile("\\b(?:e|eh|is|era|was)\\s+(?!(?:nao|not)\\b)\\S");
+    private static final Pattern SAYS_IS = Pattern.compile("\\b(?:e|eh|es|is|era|was)\\s+(?!(?:nao|not)\\b)\\S");
     /** What is right, said after the no: "não não, é 9 8877 6655 com ddd 21". */
     private static final Pattern IT_IS = Pattern.compile("^(?:é|e|eh|is|it'?s|it\\s+is|o\\s+cert[oa]\\s+(?:é|e|eh))\\s+(?!(?:isso|isto|this|that|esse|essa|n[aã]o|not)\\b)\\S",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -112,7 +112,7 @@ final class IntentRules {
         if (size <= 2 && DENY_ALONE.matcher(text).matches()) {
             return new Reading(Intent.DENY, 0.85); // "nem": a no, though "nem sei" is not
         }
-        if (size <= 2 && CANCEL_ALONE.matcher(text).matches()) {
+        if (size <= 3 && CANCEL_ALONE.matcher(text).matches()) {
             return new Reading(Intent.CANCEL, 0.85); // "para", "pare": a stop, though a word in a sentence
         }
         if (words.contains(CANCEL) && !offTopic) { // not "quero cancelar minha assinatura do plano"
