@@ -214,8 +214,7 @@ final class AddressSpotter {
 
     /**
      * The parts after the street and number as a voice note or a hurried hand gives them, without commas or capitals:
-     * "guama belem pa", "centro, cascavel pr". Read only when they end in a city of {@link PlaceNames} and its state
-     * (without the state, "jardim paulista" could be a district or a city): what comes before the city is the district.
+     * "guama belem pa", "centro, cascavel pr", "copacabana rio de janeiro" ({@link #placesAtTheEnd}).
      */
     private static void runTogether(String tail, Map<String, String> values) {
         List<String> words = new ArrayList<>();
@@ -231,24 +230,53 @@ final class AddressSpotter {
         while (!words.isEmpty() && TAIL_OPENERS.contains(Normaliser.fold(words.getFirst()))) {
             words.removeFirst(); // "no Ibura", "bairro Centro"
         }
-        String state = null;
-        if (words.size() >= 2 && words.getLast().length() == 2
-                && RegistrationFields.STATE.validate(words.getLast()) instanceof Validation.Valid) {
-            state = words.removeLast();
-        }
-        if (state == null) {
-            return; // "jardim paulista": a district of São Paulo as well as a city of Pernambuco
-        }
-        for (int n = Math.min(4, words.size()); n >= 1; n--) {
-            String city = String.join(" ", words.subList(words.size() - n, words.size()));
-            if (PlaceNames.in(city, state)) {
-                List<String> district = words.subList(0, words.size() - n);
-                values.putIfAbsent("city", city);
-                values.putIfAbsent("state", state);
-                if (!district.isEmpty() && district.size() <= 4) {
-                    values.putIfAbsent("district", String.join(" ", district));
+        placesAtTheEnd(words, values);
+    }
+
+    /**
+     * District, city and state at the end of some words, read only when the words end in a state (its code or name)
+     * and, before it, a city of {@link PlaceNames} in that state, or the state's name is its capital's ("copacabana rio
+     * de janeiro"); without the state, "jardim paulista" could be a district or a city. Returns whether they were read.
+     */
+    static boolean placesAtTheEnd(List<String> words, Map<String, String> values) {
+        for (int s = Math.min(4, words.size()); s >= 1; s--) {
+            String said = String.join(" ", words.subList(words.size() - s, words.size()));
+            if (!(RegistrationFields.STATE.validate(said) instanceof Validation.Valid(String state))) {
+                continue;
+            }
+            List<String> before = words.subList(0, words.size() - s);
+            for (int n = Math.min(4, before.size()); n >= 1; n--) {
+                String city = String.join(" ", before.subList(before.size() - n, before.size()));
+                if (PlaceNames.in(city, state)) {
+                    return placed(before.subList(0, before.size() - n), city, state, values);
                 }
-                return;
+            }
+            if (s > 1 && PlaceNames.in(said, state)) {
+                return placed(before, said, state, values); // "rio de janeiro": the city and its state
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean placed(List<String> district, String city, String state, Map<String, String> values) {
+        values.put("city", city);
+        values.put("state", state);
+        if (!district.isEmpty() && district.size() <= 4) {
+            values.put("district", String.join(" ", district));
+        } else {
+            values.remove("district"); // "bairro barreiras bahia": no district after all
+        }
+        return true;
+    }
+
+    /** "bairro centro barreiras bahia": the district said with its city and state after it, split. */
+    static void cityAfterDistrict(Map<String, String> values) {
+        String district = values.get("district");
+        if (district != null && !values.containsKey("city") && !values.containsKey("state")) {
+            List<String> words = List.of(district.strip().split("\\s+"));
+            if (words.size() >= 3) {
+                placesAtTheEnd(words, values);
             }
         }
     }

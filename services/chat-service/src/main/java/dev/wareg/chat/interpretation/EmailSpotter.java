@@ -24,6 +24,8 @@ final class EmailSpotter {
             .map(Map.Entry::getKey).toList());
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}._+-]+");
     private static final Pattern SEPARATOR = Pattern.compile("[\\s,;:]+");
+    private static final Pattern MISHEARD_AT = Pattern.compile("\\s+a\\s+roba\\s+");
+    private static final Pattern MISHEARD_COM = Pattern.compile("\\bponto\\s+come\\b");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
     private EmailSpotter() {
@@ -46,7 +48,9 @@ final class EmailSpotter {
     /** A dictated address in the folded text, when the words for "@" and "." are both in it. */
     static void dictated(String folded, Map<String, String> values) {
         List<String> words = new ArrayList<>();
-        for (String token : SEPARATOR.split(folded)) {
+        // as dictation writes them: "a roba" for "arroba", "ponto come" for "ponto com"
+        String heard = MISHEARD_AT.matcher(MISHEARD_COM.matcher(folded).replaceAll("ponto com")).replaceAll(" arroba ");
+        for (String token : SEPARATOR.split(heard)) {
             String word = EDGE_PUNCTUATION.matcher(token).replaceAll("");
             if (!word.isEmpty()) {
                 words.add(word);

@@ -48,7 +48,7 @@ final class ValueSpotters {
         }
         AddressSpotter.cityIn(text, rest, values);
         NameSpotter.spot(text, folded, values);
-        if (!values.containsKey("email") && (original.contains("arroba") || original.contains(" at "))) {
+        if (!values.containsKey("email") && (original.contains("arroba") || original.contains(" roba ") || original.contains(" at "))) {
             // as written ("gmail" is no slip of "email" there), its numbers in digits ("costa noventa e um arroba")
             EmailSpotter.dictated(NumberWords.any(words) ? NumberWords.digits(original) : original, values);
         }
