@@ -42,10 +42,10 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
     private static final Logger log = LoggerFactory.getLogger(ConversationSuiteIntegrationTests.class);
 
     /**
-     * A file of conversations and the share of them that must pass: ten points under the rate measured on each (both
-     * 100 % once tuned on; the margin is for a loaded machine, where a reply can come after the suite stopped
-     * listening). The first file was tuned on after its first run (87.7 %); the second, by another author, was first
-     * played unseen (see docs/evaluation.md).
+     * A file of conversations and the share of them that must pass: about ten points under the rate measured on each
+     * (the margin is for a loaded machine, where a reply can come after the suite stopped listening). The first file
+     * was tuned on after its first run (87.7 %); each later one, by another author, was first played unseen (see
+     * docs/evaluation.md): the seventh 76 % unseen, 96 % after this session's changes, so its floor is 0.86.
      *
      * @param firstNumber the first number its conversations write from (+55 11 9…), one more for each
      */
@@ -56,7 +56,7 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         FOURTH_AUTHOR("conversations-fourth-author.yaml", 0.90, 973_400_000L),
         FIFTH_AUTHOR("conversations-fifth-author.yaml", 0.90, 973_500_000L),
         SIXTH_AUTHOR("conversations-sixth-author.yaml", 0.90, 973_600_000L),
-        SEVENTH_AUTHOR("conversations-seventh-author.yaml", 0.66, 973_700_000L);
+        SEVENTH_AUTHOR("conversations-seventh-author.yaml", 0.86, 973_700_000L);
 
         final String file;
         final double floor;

@@ -135,8 +135,10 @@ final class Lexicon {
     }
 
     /**
-     * Words one of which is in every text a phrase of the section matches: of each phrase, the alternatives of its
-     * most telling required part (the one whose shortest alternative is longest). A cheap check before the pattern.
+     * Words one of which is in every text a phrase of the section matches: of each phrase, its most telling required
+     * part (the one whose alternatives' cues are longest, the shortest counting), and of each alternative of that part
+     * its longest word ("uma cópia" has "copia": a text that says the alternative says every word of it). A cheap
+     * check before the pattern, cheap only while the cues are words few messages have.
      */
     Set<String> cues(String section) {
         Set<String> cues = new TreeSet<>();
@@ -144,21 +146,30 @@ final class Lexicon {
             List<String> best = null;
             int bestLength = -1;
             for (List<String> alternatives : Phrases.requiredParts(phrase)) {
-                int shortest = alternatives.stream().mapToInt(String::length).min().orElse(0);
+                List<String> telling = alternatives.stream().map(Lexicon::longestWord).toList();
+                int shortest = telling.stream().mapToInt(String::length).min().orElse(0);
                 if (shortest > bestLength) {
-                    best = alternatives;
+                    best = telling;
                     bestLength = shortest;
                 }
             }
             if (best == null) {
                 throw new IllegalStateException("[" + section + "] a phrase of optional words only: " + phrase);
             }
-            for (String alternative : best) {
-                cues.addAll(List.of(alternative.split("[\\s{}|]+")));
-            }
+            cues.addAll(best);
         }
         cues.remove("");
         return Set.copyOf(cues);
+    }
+
+    private static String longestWord(String alternative) {
+        String longest = "";
+        for (String word : alternative.split("[\\s{}|]+")) {
+            if (word.length() > longest.length()) {
+                longest = word;
+            }
+        }
+        return longest;
     }
 
     /** Every word the phrases of a section can contain. */
