@@ -35,7 +35,8 @@ final class IntentRules {
         }
         return rest.stream().allMatch(word -> AFFIRM.contains(word) || weakCounts && AFFIRM_WEAK.contains(word))
                 || AFFIRM_PHRASE.matcher(String.join(" ", rest)).matches()
-                || rest.size() <= 3 && STRONG_YES.contains(rest.getFirst()) && !rest.contains("mas") && !rest.contains("but"); // "sim, pode excluir. obrigada"
+                // "sim, pode excluir. obrigada": a yes opens a short answer
+                || rest.size() <= 3 && STRONG_YES.contains(rest.getFirst()) && !rest.contains("mas") && !rest.contains("but");
     }
 
     static Reading intent(Words words, boolean namesAField, boolean question, boolean hasValues) {
@@ -56,8 +57,8 @@ final class IntentRules {
         }
         // "o que é CEP?", "is CPF mandatory?", "pq tá pedindo isso?": about the field (or the one asked), not its
         // value, nor a question about one's own
-        if ((namesAField || question && text.contains("format") || words.anyOf(THIS) && !words.contains(OFF_TOPIC)) && !hasValues && size <= 20 && FIELD_QUESTION.in(words)
-                && !asksAboutOwn(words)) {
+        if ((namesAField || question && text.contains("format") || words.anyOf(THIS) && !offTopic) && !hasValues
+                && size <= 20 && FIELD_QUESTION.in(words) && !asksAboutOwn(words)) {
             return new Reading(Intent.HELP, 0.8);
         }
         if (size <= 6 && UNSURE_PHRASE.matcher(text).find() && !HELP_QUESTION.matcher(text).find()) {
@@ -194,9 +195,10 @@ final class IntentRules {
                 || size == 1 && GOODBYE_ALONE.matcher(text).matches()) {
             return Reading.of(Intent.GOODBYE, words, GOODBYE, 0.9);
         }
-        if (size > 0 && size <= 14 && GREET.contains(words.canonical().getFirst()) && words.canonical().stream()
-                .allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
-            return new Reading(Intent.GREET, 0.9); // "bom dia a todos, que Deus ilumine o dia de vcs 🙏"
+        List<String> greeting = text.startsWith("e ai") ? words.canonical().subList(1, size) : words.canonical();
+        if (size > 0 && size <= 14 && (GREET.contains(greeting.getFirst()) || greeting.getFirst().equals("ai"))
+                && greeting.stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) {
+            return new Reading(Intent.GREET, 0.95); // "e aí, tchê", "bom diaaa 🌹 Deus abençoe", "bom dia sr. tudo em paz?"
         }
         if (size <= 10 && words.contains(THANKS) && negation < 0 && !question && !offTopic && yesBesideThanks(words)) {
             return new Reading(Intent.AFFIRM, 0.85); // "sim, obrigada!", "ok pode salvar obg": the yes is the answer
@@ -220,11 +222,6 @@ final class IntentRules {
         }
         if (negation >= 0 && (negation == 0 || size <= 6 && !ownBefore(words, negation)) && size <= 10 && !offTopic) {
             return new Reading(Intent.DENY, size <= 2 ? 0.95 : 0.8);
-        }
-        List<String> greeting = text.startsWith("e ai") ? words.canonical().subList(1, size) : words.canonical();
-        if (size > 0 && size <= 10 && (GREET.contains(greeting.getFirst()) || greeting.getFirst().equals("ai"))
-                && greeting.stream().allMatch(word -> GREET.contains(word) || GREET_FILLER.contains(word))) { // "e aí, tchê"
-            return new Reading(Intent.GREET, 0.95);
         }
         // "oi, aqui é a filha da dona Raimunda", "bom dia, sou técnica de enfermagem e...", "finalmente alguém responde
         // kkkk oi": a hello and who is writing, what they want still to come
