@@ -25,7 +25,7 @@ final class AddressSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
-            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is)\\s)[\\p{L}](?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
+            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is|agora)\\s)[\\p{L}](?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
                     + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\bn\\.?\\s*\\d|\\d|-(?!\\d)|(?<!\\b\\p{L}{1,2})-|$|\\.\\s))"
                     + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]?\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -36,7 +36,7 @@ final class AddressSpotter {
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
-            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro|pfv\\b|pls\\b|please\\b|por\\s+favor))(\\p{Lu}[\\p{L}']*(?:\\s+[\\p{L}']+){0,4}?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b)"
+            "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro|pfv\\b|pls\\b|please\\b|por\\s+favor|n[aã]o\\b|not\\b))(\\p{Lu}[\\p{L}']*(?:\\s+[\\p{L}']+){0,4}?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b)"
                     + "|\\s+(?:e|and|que|a[ií]|pra|para|cep|mas|but|perto|near|onde|where|n[uú]mero|number|rua|avenida|cidade|city)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Jardins neighborhood", "the Pinheiros neighbourhood": the name before the English word. */

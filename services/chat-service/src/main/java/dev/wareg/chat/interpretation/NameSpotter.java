@@ -58,6 +58,10 @@ final class NameSpotter {
     private static final Pattern LOWER_CASE_INTRO = Pattern.compile(
             "(?:^|[\\s,])sou\\s+(?:o|a)\\s+(\\p{L}{2,}(?:\\s+\\p{L}+){1,4})\\s*(?=[,.;!]|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Thiago e o sobrenome é Rezende", "Ann and my surname is Lee": the first name, then the surname apart. */
+    private static final Pattern SURNAME_APART = Pattern.compile(
+            "\\s+(?:e|and)\\s+(?:o\\s+|my\\s+|meu\\s+|the\\s+)?(?:sobrenome|surname|last\\s+name)\\s+(?:é|e|eh|is)\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TITLE = Pattern.compile("^\\s*(?:sr|sra|srta|dona|seu|dr|dra|mr|mrs|ms|miss)\\.?\\s+(?=\\p{L}+\\s+\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> NOT_A_PERSON = LEXICON.words("not-a-person");
@@ -103,7 +107,8 @@ final class NameSpotter {
             Matcher leadIn = NAME_LEAD_IN.matcher(Normaliser.sameLength(text));
             // Every lead-in in turn: "meu nome e meu email, o nome novo é Fernanda": the first opens no name.
             for (int from = 0; from < text.length() && leadIn.find(from); from = leadIn.start(1)) {
-                String spoken = NEXT_CLAUSE.matcher(withoutSpelling(text.substring(leadIn.start(1)))).replaceFirst("")
+                String said = SURNAME_APART.matcher(text.substring(leadIn.start(1))).replaceFirst(" ");
+                String spoken = NEXT_CLAUSE.matcher(withoutSpelling(said)).replaceFirst("")
                         .replaceAll("[,.!?;].*$", "");
                 spoken = Courtesy.TRAILING_FILLER.matcher(spoken).replaceFirst("").strip().replaceAll("[.!]+$", "");
                 String first = Normaliser.fold(spoken.split("\\s+")[0]);
