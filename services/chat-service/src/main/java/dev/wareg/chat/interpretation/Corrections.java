@@ -43,6 +43,11 @@ final class Corrections {
     private static final Pattern RIGHT_ONE = Pattern.compile("(?:^|[.!,;]\\s*)(?:o|a)\\s+(?:cert[oa]|corret[oa])\\s+(?:é|e|eh)\\s+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
+    /**
+     * How chat marks a correction: a star before the right value ("*Renata", not "*bold*"), an arrow to it ("email ->
+     * ...").
+     */
+    private static final Pattern MARKED = Pattern.compile("^\\s*\\*(?![^*]*\\*)\\s*[\\p{L}\\p{N}]|(?:->|→|=>)\\s*\\S");
     private static final Set<String> NEGATIONS = Set.of("nao", "not", "n");
     private static final Set<String> WAIT = Set.of("wait", "pera", "perai", "opa", "ops", "oops", "ixi", "vixe", "sorry");
     private static final Set<String> BUT = Lexicon.STANDARD.words("contrast-but");
@@ -76,6 +81,9 @@ final class Corrections {
         boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
                 && (CONTRAST.matcher(folded).find() || !values.isEmpty() && (NOT_A_BUT_B.matcher(folded).find()
                 || A_NOT_B.matcher(folded).find()));
+        if ((intent == null || intent == Intent.PROVIDE_VALUE) && !values.isEmpty() && MARKED.matcher(text).find()) {
+            return new Reading(Intent.CORRECT, 0.85); // "*joao.silva@gmail.com", "email -> bruna.k@gmail.com"
+        }
         boolean corrects = intent == Intent.CORRECT
                 || intent == Intent.DENY && opensWithNo && words.size() > 2
                 && (askedField == null || values.isEmpty() || values.containsKey(askedField))
