@@ -236,9 +236,9 @@ final class AddressSpotter {
     /**
      * District, city and state at the end of some words, read only when the words end in a state (its code or name)
      * and, before it, a city of {@link PlaceNames} in that state, or the state's name is its capital's ("copacabana rio
-     * de janeiro"); without the state, "jardim paulista" could be a district or a city. Returns whether they were read.
+     * de janeiro"); without the state, "jardim paulista" could be a district or a city.
      */
-    static boolean placesAtTheEnd(List<String> words, Map<String, String> values) {
+    static void placesAtTheEnd(List<String> words, Map<String, String> values) {
         for (int s = Math.min(4, words.size()); s >= 1; s--) {
             String said = String.join(" ", words.subList(words.size() - s, words.size()));
             if (!(RegistrationFields.STATE.validate(said) instanceof Validation.Valid(String state))) {
@@ -248,18 +248,18 @@ final class AddressSpotter {
             for (int n = Math.min(4, before.size()); n >= 1; n--) {
                 String city = String.join(" ", before.subList(before.size() - n, before.size()));
                 if (PlaceNames.in(city, state)) {
-                    return placed(before.subList(0, before.size() - n), city, state, values);
+                    placed(before.subList(0, before.size() - n), city, state, values);
+                    return;
                 }
             }
             if (s > 1 && PlaceNames.in(said, state)) {
-                return placed(before, said, state, values); // "rio de janeiro": the city and its state
+                placed(before, said, state, values); // "rio de janeiro": the city and its state
             }
-            return false;
+            return;
         }
-        return false;
     }
 
-    private static boolean placed(List<String> district, String city, String state, Map<String, String> values) {
+    private static void placed(List<String> district, String city, String state, Map<String, String> values) {
         values.put("city", city);
         values.put("state", state);
         if (!district.isEmpty() && district.size() <= 4) {
@@ -267,7 +267,6 @@ final class AddressSpotter {
         } else {
             values.remove("district"); // "bairro barreiras bahia": no district after all
         }
-        return true;
     }
 
     /** "bairro centro barreiras bahia": the district said with its city and state after it, split. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class AnswerRules {
 
     private static final Pattern OTHER_VALUE_SEPARATOR = Pattern.compile("[,;:\\n]+|\\s+(?:e|and)\\s+");
+    private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}\\p{N}]");
     private static final Set<String> MONTHS = Lexicon.STANDARD.map("months").keySet();
     static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
@@ -131,7 +132,7 @@ final class AnswerRules {
     }
 
     private static boolean label(String word) {
-        String folded = Normaliser.fold(word).replaceAll("[^\\p{L}\\p{N}]", "");
+        String folded = NOT_A_LETTER.matcher(Normaliser.fold(word)).replaceAll("");
         return folded.isEmpty() || LEAD_IN_WORDS.contains(folded) || FIELDS_BY_WORD.containsKey(folded)
                 || CONNECTIVES.contains(folded) || POLITE.contains(folded);
     }

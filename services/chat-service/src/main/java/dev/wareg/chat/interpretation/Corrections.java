@@ -73,6 +73,9 @@ final class Corrections {
                 return new Reading(Intent.UPDATE, 0.85);
             }
         }
+        if ((intent == null || intent == Intent.PROVIDE_VALUE) && !values.isEmpty() && MARKED.matcher(text).find()) {
+            return new Reading(Intent.CORRECT, 0.85); // "*joao.silva@gmail.com", "email -> bruna.k@gmail.com"
+        }
         boolean opensWithNo = words.size() > 1 && (DENY.contains(words.raw().getFirst())
                 || DENY_FIRST.contains(words.canonical().getFirst())
                 || WAIT.contains(words.raw().getFirst()) && (DENY.contains(words.raw().get(1))
@@ -81,9 +84,6 @@ final class Corrections {
         boolean contrast = (!values.isEmpty() || askedField != null) && words.anyOf(NEGATIONS)
                 && (CONTRAST.matcher(folded).find() || !values.isEmpty() && (NOT_A_BUT_B.matcher(folded).find()
                 || A_NOT_B.matcher(folded).find()));
-        if ((intent == null || intent == Intent.PROVIDE_VALUE) && !values.isEmpty() && MARKED.matcher(text).find()) {
-            return new Reading(Intent.CORRECT, 0.85); // "*joao.silva@gmail.com", "email -> bruna.k@gmail.com"
-        }
         boolean corrects = intent == Intent.CORRECT
                 || intent == Intent.DENY && opensWithNo && words.size() > 2
                 && (askedField == null || values.isEmpty() || values.containsKey(askedField))

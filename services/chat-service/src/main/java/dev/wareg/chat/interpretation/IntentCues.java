@@ -203,7 +203,7 @@ final class IntentCues {
     static boolean asksAboutOwn(Words words) {
         List<String> raw = words.raw();
         boolean own = raw.contains("meu") || raw.contains("minha") || raw.contains("my") || raw.contains("meus")
-                || raw.contains("minhas") || storedHere(words);
+                || raw.contains("minhas") || STORED_HERE.in(words);
         boolean asks = raw.contains("qual") || raw.contains("quais") || raw.contains("what") || raw.contains("whats")
                 || raw.contains("which");
         return own && asks;
@@ -246,7 +246,7 @@ final class IntentCues {
         if (SHOW_PHRASE.in(words)) {
             return true;
         }
-        aboutData = aboutData || storedHere(words); // "me mostra o endereço que tá aí"
+        aboutData = aboutData || STORED_HERE.in(words); // "me mostra o endereço que tá aí"
         boolean strong = canonical.stream().anyMatch(SHOW_STRONG::contains);
         boolean terse = canonical.size() <= 3 && canonical.stream().anyMatch(MINE::contains)
                 && canonical.stream().anyMatch(MY_DATA::contains);
@@ -263,11 +263,6 @@ final class IntentCues {
             }
         }
         return words;
-    }
-
-    /** "qual data tá aí?", "the address you have on file". */
-    static boolean storedHere(Words words) {
-        return STORED_HERE.in(words);
     }
 
     /** A phrase section of the lexicon with its cues: words one of which every text it matches has. */

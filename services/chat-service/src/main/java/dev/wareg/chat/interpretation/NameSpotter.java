@@ -73,16 +73,16 @@ final class NameSpotter {
     private NameSpotter() {
     }
 
-    /**
-     * The name without a note on its spelling: the full name after the note when one follows ("Thiago com th, Thiago
-     * Martins" -> "Thiago Martins"), else the name the note was about with the rest ("Luiz com z e meu email ..." ->
-     * "Luiz e meu email ...", which the next clause then ends).
-     */
     /** A name without the title said before it: "Sr. Benedito Gomes" -> "Benedito Gomes". */
     static String withoutTitle(String name) {
         return TITLE.matcher(name).replaceFirst("");
     }
 
+    /**
+     * The name without a note on its spelling: the full name after the note when one follows ("Thiago com th, Thiago
+     * Martins" -> "Thiago Martins"), else the name the note was about with the rest ("Luiz com z e meu email ..." ->
+     * "Luiz e meu email ...", which the next clause then ends).
+     */
     static String withoutSpelling(String spoken) {
         Matcher repeated = FIRST_THEN_FULL.matcher(spoken.strip());
         if (repeated.matches()) {

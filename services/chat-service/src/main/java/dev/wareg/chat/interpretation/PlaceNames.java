@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Cities as they are written, accents and all, from {@code interpretation/places.txt} ({@code Name/UF} a line): the
@@ -22,39 +23,39 @@ import java.util.Set;
 final class PlaceNames {
 
     private static final String RESOURCE = "/interpretation/places.txt";
-    /** Folded name -> the name as written. */
-    private static final Map<String, String> CITIES = new HashMap<>();
-    /** Folded name -> the states that have a city of that name. */
-    private static final Map<String, Set<String>> STATES = new HashMap<>();
-
-    static {
-        read();
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]+");
+    /** The list read: folded name -> the name as written, and -> the states that have a city of that name. */
+    private record Listed(Map<String, String> cities, Map<String, Set<String>> states) {
     }
+
+    private static final Listed LISTED = read();
 
     private PlaceNames() {
     }
 
     /** "belem" -> "Belém"; a city not listed, as written. */
     static String city(String written) {
-        return CITIES.getOrDefault(key(written), written);
+        return LISTED.cities().getOrDefault(key(written), written);
     }
 
     /** Whether this is a listed city, however its accents and hyphens are typed. */
     static boolean known(String written) {
-        return CITIES.containsKey(key(written));
+        return LISTED.cities().containsKey(key(written));
     }
 
     /** Whether this is a listed city of that state ("belem", "PA"). */
     static boolean in(String written, String state) {
-        return STATES.getOrDefault(key(written), Set.of()).contains(state.toUpperCase(Locale.ROOT));
+        return LISTED.states().getOrDefault(key(written), Set.of()).contains(state.toUpperCase(Locale.ROOT));
     }
 
     /** "Ji-Paraná", "ji parana", "Santa Bárbara d'Oeste", "santa barbara doeste": one key each pair. */
     private static String key(String name) {
-        return Normaliser.fold(name).replace('-', ' ').replaceAll("\\s+", " ").strip();
+        return SEPARATORS.matcher(Normaliser.fold(name)).replaceAll(" ").strip();
     }
 
-    private static void read() {
+    private static Listed read() {
+        Map<String, String> cities = new HashMap<>();
+        Map<String, Set<String>> states = new HashMap<>();
         try (InputStream in = PlaceNames.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + RESOURCE);
@@ -64,12 +65,14 @@ final class PlaceNames {
                 int slash = line.lastIndexOf('/');
                 if (slash > 0) {
                     String name = line.substring(0, slash).strip();
-                    CITIES.putIfAbsent(key(name), name);
-                    STATES.computeIfAbsent(key(name), any -> new HashSet<>()).add(line.substring(slash + 1).strip());
+                    cities.putIfAbsent(key(name), name);
+                    states.computeIfAbsent(key(name), any -> new HashSet<>()).add(line.substring(slash + 1).strip());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        states.replaceAll((name, ufs) -> Set.copyOf(ufs));
+        return new Listed(Map.copyOf(cities), Map.copyOf(states));
     }
 }
