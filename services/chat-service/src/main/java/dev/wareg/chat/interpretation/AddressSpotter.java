@@ -3,8 +3,10 @@ package dev.wareg.chat.interpretation;
 import dev.wareg.fields.RegistrationFields;
 import dev.wareg.fields.Validation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +22,17 @@ final class AddressSpotter {
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
             "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(?:(?:em|no|na|in)\\s+)?(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
-                    + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
+                    + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|visse|viu|mesmo|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
                     + "|agrade\\w*|agora|tch[eê]|uai|s[oô]|cep|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|pra|para|por|porque|to|for|because|faz|h[aá]|since|com|with|last|this|next|ago|yesterday|today|ontem|hoje|semana|m[eê]s|ano|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A move from one place to another: "me mudei de João Pessoa pra Campina Grande", "moved from Fortaleza to Natal". */
+    private static final Pattern MOVED_TO = Pattern.compile(
+            "\\b(?:mud(?:ei|ou|amos|ando)|moved|moving)\\s+(?:de|from)\\s+\\S.*?\\s(?:pra|para|to)\\s+(?:(?:o|a|the)\\s+)?"
+                    + "([\\p{L}'-]+(?:\\s+[\\p{L}'-]+){0,4})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
-            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is|agora)\\s)[\\p{L}](?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
+            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is|agora)\\s)(?:[\\p{L}]|\\d{1,2}\\s+de\\s+\\p{L})(?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
                     + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\bn\\.?\\s*\\d|\\d|-(?!\\d)|(?<!\\b\\p{L}{1,2})-|$|\\.\\s))"
                     + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]?\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -37,18 +44,18 @@ final class AddressSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
             "\\b(?:bairro|neighbou?rhood|district)\\s+(?:(?:é|e|eh|is|:|pra|para|to)\\s+)?(?:(?:d[eoa]s?|o|a)\\s+)?(?!(?:errad|cert|corret|nov|antig|atual|mud|cadastrad|est[aá]\\b|t[aá]\\b|foi\\b|que\\b|e\\b|do\\s+cadastro|pfv\\b|pls\\b|please\\b|por\\s+favor|n[aã]o\\b|not\\b))(\\p{Lu}[\\p{L}']*(?:\\s+[\\p{L}']+){0,4}?)(?=\\s*(?:,|\\bem\\b|\\bin\\b|$|\\.|\\bok\\b)"
-                    + "|\\s+(?:e|and|que|a[ií]|pra|para|cep|mas|but|perto|near|onde|where|n[uú]mero|number|rua|avenida|cidade|city)\\b)",
+                    + "|\\s+(?:e|and|que|a[ií]|aqui|ali|mesmo|pra|para|cep|mas|but|perto|near|onde|where|n[uú]mero|number|rua|avenida|cidade|city)\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Jardins neighborhood", "the Pinheiros neighbourhood": the name before the English word. */
     private static final Pattern DISTRICT_BEFORE_ITS_WORD = Pattern.compile(
             "(?:^|[,;]\\s*|\\bthe\\s+|\\bin\\s+)(\\p{Lu}[\\p{L}']*(?:\\s+\\p{Lu}[\\p{L}']*){0,3})\\s+neighbou?rhood\\b",
             Pattern.UNICODE_CASE);
     private static final Pattern CITY_AFTER_DISTRICT = Pattern.compile(
-            "\\bbairro\\b.*?\\bem\\s+(?!(?:casa|frente|cima|breve|dia|tempo|minha|meu|uma|um)\\b)(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\bok\\b|[.!,;]|$)",
+            "\\bbairro\\b.*?\\bem\\s+(?!(?:casa|frente|cima|breve|dia|tempo|minha|meu|uma|um)\\b)(\\p{Lu}[\\p{L}' ]+?)\\s*(?:\\b(?:ok|mesmo|aqui|visse|ne|né)\\b|[.!,;]|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A house number after its word: "número 14", "nº 200", "number 12B", "s/n". */
     private static final Pattern HOUSE_NUMBER = Pattern.compile(
-            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)(?:\\s+(?:é|e|eh|is))?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])(?!\\s*\\(?\\d)",
+            "(?:n[uú]mero|n[º°o]\\.?|number|num\\.?)(?:\\s+d[ao]\\s+(?:casa|pr[eé]dio|resid[eê]ncia))?(?:\\s+(?:é|e|eh|is))?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-])(?!\\s*\\(?\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A city after "em"/"in", capitalised as names are: "o tempo em Goiânia?", "restaurante em Ribeirão Preto". */
     private static final Pattern CITY_IN = Pattern.compile(
@@ -59,13 +66,14 @@ final class AddressSpotter {
     private static final Pattern PLACE_NAME = Pattern.compile(
             "\\p{Lu}[\\p{L}'.]*(?:\\s+(?:(?:de|da|do|dos|das|DE|DA|DO|DOS|DAS)\\s+)?\\p{Lu}[\\p{L}'.]*){0,4}");
     /** Two capitals ending a place: the federative unit ("Curitiba PR"). */
-    private static final Pattern TRAILING_UNIT = Pattern.compile("\\s([A-Z]{2})$");
+    private static final Pattern TRAILING_UNIT = Pattern.compile("[\\s-]([A-Z]{2})$");
     private static final Pattern PLACE_WORD = Pattern.compile("\\p{L}[\\p{L}']*");
     /** Words after which a run-together address has no more places: "né", "e o cep é", "ok", "obrigado". */
     private static final Set<String> TAIL_ENDS = Set.of("cep", "zip", "ne", "ok", "ta", "ai", "obrigado", "obrigada",
             "obg", "valeu", "vlw", "por", "pfv", "please", "thanks", "e", "and", "o", "que", "mas", "but", "meu", "minha",
             "my", "email", "telefone", "fone", "phone", "atualiza", "update", "cpf");
-    private static final Set<String> TAIL_OPENERS = Set.of("no", "na", "em", "in", "bairro", "the", "district");
+    private static final Set<String> TAIL_OPENERS = Set.of("no", "na", "em", "in", "bairro", "the", "district", "ali",
+            "aqui", "la", "fica", "do", "da", "dos", "das");
     private static final Set<String> COUNTRIES = Lexicon.STANDARD.words("countries");
     private static final Set<String> STATE_WORDS = Set.of("state", "estado");
     private static final Pattern CITY_STATE_SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s+-\\s+|\\s+");
@@ -75,6 +83,8 @@ final class AddressSpotter {
     private static final String[] COMPLEMENT_HINTS = {"ap", "casa", "loja", "sala", "conj", "cj", "bl", "cobertura",
             "fundos"};
     private static final String[] LIVES_IN_HINTS = {"live", "from", "sou de", "moro", "moved", "mudei"};
+    private static final String[] MOVED_HINTS = {"mudei de", "mudou de", "mudamos de", "mudando de", "moved from",
+            "moving from"};
 
     private AddressSpotter() {
     }
@@ -90,6 +100,9 @@ final class AddressSpotter {
             }
             rest = rest.replace(street.group(), " ");
         }
+        if (digits || rest.indexOf('/') >= 0) {
+            rest = labelledNumber(rest, values); // before the complement: "o numero da casa 45"
+        }
         Matcher complement = COMPLEMENT.matcher(rest);
         if (!values.containsKey("complement") && ValueSpotters.containsAny(lower, COMPLEMENT_HINTS) && complement.find()) {
             values.put("complement", complement.group(1).strip());
@@ -98,7 +111,8 @@ final class AddressSpotter {
         Matcher named = DISTRICT_BEFORE_ITS_WORD.matcher(rest);
         if (lower.contains("neighbo") && named.find()) {
             values.put("district", named.group(1).strip()); // "Jardins neighborhood"
-        } else if ((lower.contains("bairro") || lower.contains("neighbo") || lower.contains("district")) && district.find()) {
+        } else if (!values.containsKey("district") // read with the street's tail: "bairro montese fortaleza ceara"
+                && (lower.contains("bairro") || lower.contains("neighbo") || lower.contains("district")) && district.find()) {
             values.put("district", district.group(1).strip());
             Matcher city = CITY_AFTER_DISTRICT.matcher(rest);
             if (city.find()) {
@@ -121,10 +135,23 @@ final class AddressSpotter {
                 values.put("state", state.strip());
             }
         }
-        if (digits || rest.indexOf('/') >= 0) {
-            rest = labelledNumber(rest, values);
+        Matcher moved = MOVED_TO.matcher(rest);
+        if (!values.containsKey("city") && ValueSpotters.containsAny(lower, MOVED_HINTS) && moved.find()) {
+            knownCityAhead(moved.group(1)).ifPresent(city -> values.put("city", city));
         }
         return rest;
+    }
+
+    /** The longest run of the first words that is a listed city: "campina grande, muda aí" -> "campina grande". */
+    private static Optional<String> knownCityAhead(String words) {
+        String[] parts = words.split("\\s+");
+        for (int length = parts.length; length > 0; length--) {
+            String candidate = String.join(" ", Arrays.copyOf(parts, length));
+            if (PlaceNames.known(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A house number after its word ("número 14", "nº 200"); returns the text without it. */
@@ -174,6 +201,7 @@ final class AddressSpotter {
     private static void addressTail(String tail, Map<String, String> values) {
         List<String> places = new ArrayList<>();
         String state = null;
+        boolean complementBefore = false;
         for (String part : ADDRESS_SEPARATOR.split(LEADING_SEPARATOR.matcher(tail).replaceFirst(""))) {
             String segment = part.strip().replaceAll("[.!]+$", "").strip();
             if (segment.isEmpty()) {
@@ -184,8 +212,16 @@ final class AddressSpotter {
             }
             Matcher complement = COMPLEMENT.matcher(segment);
             if (complement.matches() && places.isEmpty()) {
-                values.putIfAbsent("complement", segment);
-            } else if (segment.length() == 2 && RegistrationFields.STATE.validate(segment) instanceof Validation.Valid) {
+                if (complementBefore) {
+                    values.merge("complement", segment, (first, next) -> first + ", " + next); // "Bloco C, Apto 203"
+                } else {
+                    values.putIfAbsent("complement", segment);
+                }
+                complementBefore = true;
+                continue;
+            }
+            complementBefore = false;
+            if (segment.length() == 2 && RegistrationFields.STATE.validate(segment) instanceof Validation.Valid) {
                 state = segment;
             } else if (places.size() < 2 && endsInState(segment)) {
                 places.add(segment.substring(0, segment.length() - 3).strip()); // "São Paulo SP"
@@ -231,6 +267,9 @@ final class AddressSpotter {
             words.removeFirst(); // "no Ibura", "bairro Centro"
         }
         placesAtTheEnd(words, values);
+        if (!values.containsKey("city")) {
+            knownCityLast(words, values);
+        }
     }
 
     /**
@@ -256,6 +295,30 @@ final class AddressSpotter {
                 placed(before, said, state, values); // "rio de janeiro": the city and its state
             }
             return;
+        }
+    }
+
+    /**
+     * "lagoa nova natal", "edson queiroz fortaleza", "jaguaribe em joao pessoa": without a state, a listed city ending
+     * the words is the city and what is before it the district; an unlisted last word is left unread.
+     */
+    private static void knownCityLast(List<String> words, Map<String, String> values) {
+        for (int n = Math.min(4, words.size()); n >= 1; n--) {
+            String city = String.join(" ", words.subList(words.size() - n, words.size()));
+            if (PlaceNames.known(city)) {
+                List<String> district = new ArrayList<>(words.subList(0, words.size() - n));
+                if (!district.isEmpty() && CONNECTIVES.contains(Normaliser.fold(district.getLast()))) {
+                    return; // "alto da boa vista": a district named after a city
+                }
+                while (!district.isEmpty() && TAIL_OPENERS.contains(Normaliser.fold(district.getLast()))) {
+                    district.removeLast(); // "jaguaribe em"
+                }
+                if (!district.isEmpty() && district.size() <= 4) { // one place alone may be either
+                    values.put("city", city);
+                    values.put("district", String.join(" ", district));
+                }
+                return;
+            }
         }
     }
 

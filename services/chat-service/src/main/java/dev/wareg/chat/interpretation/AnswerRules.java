@@ -51,7 +51,7 @@ final class AnswerRules {
             question = Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
             String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : Courtesy.answer(text);
             if (!spotted && "name".equals(askedField)) {
-                answer = NameSpotter.withoutTitle(NameSpotter.withoutSpelling(answer).strip()); // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes"
+                answer = NameSpotter.withoutWillDo(NameSpotter.withoutTitle(NameSpotter.withoutSpelling(answer).strip())); // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes"
             }
             boolean valid = validFor(askedField, answer);
             // A question instead of the answer ("Com licença, vcs vendem celular?"); a free-text field takes
@@ -69,6 +69,9 @@ final class AnswerRules {
                     values.put(askedField, beside);
                 }
                 return new Reading(Intent.PROVIDE_VALUE, 0.85);
+            }
+            if ("city".equals(askedField)) {
+                answer = cityWithoutRemark(answer);
             }
             values.put(askedField, answer);
             return new Reading(Intent.PROVIDE_VALUE, valid ? 0.95 : 0.6);
@@ -154,6 +157,40 @@ final class AnswerRules {
     }
 
     /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
+    private static final Pattern STATE_WORD = Pattern.compile("(?iu)^estado\\s+d[eo]\\s+|\\s+(?:state|estado)$");
+
+    /** "juazeiro do norte, terra do padim ciço": a listed city, and a remark after it that is no state. */
+    private static String cityWithoutRemark(String answer) {
+        int comma = answer.indexOf(',');
+        if (comma > 0) {
+            String city = answer.substring(0, comma).strip();
+            String rest = STATE_WORD.matcher(answer.substring(comma + 1).strip()).replaceAll("");
+            if (PlaceNames.known(city) && !validFor("state", rest)) { // not "Curitiba, Paraná state"
+                return city;
+            }
+        }
+        return answer;
+    }
+
+    /**
+     * "Raimundo Nonato Feitosa, cpf 350…, fone …": a capitalised name of two to five words opening a list of other
+     * values, none of its words one of the rules' keywords ("Bom Dia, cpf …" is no name).
+     */
+    static Optional<String> leadingName(String text, Map<String, String> values) {
+        int comma = text.indexOf(',');
+        if (comma < 0) {
+            return Optional.empty();
+        }
+        String head = text.substring(0, comma).strip();
+        List<String> words = Normaliser.words(Normaliser.fold(head));
+        if (words.size() < 2 || words.size() > 5 || !looksLikeAName(head) || !validFor("name", head) || PlaceNames.known(head)
+                || values.values().stream().anyMatch(value -> head.contains(value) || value.contains(head))
+                || words.stream().anyMatch(word -> KEYWORDS.contains(word) && !MONTHS.contains(word) && !CONNECTIVES.contains(word))) {
+            return Optional.empty();
+        }
+        return Optional.of(head);
+    }
+
     private static boolean looksLikeAName(String text) {
         for (String word : text.strip().split("\\s+")) {
             if (!word.isEmpty() && !Character.isUpperCase(word.codePointAt(0)) && !CONNECTIVES.contains(word)) {

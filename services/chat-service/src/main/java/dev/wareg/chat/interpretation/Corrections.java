@@ -20,7 +20,7 @@ final class Corrections {
 
     /** What opens a correction, to be set aside to find its value: "não,", "no wait", "errei,", "na verdade". */
     private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|typo|my\\s+bad|foi\\s+mal|sorry|errei"
-            + "|desculp[ae]|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
+            + "|desculp[ae]|(?:digitei|escrevi|coloquei|botei|typed|wrote)\\s+(?:errad[oa]|wrong)|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
             + "|(?:it|that)\\s+should\\s+be|o\\s+cert[oa]\\s+(?:é|e|eh))[\\s,.!:;-]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
@@ -108,7 +108,11 @@ final class Corrections {
             }
             if (!corrected.isEmpty() && AnswerRules.validFor(field, corrected)) {
                 values.put(field, corrected);
+            } else {
+                place(corrected, values); // "nao nao, é PB e nao PE" while the CEP is asked
             }
+        } else if (intent == Intent.CORRECT && values.isEmpty()) {
+            place(correctedAnswer(text, true, true), values); // "digitei errado, é juazeiro do norte e nao crato"
         }
         if (intent == Intent.CORRECT) {
             return reading;
@@ -118,6 +122,15 @@ final class Corrections {
             return new Reading(Intent.CORRECT, 0.8); // what is right follows, in a form the field may still take
         }
         return values.isEmpty() ? reading : new Reading(Intent.CORRECT, 0.85);
+    }
+
+    /** A corrected value that names itself: a listed city, or a state's two-letter code. */
+    private static void place(String corrected, Map<String, String> values) {
+        if (PlaceNames.known(corrected)) {
+            values.put("city", corrected);
+        } else if (corrected.length() == 2 && AnswerRules.validFor("state", corrected)) {
+            values.put("state", corrected);
+        }
     }
 
     /**

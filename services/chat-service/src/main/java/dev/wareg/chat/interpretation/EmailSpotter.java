@@ -26,6 +26,10 @@ final class EmailSpotter {
     private static final Pattern SEPARATOR = Pattern.compile("[\\s,;:]+");
     private static final Pattern MISHEARD_AT = Pattern.compile("\\s+a\\s+roba\\s+");
     private static final Pattern MISHEARD_COM = Pattern.compile("\\bponto\\s+come\\b");
+    /** "luzia cavalcante arroba gmail ponto com tudo junto": the words before the "@" are one. */
+    private static final Pattern TOGETHER = Pattern.compile("\\b(?:tudo\\s+junto|junto|juntinho|all\\s+together|together"
+            + "|sem\\s+espa[cç]o|no\\s+spaces?|one\\s+word)\\b");
+    private static final Set<String> CONNECTIVES = Lexicon.STANDARD.words("name-connectives");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
     private EmailSpotter() {
@@ -57,11 +61,12 @@ final class EmailSpotter {
             }
         }
         words = lettersJoined(words);
+        boolean together = TOGETHER.matcher(heard).find();
         for (int at = 1; at + 3 < words.size(); at++) {
             if (!AT.contains(words.get(at))) {
                 continue;
             }
-            String local = localPart(words, at);
+            String local = localPart(words, at, together);
             String domain = domain(words, at);
             if (local == null || domain == null) {
                 continue;
@@ -93,7 +98,7 @@ final class EmailSpotter {
         return joined;
     }
 
-    private static String localPart(List<String> words, int at) {
+    private static String localPart(List<String> words, int at, boolean together) {
         List<String> parts = new ArrayList<>();
         int i = at - 1;
         if (symbol(words.get(i)) != null) {
@@ -109,6 +114,12 @@ final class EmailSpotter {
             parts.addFirst(symbol(words.get(i - 1)));
             parts.addFirst(words.get(i - 2));
             i -= 2;
+        }
+        // "luzia cavalcante arroba …, tudo junto": the name's words before it, up to a word of the sentence
+        while (together && i > 0 && symbol(words.get(i - 1)) == null && TOKEN.matcher(words.get(i - 1)).matches()
+                && !Vocabulary.KEYWORDS.contains(words.get(i - 1)) && !CONNECTIVES.contains(words.get(i - 1))
+                && !AT.contains(words.get(i - 1))) {
+            parts.addFirst(words.get(--i));
         }
         return String.join("", parts);
     }

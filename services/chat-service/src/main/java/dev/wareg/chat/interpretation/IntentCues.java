@@ -53,6 +53,7 @@ final class IntentCues {
     static final Cued SHOW_PHRASE = Cued.of("show-phrases");
     /** "antes de mudar, quero ver o que tá aí": to see first. */
     static final Cued SHOW_BEFORE_CHANGE = Cued.of("show-before-change");
+    static final Cued SHOW_OWN_DATA = Cued.of("show-own-data");
     /** What was just asked, as a question names it: "pra que isso?", "why do you need this?". */
     static final Set<String> THIS = Set.of("isso", "isto", "this", "that");
     /** A yes that opens a short answer whatever follows it: "sim, pode excluir", "yes go ahead". */

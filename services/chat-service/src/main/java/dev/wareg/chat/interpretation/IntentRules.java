@@ -188,7 +188,9 @@ final class IntentRules {
         if ((words.indexOf(REGISTER, true) >= 0 || signsUp) && !offTopic) { // not "parcelar a conta atrasada"
             return Reading.of(Intent.REGISTER, words, REGISTER, 0.9);
         }
-        if (!offTopic && (shows(words) && !HELP_QUESTION.matcher(text).find() || !hasValues && namesAField && asksAboutOwn(words))) { // not "tem que pagar?"
+        // not "tem que pagar?"; "quero conferir meus dados antes de fazer a compra" asks to see, whatever the topic
+        if ((!offTopic || SHOW_OWN_DATA.in(words))
+                && (shows(words) && !HELP_QUESTION.matcher(text).find() || !hasValues && namesAField && asksAboutOwn(words))) {
             return new Reading(Intent.SHOW_MY_DATA, 0.85);
         }
         if (size <= 8 && (words.contains(GOODBYE) || GOODBYE_PHRASE.matcher(text).find())

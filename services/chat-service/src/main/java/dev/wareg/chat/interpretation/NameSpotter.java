@@ -19,7 +19,7 @@ final class NameSpotter {
     private static final Lexicon LEXICON = Lexicon.STANDARD;
     private static final Pattern NAME_LEAD_IN = Pattern.compile(
             "(?:^\\s*(?:(?:uh|um|so|well|ok|okay|entao|tipo|hi|hello|hey|oh)[\\s,]+)*(?:i\\s+am|i\\s+m)(?!\\s+"
-                    + LEXICON.phrases("not-a-name-after-i-am") + "\\b)|(?:^|\\b)"
+                    + LEXICON.phrases("not-a-name-after-i-am") + "\\b|\\s+\\p{L}{3,}ing\\b)|(?:^|\\b)"
                     + LEXICON.phrases("name-lead-ins").replace(" ", "\\s*") + ")(?!\\p{L})\\s*[:,]?\\s*(.+)$");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
@@ -64,6 +64,11 @@ final class NameSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TITLE = Pattern.compile("^\\s*(?:sr|sra|srta|dona|seu|dr|dra|mr|mrs|ms|miss)\\.?\\s+(?=\\p{L}+\\s+\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "just Sarah is fine", "só Zé tá bom": the name, and the words that say it will do. */
+    private static final Pattern WILL_DO = Pattern.compile(
+            "^\\s*(?:just|only|s[oó]|apenas|somente)\\s+(\\p{L}[\\p{L}'. -]*?)(?:\\s+(?:is\\s+fine|is\\s+ok(?:ay)?|will\\s+do|works"
+                    + "|t[aá]\\s+bom|est[aá]\\s+bom|serve|basta|mesmo))?[\\s.!]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> NOT_A_PERSON = LEXICON.words("not-a-person");
     private static final String[] NAME_HINTS = {"i am", "im", "nome", "name", "cham", "call", "nombre", "llamo"};
     /** The first name, then the full name: "é lucas, lucas ferreira". */
@@ -76,6 +81,12 @@ final class NameSpotter {
     /** A name without the title said before it: "Sr. Benedito Gomes" -> "Benedito Gomes". */
     static String withoutTitle(String name) {
         return TITLE.matcher(name).replaceFirst("");
+    }
+
+    /** "just Sarah is fine" -> "Sarah"; a name said plainly, as it is. */
+    static String withoutWillDo(String name) {
+        Matcher willDo = WILL_DO.matcher(name);
+        return willDo.matches() ? willDo.group(1) : name;
     }
 
     /**

@@ -19,6 +19,8 @@ final class NumberSpotter {
     private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d-])(?!\\.\\d)");
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
     private static final Pattern PHONE_WORD = Pattern.compile("telefone|celular|fone|phone|whats|contato|cel\\b");
+    /** Eight digits grouped as a CEP is written, said with an address: "59064 630". */
+    private static final Pattern FIVE_THEN_THREE = Pattern.compile("\\d{5}[\\s.]\\d{3}");
     /** A phone number without the area code: "9876-5432", "98765-4321" (a CEP is 5 and 3 digits). */
     private static final Pattern LOCAL_PHONE = Pattern.compile("(?<![\\d@.-])(9?\\d{4}-\\d{4})(?![\\d-])");
     /** Digits in groups: "123 456 789 09", "932.880.407.86", "41 9 9662 3458". */
@@ -90,7 +92,8 @@ final class NumberSpotter {
                     && RegistrationFields.CPF.validate(digits) instanceof Validation.Valid) {
                 values.put("cpf", group.group());
             } else if (count == 8 && !values.containsKey("postalCode") && ("postalCode".equals(askedField)
-                    || lower.contains("cep") || lower.contains("zip"))) {
+                    || lower.contains("cep") || lower.contains("zip") || FIVE_THEN_THREE.matcher(group.group()).matches()
+                    && (values.containsKey("street") || values.containsKey("state")))) { // "… natal rn 59064 630"
                 values.put("postalCode", group.group());
             } else if (count >= 10 && count <= 13 && !values.containsKey("phone")
                     && !(count == 11 && (lower.contains("cpf") || "cpf".equals(askedField)))

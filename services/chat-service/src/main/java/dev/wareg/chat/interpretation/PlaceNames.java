@@ -43,6 +43,11 @@ final class PlaceNames {
         return LISTED.cities().containsKey(key(written));
     }
 
+    /** Whether these folded words, single spaces between them, are a listed city: no folding, for the hot path. */
+    static boolean knownWords(String foldedWords) {
+        return LISTED.cities().containsKey(foldedWords);
+    }
+
     /** Whether this is a listed city of that state ("belem", "PA"). */
     static boolean in(String written, String state) {
         return LISTED.states().getOrDefault(key(written), Set.of()).contains(state.toUpperCase(Locale.ROOT));

@@ -110,6 +110,9 @@ public class RulesInterpreter implements Interpreter {
             reading = null; // "sure, ana@x.com", "Liam Y. Johnson": the value is the message
         }
         NamedValues.takeRest(text, askedField, values);
+        if ((askedField == null || "name".equals(askedField)) && !values.isEmpty() && !values.containsKey("name")) {
+            AnswerRules.leadingName(text, values).ifPresent(name -> values.put("name", name)); // "Marco Bianchi, born …"
+        }
         theNumber(targets, values, words);
         if ("complement".equals(askedField) && NoneAnswers.saysNone(text)) {
             values.remove("complement"); // "não tem", "é casa": no complement, the optional part skipped

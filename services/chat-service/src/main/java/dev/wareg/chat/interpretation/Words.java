@@ -1,6 +1,7 @@
 package dev.wareg.chat.interpretation;
 
 import dev.wareg.fields.EditDistance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +31,18 @@ record Words(List<String> raw, List<String> canonical, String text) {
                     Collectors.toUnmodifiableList()));
 
     static Words of(List<String> raw) {
-        List<String> canonical = raw.stream().map(Words::canonical).toList();
-        return new Words(raw, canonical, String.join(" ", canonical));
+        List<String> canonical = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String word = canonical(raw.get(i));
+            canonical.add(KEYWORDS.contains(word) && inPlaceName(raw, i) ? raw.get(i - 1) + raw.get(i) : word);
+        }
+        return new Words(raw, List.copyOf(canonical), String.join(" ", canonical));
+    }
+
+    /** "joao pessoa", "campo grande": a keyword ending a city's name is part of the name, not a request. */
+    private static boolean inPlaceName(List<String> raw, int i) {
+        return i > 0 && (PlaceNames.knownWords(raw.get(i - 1) + " " + raw.get(i))
+                || i > 1 && PlaceNames.knownWords(raw.get(i - 2) + " " + raw.get(i - 1) + " " + raw.get(i)));
     }
 
     int size() {

@@ -369,4 +369,22 @@ class RulesInterpreterWordingTests {
     void aWrongWordAfterBairroIsNoDistrict() {
         assertThat(interpreter.interpret("mandei o bairro errado").values()).doesNotContainKey("district");
     }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            neca                                                   |           | DENY
+            eae macho                                              |           | GREET
+            ok ta certo sim minha filha                            |           | AFFIRM
+            para por aqui                                          |           | CANCEL
+            oxente, deixa isso pra outro dia                       |           | CANCEL
+            me mudei de joão pessoa pra campina grande             |           | UPDATE
+            quero conferir meus dados antes de fazer a compra      |           | SHOW_MY_DATA
+            antes de eu mudar alguma coisa queria ver o que vcs tem salvo de mim | | SHOW_MY_DATA
+            oxe o entregador deixou minha encomenda na casa do vizinho errado |  | OUT_OF_SCOPE
+            deixa esse mesmo                                       | phone     | KEEP
+            nao tem bloco nem apto nao                             | complement | KEEP
+            """)
+    void regionalAndEverydayWording(String text, String asked, Intent intent) {
+        assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(intent);
+    }
 }

@@ -1,0 +1,50 @@
+package dev.wareg.chat.interpretation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A name where people put it: opening a list of their values, or said plainly "just Sarah". */
+class NamesBesideValuesTests {
+
+    private final RulesInterpreter interpreter = new RulesInterpreter();
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Raimundo Nonato Feitosa, cpf 35098172659, fone 85 98844 1221 | Raimundo Nonato Feitosa
+            Marco Bianchi, born 1979-05-30, marco.bianchi79@gmail.com    | Marco Bianchi
+            """)
+    void aCapitalisedNameOpeningAListOfValues(String text, String name) {
+        assertThat(interpreter.interpret(text).values()).containsEntry("name", name);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" has no name")
+    @CsvSource(delimiter = '|', textBlock = """
+            MY BAD, THE RIGHT CPF IS 903.203.724-21
+            Bom Dia, cpf 35098172659
+            São Paulo, SP
+            """)
+    void wordsOfTheFlowOrAPlaceOpeningAListAreNoName(String text) {
+        assertThat(interpreter.interpret(text).values()).doesNotContainKey("name");
+    }
+
+    @Test
+    void aNameSaidToBeEnough() {
+        assertThat(interpreter.interpret("just Sarah is fine", "name").values()).containsEntry("name", "Sarah");
+    }
+
+    @Test
+    void iAmDoingSomethingIsNoName() {
+        var meaning = interpreter.interpret("I'm requesting deletion of my data under the LGPD");
+        assertThat(meaning.intent()).isEqualTo(Intent.DELETE_MY_DATA);
+        assertThat(meaning.values()).doesNotContainKey("name");
+    }
+
+    @Test
+    void aDictatedAddressSaidToBeOneWord() {
+        assertThat(interpreter.interpret("luzia cavalcante arroba gmail ponto com tudo junto", "email").values())
+                .containsEntry("email", "luziacavalcante@gmail.com");
+    }
+}
