@@ -45,6 +45,10 @@ final class AnswerRules {
             if (!spotted && !core.isEmpty() && QUESTION_OPENERS.contains(core.getFirst())) {
                 return elsewhere; // "vocês entregam no sábado", "tell me a joke"
             }
+            if (!spotted && SENTENCE_ANSWERED.contains(askedField) && core.size() >= 3
+                    && SENTENCE_OPENERS.contains(core.getFirst()) && !names(core, askedField)) {
+                return elsewhere; // "esqueci a senha do app" asked the street: a sentence about something else
+            }
             if (!spotted && !CanonicalValues.STRUCTURED.contains(askedField) && onlyFlowWords(text)) {
                 return elsewhere; // "sei lá", "talvez depois", "simm pode salvar": no name, street or complement
             }
@@ -157,7 +161,21 @@ final class AnswerRules {
     }
 
     /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
+    private static final Set<String> SENTENCE_OPENERS = Lexicon.STANDARD.words("sentence-openers");
+    /** Fields whose value is a name of some kind, which no sentence opens. */
+    private static final Set<String> SENTENCE_ANSWERED = Set.of("name", "street", "district", "city");
     private static final Pattern STATE_WORD = Pattern.compile("(?iu)^estado\\s+d[eo]\\s+|\\s+(?:state|estado)$");
+
+    /** Whether a word names this field: "minha rua é a Augusta" answers the street asked, in a sentence. */
+    private static boolean names(List<String> words, String field) {
+        for (String word : words) {
+            List<String> fields = FIELDS_BY_WORD.get(word);
+            if (fields != null && fields.contains(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "juazeiro do norte, terra do padim ciço": a listed city, and a remark after it that is no state. */
     private static String cityWithoutRemark(String answer) {

@@ -25,7 +25,7 @@ final class PlaceNames {
     private static final String RESOURCE = "/interpretation/places.txt";
     private static final Pattern SEPARATORS = Pattern.compile("[\\s-]+");
     /** The list read: folded name -> the name as written, and -> the states that have a city of that name. */
-    private record Listed(Map<String, String> cities, Map<String, Set<String>> states) {
+    private record Listed(Map<String, String> cities, Map<String, Set<String>> states, Set<String> firstWords) {
     }
 
     private static final Listed LISTED = read();
@@ -46,6 +46,11 @@ final class PlaceNames {
     /** Whether these folded words, single spaces between them, are a listed city: no folding, for the hot path. */
     static boolean knownWords(String foldedWords) {
         return LISTED.cities().containsKey(foldedWords);
+    }
+
+    /** Whether a listed city's name of several words starts with this folded word ("joao", "campina"). */
+    static boolean opensAName(String foldedWord) {
+        return LISTED.firstWords().contains(foldedWord);
     }
 
     /** Whether this is a listed city of that state ("belem", "PA"). */
@@ -78,6 +83,9 @@ final class PlaceNames {
             throw new UncheckedIOException(e);
         }
         states.replaceAll((name, ufs) -> Set.copyOf(ufs));
-        return new Listed(Map.copyOf(cities), Map.copyOf(states));
+        Set<String> firstWords = new HashSet<>();
+        cities.keySet().stream().filter(name -> name.indexOf(' ') > 0)
+                .forEach(name -> firstWords.add(name.substring(0, name.indexOf(' '))));
+        return new Listed(Map.copyOf(cities), Map.copyOf(states), Set.copyOf(firstWords));
     }
 }

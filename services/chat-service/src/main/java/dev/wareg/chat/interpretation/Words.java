@@ -41,8 +41,9 @@ record Words(List<String> raw, List<String> canonical, String text) {
 
     /** "joao pessoa", "campo grande": a keyword ending a city's name is part of the name, not a request. */
     private static boolean inPlaceName(List<String> raw, int i) {
-        return i > 0 && (PlaceNames.knownWords(raw.get(i - 1) + " " + raw.get(i))
-                || i > 1 && PlaceNames.knownWords(raw.get(i - 2) + " " + raw.get(i - 1) + " " + raw.get(i)));
+        return i > 0 && (PlaceNames.opensAName(raw.get(i - 1)) && PlaceNames.knownWords(raw.get(i - 1) + " " + raw.get(i))
+                || i > 1 && PlaceNames.opensAName(raw.get(i - 2))
+                && PlaceNames.knownWords(raw.get(i - 2) + " " + raw.get(i - 1) + " " + raw.get(i)));
     }
 
     int size() {

@@ -387,4 +387,22 @@ class RulesInterpreterWordingTests {
     void regionalAndEverydayWording(String text, String asked, Intent intent) {
         assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(intent);
     }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> OUT_OF_SCOPE")
+    @CsvSource(delimiter = '|', textBlock = """
+            quero saber o horario da academia         | name
+            meu filho quebrou a tela do celular ontem | name
+            esqueci a senha do app                    | street
+            I just want to know the opening hours     | name
+            """)
+    void aSentenceAboutSomethingElseIsNoNameOrPlace(String text, String asked) {
+        var meaning = interpreter.interpret(text, asked);
+        assertThat(meaning.intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+        assertThat(meaning.values()).isEmpty();
+    }
+
+    @Test
+    void aSentenceThatNamesTheFieldAskedStillAnswersIt() {
+        assertThat(interpreter.interpret("minha rua é a Augusta", "street").intent()).isEqualTo(Intent.PROVIDE_VALUE);
+    }
 }
