@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Where the values of a message go while a field is asked. A value goes to another field when the interpreter says
- * it is that field's: the message names the field or its topic ("meu email é ..."), or the field asked refuses what
- * the message says for it (a CEP when the name is asked). The field asked keeps its reading only when that reading is
+ * it is that field's: the message names the field or its topic ("meu email é ..."), it is another part of the topic
+ * asked (the street and number beside the CEP asked), or the field asked refuses what the message says for it (a CEP
+ * when the name is asked). The field asked keeps its reading only when that reading is
  * valid and is not just the whole message around a value labelled for another field ("meu cep é 01310-100" is no
  * street, though a street could be written so).
  */
@@ -33,11 +34,19 @@ final class OutOfTurnValues {
         boolean answersAsked = answersAsked(asked, meaning);
         List<String> elsewhere = schema.all().stream()
                 .filter(name -> !name.equals(asked) && meaning.values().containsKey(name))
-                .filter(name -> !answersAsked || names(meaning, name))
+                // Beside the answer, and not inside it, a value of another field of the same topic is the rest of it
+                // ("rua sete de setembro 230 apto 501, centro, Vitória ES, cep 29015-000" asked the CEP: the whole
+                // address; "apto 42" asked the complement gives no house number).
+                .filter(name -> !answersAsked || names(meaning, name)
+                        || sameTopic(asked, name) && !surrounds(meaning.values().get(asked), meaning, name))
                 // A registration starts from the sender's own number: it takes no other.
                 .filter(name -> !conversation.isRegistration() || schema.reviewed().contains(name))
                 .toList();
         return new Placement(elsewhere, answersAsked ? meaning : without(meaning, asked));
+    }
+
+    private boolean sameTopic(String asked, String field) {
+        return asked != null && schema.topicOf(asked).name().equals(schema.topicOf(field).name());
     }
 
     /** Whether the message names this field, or its topic. */

@@ -21,8 +21,8 @@ final class AddressSpotter {
 
     /** Where someone lives, said in passing: "moro em Londrina", "I'm from Curitiba, PR". */
     private static final Pattern LIVES_IN = Pattern.compile(
-            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(?:(?:em|no|na|in)\\s+)?(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
-                    + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|visse|viu|mesmo|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
+            "(?:\\bi\\s+live\\s+in|\\bi'?m\\s+from|\\bi'?m\\s+in|\\bsou\\s+de|\\bmoro\\s+em|\\bmoved\\s+to|\\bmudei\\s+(?:pra|para))\\s+(?:(?:em|no|na|in)\\s+)?(?!(?:a|an|the|my|our|uma?|cidade|capital|interior|ro[cç]a|idade|outr[oa]|casa|c[aá]|l[aá])\\b)(\\p{Lu}[\\p{L}' ]+?)(?:\\s*[,-]\\s*(\\p{L}[\\p{L} ]*?))?"
+                    + "(?=\\s*(?:[.!?;,]|[^\\p{L}\\p{N}\\s'-]|$)|\\s+(?:né|ne|visse|viu|mesmo|mano|merm[aã]o|mo[cç][oa]|cara|bro|mate|ok|okay|aí|ai|tá|you\\s+know|fico|desde|thanks|thank|many|obrigad\\w*"
                     + "|agrade\\w*|agora|tch[eê]|uai|s[oô]|cep|please|por\\s+favor|preciso|need|quero|queria|gostaria|want|would|pra|para|por|porque|to|for|because|faz|h[aá]|since|com|with|last|this|next|ago|yesterday|today|ontem|hoje|semana|m[eê]s|ano|e\\s+(?:meu|minha|o|a|queria|quero)|and\\s+(?:my|the))\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A move from one place to another: "me mudei de João Pessoa pra Campina Grande", "moved from Fortaleza to Natal". */
@@ -32,7 +32,7 @@ final class AddressSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
-            "\\b((?:rua|r\\.|avenida|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is|agora)\\s)(?:[\\p{L}]|\\d{1,2}\\s+de\\s+\\p{L})(?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
+            "\\b((?:rua|r\\.|avenida|avenue|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is|agora)\\s)(?:[\\p{L}]|\\d{1,2}\\s+de\\s+\\p{L})(?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
                     + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\bn\\.?\\s*\\d|\\d|-(?!\\d)|(?<!\\b\\p{L}{1,2})-|$|\\.\\s))"
                     + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]?\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -55,7 +55,18 @@ final class AnswerRules {
             question = Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
             String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : Courtesy.answer(text);
             if (!spotted && "name".equals(askedField)) {
-                answer = NameSpotter.withoutWillDo(NameSpotter.withoutTitle(NameSpotter.withoutSpelling(answer).strip())); // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes"
+                answer = NameSpotter.withoutWillDo(NameSpotter.withoutTitle(NameSpotter.withoutSpelling(answer).strip()));
+                int colon = answer.lastIndexOf(':');
+                if (colon > 0 && plainName(answer.substring(colon + 1).strip())) {
+                    answer = answer.substring(colon + 1).strip(); // "ok full name then: Rajesh Kumar Venkataraman"
+                } // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes"
+            }
+            String afterQuestion = Courtesy.answer(text.substring(text.lastIndexOf('?') + 1));
+            if (!spotted && question && !afterQuestion.isEmpty() && afterQuestion.split("\\s+").length <= 4
+                    && validFor(askedField, afterQuestion) && !onlyFlowWords(afterQuestion)
+                    && NamedValues.plausible(askedField, afterQuestion)) {
+                values.put(askedField, afterQuestion); // "precisa do bairro? gonzaga": the answer after the question
+                return new Reading(Intent.PROVIDE_VALUE, 0.85);
             }
             boolean valid = validFor(askedField, answer);
             // A question instead of the answer ("Com licença, vcs vendem celular?"); a free-text field takes
@@ -92,6 +103,11 @@ final class AnswerRules {
         if (namesAField) {
             if (question) {
                 return new Reading(Intent.OUT_OF_SCOPE, 0.5); // "qual é o seu nome?": asks about the bot
+            }
+            if (words.size() > 12 && !FOUR_DIGITS.matcher(text).find()) {
+                // "o moço do caminhão ligou no meu telefone falando q ta parado na balança": a story that names a
+                // field and gives no value of it, nor asks anything of the bot
+                return new Reading(Intent.OUT_OF_SCOPE, 0.5);
             }
             // "meu cpf é 123.456.789-00": a value of that field that the rules would not take (an invalid CPF),
             // still an answer; "nome: Ana Lima", "moro em Londrina": most likely a value after the field's name, in
@@ -200,13 +216,18 @@ final class AnswerRules {
             return Optional.empty();
         }
         String head = text.substring(0, comma).strip();
-        List<String> words = Normaliser.words(Normaliser.fold(head));
-        if (words.size() < 2 || words.size() > 5 || !looksLikeAName(head) || !validFor("name", head) || PlaceNames.known(head)
-                || values.values().stream().anyMatch(value -> head.contains(value) || value.contains(head))
-                || words.stream().anyMatch(word -> KEYWORDS.contains(word) && !MONTHS.contains(word) && !CONNECTIVES.contains(word))) {
+        if (!plainName(head) || values.values().stream().anyMatch(value -> head.contains(value) || value.contains(head))) {
             return Optional.empty();
         }
         return Optional.of(head);
+    }
+
+    /** Two to five capitalised words that no place is and none of the rules' words: "José Carlos Rezende". */
+    static boolean plainName(String text) {
+        List<String> words = Normaliser.words(Normaliser.fold(text));
+        return words.size() >= 2 && words.size() <= 5 && looksLikeAName(text) && validFor("name", text)
+                && !PlaceNames.known(text)
+                && words.stream().noneMatch(word -> KEYWORDS.contains(word) && !MONTHS.contains(word) && !CONNECTIVES.contains(word));
     }
 
     private static boolean looksLikeAName(String text) {

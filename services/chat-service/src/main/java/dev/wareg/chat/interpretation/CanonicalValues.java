@@ -31,7 +31,7 @@ public final class CanonicalValues {
     /** Short words for a kind of street, by how they are written without their dot: "av" -> "Avenida". */
     private static final Map<String, String> STREET_TYPES = Lexicon.STANDARD.map("street-types");
     /** A street that opens with a short word for its kind: "Av. Atlântica", "R Augusta". */
-    private static final Pattern STREET_TYPE = Pattern.compile("^(\\p{L}{1,4})\\.?\\s+(\\S.*)$",
+    private static final Pattern STREET_TYPE = Pattern.compile("^(\\p{L}{1,6})\\.?\\s+(\\S.*)$",
             Pattern.UNICODE_CASE | Pattern.DOTALL);
 
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,2}\\.\\d{3}");

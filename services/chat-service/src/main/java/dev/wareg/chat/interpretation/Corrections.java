@@ -3,6 +3,7 @@ package dev.wareg.chat.interpretation;
 import static dev.wareg.chat.interpretation.Vocabulary.*;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
 final class Corrections {
 
     /** What opens a correction, to be set aside to find its value: "não,", "no wait", "errei,", "na verdade". */
-    private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|typo|my\\s+bad|foi\\s+mal|sorry|errei"
-            + "|desculp[ae]|(?:digitei|escrevi|coloquei|botei|typed|wrote)\\s+(?:errad[oa]|wrong)|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
+    private static final Set<String> STATED = Set.of("ta", "esta", "is", "e", "eh", "s");
+    private static final Set<String> RIGHT = Set.of("certo", "certa", "correto", "correta", "right", "correct", "fine");
+    private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|eita|vixe|ixi|typo|my\\s+bad|foi\\s+mal|sorry|errei"
+            + "|desculp[ae]|corrig[ea](?:\\s+a[ií])?|(?:digitei|escrevi|coloquei|botei|typed|wrote)\\s+(?:errad[oa]|wrong)|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
             + "|(?:it|that)\\s+should\\s+be|o\\s+cert[oa]\\s+(?:é|e|eh))[\\s,.!:;-]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
@@ -67,6 +70,9 @@ final class Corrections {
         }
         if (intent == Intent.DENY || intent == Intent.CORRECT && !targets.isEmpty()) {
             Set<String> instead = refusedForAnother(words);
+            if (instead.isEmpty()) {
+                instead = rightButAnother(words);
+            }
             if (!instead.isEmpty()) {
                 targets.clear();
                 targets.addAll(instead);
@@ -109,16 +115,19 @@ final class Corrections {
             if (!corrected.isEmpty() && AnswerRules.validFor(field, corrected)) {
                 values.put(field, corrected);
             } else {
-                place(corrected, values); // "nao nao, é PB e nao PE" while the CEP is asked
+                selfNamed(corrected, values); // "nao nao, é PB e nao PE" while the CEP is asked
             }
         } else if (intent == Intent.CORRECT && values.isEmpty()) {
-            place(correctedAnswer(text, true, true), values); // "digitei errado, é juazeiro do norte e nao crato"
+            selfNamed(correctedAnswer(text, true, true), values); // "digitei errado, é juazeiro do norte e nao crato"
         }
         if (intent == Intent.CORRECT) {
             return reading;
         }
         if (values.isEmpty() && opensWithNo
                 && IT_IS.matcher(OPENING.matcher(Courtesy.withoutCourtesy(text).strip()).replaceFirst("")).find()) {
+            if (askedField == null) {
+                selfNamed(correctedAnswer(text, true, true), values); // "nao, é Rezende com z. José Carlos Rezende"
+            }
             return new Reading(Intent.CORRECT, 0.8); // what is right follows, in a form the field may still take
         }
         return values.isEmpty() ? reading : new Reading(Intent.CORRECT, 0.85);
@@ -130,6 +139,15 @@ final class Corrections {
             values.put("city", corrected);
         } else if (corrected.length() == 2 && AnswerRules.validFor("state", corrected)) {
             values.put("state", corrected);
+        }
+    }
+
+    /** A corrected value, no field named: a place that is one, else a person's full name that looks like one. */
+    private static void selfNamed(String corrected, Map<String, String> values) {
+        place(corrected, values);
+        String name = NameSpotter.withoutSpelling(corrected).strip().replaceAll("[.!]+$", "");
+        if (values.isEmpty() && AnswerRules.plainName(name)) {
+            values.put("name", name);
         }
     }
 
@@ -201,6 +219,29 @@ final class Corrections {
             }
         }
         return fields;
+    }
+
+    /** "o email ta certo, eh o nome q ta errado": the fields named after one said to be right, when they differ. */
+    private static Set<String> rightButAnother(Words words) {
+        List<String> canonical = words.canonical();
+        for (int i = 1; i + 1 < canonical.size(); i++) {
+            if (!STATED.contains(canonical.get(i)) || !RIGHT.contains(canonical.get(i + 1))) {
+                continue;
+            }
+            String right = null;
+            for (int j = i - 1; j >= 0 && right == null; j--) {
+                right = field(canonical.get(j));
+            }
+            Set<String> fields = new HashSet<>();
+            for (int j = i + 2; right != null && j < canonical.size(); j++) {
+                String field = field(canonical.get(j));
+                if (field != null && !field.equals(right)) {
+                    fields.add(field);
+                }
+            }
+            return fields;
+        }
+        return Set.of();
     }
 
     private static String field(String word) {

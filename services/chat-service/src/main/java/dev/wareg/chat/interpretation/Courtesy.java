@@ -12,12 +12,12 @@ final class Courtesy {
 
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa|pode\\s+(?:colocar|botar|p[oô]r)|coloca|bota|agora|(?:eu\\s+)?moro\\s+(?:no|na|em))[\\s,]+)+",
+            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom(?=\\s*,)|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa|pode\\s+(?:colocar|botar|p[oô]r)|coloca|bota|agora|(?:eu\\s+)?moro\\s+(?:no|na|em))[\\s,]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern TRAILING_FILLER = Pattern.compile(
             "(?:[\\s,]+(?:aí|ai|ok|né|ne|tá|ta|viu|visse|uai|agora|blz|please|thanks|yeah|yes|sim|isso|msm|mesmo|you\\s+know"
-            + "|k{3,}|(?:rs){1,}|(?:ha){2,}|lol|minha\\s+fia|minha\\s+filha|meu\\s+filho|mano|tch[eê]|s[oô]|bah))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + "|k{3,}|(?:rs){1,}|(?:ha){2,}|lol|minha\\s+fia|minha\\s+filha|meu\\s+filho|mano|merm[aã]o|mo[cç][oa]|cara|bro|mate|v[eé]i|tch[eê]|s[oô]|bah))+\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Greetings and openers before what a message says: "Olá, boa tarde.", "Hi there,", "Com licença,". */
     private static final Pattern GREETING_HEAD = Pattern.compile(
@@ -32,7 +32,7 @@ final class Courtesy {
     private static final Pattern COURTESY_TAIL = Pattern.compile(
             "(?:[\\s,.!]+(?:desde\\s+j[aá]\\s+agrade[cç]o|fico\\s+no\\s+aguardo|(?:muito\\s+)?obrigad[oa](?:\\s+pela\\s+(?:aten[cç][aã]o|ajuda|paci[eê]ncia))?|valeu|vlw|obg"
                     + "|thanks(?:\\s+in\\s+advance)?|thank\\s+you(?:\\s+for\\s+your\\s+help|\\s+in\\s+advance)?|many\\s+thanks|thx"
-                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|deus\\s+(?:te\\s+|lhe\\s+)?aben[cç]o[ea]|fica\\s+com\\s+deus|gra[cç]as\\s+a\\s+deus|god\\s+bless(?:\\s+you)?|(?:meu|minha)\\s+(?:filh[oa]|fia|querid[oa]|amig[oa]|anjo|flor)|querid[oa]|mo[cç][oa]|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
+                    + "|agrade[cç]o(?:\\s+a\\s+aten[cç][aã]o)?|(?:e\\s+)?(?:que\\s+)?deus\\s+(?:te\\s+|lhe\\s+|os\\s+|as\\s+)?aben[cç]o[ea](?:\\s+(?:voc[eê]s?|vcs?|todos|a\\s+todos))?|fica\\s+com\\s+deus|gra[cç]as\\s+a\\s+deus|god\\s+bless(?:\\s+you)?|(?:meu|minha)\\s+(?:filh[oa]|fia|querid[oa]|amig[oa]|anjo|flor)|querid[oa]|mo[cç][oa]|you\\s+know|n[eé]|ok|okay|a[ií]|t[aá]|viu|blz|please|por\\s+favor|pfv|por\\s+gentileza)"
                     + "[\\s.!]*)+$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

@@ -4,6 +4,7 @@ import static dev.wareg.chat.interpretation.IntentCues.*;
 import static dev.wareg.chat.interpretation.Vocabulary.*;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The intent rules: which intent the keywords and phrases of the lexicon name, or none. Order matters: the first
@@ -18,6 +19,9 @@ final class IntentRules {
      * Whether what is left without the words of thanks is a plain yes: "sim", "isso", "pode salvar". A weak one ("ok",
      * "beleza", "certo") beside thanks is a thanks: "ok, obrigado" closes a conversation more often than it confirms.
      */
+    /** Words that go with a thanks: "muito obrigada", "thanks so much", "sim e obrigado". */
+    private static final Set<String> AROUND_THANKS = Set.of("muito", "mesmo", "e", "and", "so", "very", "much");
+
     private static boolean yesBesideThanks(Words words) {
         return yesBesideThanks(words, false);
     }
@@ -29,7 +33,7 @@ final class IntentRules {
     static boolean yesBesideThanks(Words words, boolean weakCounts) {
         // Without the thanks around it too: "sim, pode salvar. Muito obrigada pela atenção."
         List<String> said = Words.of(Normaliser.words(Courtesy.withoutCourtesy(words.text()))).canonical();
-        List<String> rest = said.stream().filter(word -> !THANKS.contains(word)).toList();
+        List<String> rest = said.stream().filter(word -> !THANKS.contains(word) && !AROUND_THANKS.contains(word)).toList();
         if (rest.isEmpty() || !weakCounts && rest.stream().allMatch(AFFIRM_WEAK::contains)) {
             return false;
         }

@@ -24,7 +24,7 @@ final class NameSpotter {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where a name given with a lead-in ends: at the next "e meu ...", ", my ..." clause. */
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
-            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|eu|mas|but|queria|quero|gostaria|preciso|want|would|need|add|adiciona|acrescenta|inclui|also|tamb[eé]m|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
+            "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|eu|mas|but|queria|quero|gostaria|preciso|want|would|need|add|adiciona|acrescenta|inclui|bota|bote|coloca|coloque|p[oõ]e|ponha|muda|mude|troca|troque|atualiza|corrige|altera|also|tamb[eé]m|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
                     + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp"
                     + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know)\\b.*$"
                     + "|\\s*[^\\p{L}\\s'.,;!?-].*$"
@@ -109,7 +109,8 @@ final class NameSpotter {
         }
         String rest = spelling.group(2);
         boolean fullNameFollows = !rest.isEmpty() && Character.isLetter(rest.codePointAt(0))
-                && Normaliser.fold(rest).startsWith(Normaliser.fold(spelling.group(1)));
+                && (Normaliser.fold(rest).startsWith(Normaliser.fold(spelling.group(1)))
+                || Normaliser.fold(rest).endsWith(Normaliser.fold(spelling.group(1)))); // "Rezende com z. José Carlos Rezende"
         return fullNameFollows ? rest : spelling.group(1) + (rest.isEmpty() ? "" : " " + rest);
     }
 

@@ -124,7 +124,7 @@ final class NamedValues {
     }
 
     /** Free text takes almost anything: it must look like the value, no more words than one has, and no keyword. */
-    private static boolean plausible(String field, String value) {
+    static boolean plausible(String field, String value) {
         if (structured(field)) {
             return true;
         }

@@ -46,6 +46,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern KEEP_FIELD = Lexicon.STANDARD.phrasesAnywhere("keep-field");
     private static final Pattern FREE_TEXT_TAIL = Pattern.compile("(?:\\s*,)?\\s+(?:(?:e\\s+)?(?:n[aã]o|not)|mas|but"
             + "|perto\\s+d[aoe]s?|near|pr[oó]xim[oa]\\s+(?:a|ao|à|de|do|da))\\s+\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    private static final IntentCues.Cued DEVICE = IntentCues.Cued.of("device");
     private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
             Intent.GOODBYE);
 
@@ -74,6 +75,9 @@ public class RulesInterpreter implements Interpreter {
             // "e-mail address", "endereço de e-mail": the e-mail's, not a postal one; "mudei meu sobrenome": a verb
             // of moving opens the address only when nothing else is named
             targets.remove("address");
+        }
+        if (targets.contains("phone") && targets.size() > 1 && DEVICE.in(words)) {
+            targets.remove("phone"); // "trocar o email pq o bol nao abre no meu celular": the device, not the number
         }
         numberOfTheAddress(targets, words);
         boolean everything = targets.isEmpty() && words.contains(Vocabulary.EVERYTHING);
@@ -239,10 +243,17 @@ public class RulesInterpreter implements Interpreter {
         return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
     }
 
-    /** The language the words make clear, as written: "n" is no more Portuguese than English. */
+    /**
+     * The language the words make clear, as written: "n" is no more Portuguese than English. Words of both with one
+     * more of either ("no complement needed, it's a house": "no" and "a" are Portuguese words too) make nothing
+     * clear, and the conversation keeps the language it had.
+     */
     private static Optional<Locale> language(List<String> words) {
         long english = words.stream().filter(Vocabulary.ENGLISH::contains).count();
         long portuguese = words.stream().filter(Vocabulary.PORTUGUESE::contains).count();
+        if (english > 0 && portuguese > 0 && Math.abs(english - portuguese) < 2) {
+            return Optional.empty();
+        }
         if (english > portuguese) {
             return Optional.of(Locale.ENGLISH);
         }

@@ -49,6 +49,16 @@ class OutOfTurnValuesTests {
     }
 
     @Test
+    void theRestOfTheTopicAskedBesideTheAnswerGoesToItsFields() {
+        var meaning = reading(Set.of("postalCode", "street"), Map.of("postalCode", "29015-000", "street",
+                "rua sete de setembro", "number", "230", "district", "centro", "city", "Vitória", "state", "ES"));
+
+        var placement = outOfTurn.place(update("postalCode", "street", "number", "district", "city", "state"), meaning);
+
+        assertThat(placement.elsewhere()).containsExactly("street", "number", "district", "city", "state");
+    }
+
+    @Test
     void aValidAnswerBesideALabelledValueIsKeptAndTheLabelledValueGoesToItsField() {
         var meaning = reading(Set.of("number"), Map.of("postalCode", "01310-100", "number", "1578"));
 

@@ -102,4 +102,25 @@ class AddressPartsTests {
         assertThat(interpreter.interpret("Curitiba, Paraná state", "city").values())
                 .containsEntry("city", "Curitiba").containsEntry("state", "PR");
     }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bom fim        | district | bom fim
+            niteroi mermão | city     | Niterói
+            """)
+    void aPlaceAnswerWithoutTheWordsAroundIt(String text, String asked, String value) {
+        assertThat(interpreter.interpret(text, asked).values()).containsEntry(asked, value);
+    }
+
+    @Test
+    void movingToAHouseIsNoCity() {
+        assertThat(interpreter.interpret("Hi, I moved to a house here in Joinville, how do I update my address?").values())
+                .containsEntry("city", "Joinville");
+    }
+
+    @Test
+    void anEnglishAvenue() {
+        assertThat(interpreter.interpret("Avenue Presidente Vargas 2200, Dourados", "street").values())
+                .containsEntry("street", "Avenida Presidente Vargas").containsEntry("number", "2200");
+    }
 }

@@ -47,4 +47,28 @@ class NamesBesideValuesTests {
         assertThat(interpreter.interpret("luzia cavalcante arroba gmail ponto com tudo junto", "email").values())
                 .containsEntry("email", "luziacavalcante@gmail.com");
     }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nao, é Rezende com z. José Carlos Rezende              |       | José Carlos Rezende
+            eita escrevi errado, é Wellington Sousa Pimentel com S | email | Wellington Sousa Pimentel
+            na verdade é Maria Souza                               |       | Maria Souza
+            """)
+    void aCorrectedFullNameWithoutItsField(String text, String asked, String name) {
+        var meaning = interpreter.interpret(text, asked);
+        assertThat(meaning.intent()).isEqualTo(Intent.CORRECT);
+        assertThat(meaning.values()).containsEntry("name", name);
+    }
+
+    @Test
+    void aNameAfterAColon() {
+        assertThat(interpreter.interpret("ok full name then: Rajesh Kumar Venkataraman", "name").values())
+                .containsEntry("name", "Rajesh Kumar Venkataraman");
+    }
+
+    @Test
+    void aNameEndsWhereAnotherChangeIsAskedFor() {
+        assertThat(interpreter.interpret("corrige meu nome pra Gustavo Henrique Tomazini e bota minha data de "
+                + "nascimento 05/02/2001 pfv").values()).containsEntry("name", "Gustavo Henrique Tomazini");
+    }
 }

@@ -405,4 +405,53 @@ class RulesInterpreterWordingTests {
     void aSentenceThatNamesTheFieldAskedStillAnswersIt() {
         assertThat(interpreter.interpret("minha rua é a Augusta", "street").intent()).isEqualTo(Intent.PROVIDE_VALUE);
     }
+
+    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bão?                                             |            | GREET
+            coé                                              |            | GREET
+            nó, ta muito complicado, larga isso              | cpf        | CANCEL
+            nah scrap that, I'll do it later                 | phone      | CANCEL
+            me liga pfv, nao sei mexer nisso nao             | postalCode | HUMAN
+            esse trem de cpf eu vou deixar sem por enquanto  | cpf        | KEEP
+            no flat number, it's a house                     | complement | KEEP
+            pull up my profile pls                           |            | SHOW_MY_DATA
+            some com meu cadastro mermão                     |            | DELETE_MY_DATA
+            pode sim, muito obrigada e que deus abençoe vcs  |            | AFFIRM
+            vc sabe se tem aula de funcional no feriado?     |            | OUT_OF_SCOPE
+            """)
+    void moreRegionalAndEverydayWording(String text, String asked, Intent intent) {
+        assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(intent);
+    }
+
+    @Test
+    void theAnswerAfterAQuestionAboutTheFieldAsked() {
+        var meaning = interpreter.interpret("precisa do bairro? gonzaga", "district");
+        assertThat(meaning.intent()).isEqualTo(Intent.PROVIDE_VALUE);
+        assertThat(meaning.values()).containsEntry("district", "gonzaga");
+    }
+
+    @Test
+    void thePhoneInOnesHandIsNoFieldToChange() {
+        assertThat(interpreter.interpret("eu queria trocar o email pq o bol nao ta funcionando mais no meu celular")
+                .targetFields()).containsExactly("email");
+    }
+
+    @Test
+    void oneFieldSaidToBeRightAndAnotherWrongRetargets() {
+        var meaning = interpreter.interpret("ah nao pera, o email ta certo, eh o nome q ta errado", "email");
+        assertThat(meaning.intent()).isEqualTo(Intent.UPDATE);
+        assertThat(meaning.targetFields()).containsExactly("name");
+    }
+
+    @Test
+    void englishWithWordsThatArePortugueseTooIsEnglish() {
+        assertThat(interpreter.interpret("no complement needed, it's a house", "complement").language())
+                .contains(java.util.Locale.ENGLISH);
+    }
+
+    @Test
+    void aMessageWithWordsOfBothLanguagesKeepsTheConversationsOwn() {
+        assertThat(interpreter.interpret("sim, the email", null).language()).isEmpty();
+    }
 }
