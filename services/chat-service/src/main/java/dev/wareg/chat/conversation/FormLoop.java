@@ -348,7 +348,8 @@ class FormLoop {
             String field = spotted.getKey();
             if (!field.equals(next.asking()) && next.pending().contains(field)
                     && schema.field(field).validate(spotted.getValue()) instanceof Validation.Valid(String value)
-                    && !value.equals(next.current().get(field))) {
+                    && !(value.equals(next.current().get(field)) && schema.topicOf(field).fields().size() == 1)) {
+                // an unchanged part of a topic of several is still given ("..., Vitória ES" moving within Vitória)
                 next = take(next, field, value, replies);
             }
         }

@@ -26,7 +26,7 @@ final class NameSpotter {
     private static final Pattern NEXT_CLAUSE = Pattern.compile(
             "(?:\\s*[,;.!]\\s*|\\s+(?:e|and)\\s+|\\s+)(?:(?:o|a)\\s+)?(?:meu|minha|my|moro|eu|mas|but|queria|quero|gostaria|preciso|want|would|need|add|adiciona|acrescenta|inclui|bota|bote|coloca|coloque|p[oõ]e|ponha|muda|mude|troca|troque|atualiza|corrige|altera|also|tamb[eé]m|i\\s+live|thank\\w*|obrigad\\w*|agrade\\w*|por\\s+favor|please"
                     + "|cpf|e-?mail|telefone|celular|fone|phone|cep|zip|born|nascid\\w*|nasci|birth\\w*|endere\\w*|address|whatsapp"
-                    + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know)\\b.*$"
+                    + "|desde\\s+j[aá]|fico\\s+no\\s+aguardo|many\\s+thanks|you\\s+know|from)\\b.*$"
                     + "|\\s*[^\\p{L}\\s'.,;!?-].*$"
                     + "|\\s+\\d.*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
