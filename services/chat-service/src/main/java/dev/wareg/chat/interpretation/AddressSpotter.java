@@ -32,14 +32,14 @@ final class AddressSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A street with its kind ("Rua XV de Novembro", "Av. Paulista"), then maybe its number. */
     private static final Pattern STREET = Pattern.compile(
-            "\\b((?:rua|r\\.|avenida|avenue|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)\\s+(?!(?:é|e|eh|is|agora)\\s)(?:[\\p{L}]|\\d{1,2}\\s+de\\s+\\p{L})(?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
+            "\\b((?:rua|r\\.|avenida|avenue|av\\.?|travessa|trav\\.?|tv\\.|^tv(?=\\s)|alameda|pra[cç]a|estrada|rodovia|largo)(?::\\s*|\\s+)(?!(?:é|e|eh|is|agora)\\s)(?:[\\p{L}]|\\d{1,2}\\s+de\\s+\\p{L})(?:[\\p{L}\\d'. ]|(?<=\\b\\p{L}{1,2})-\\d++)*?)"
                     + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\bn\\.?\\s*\\d|\\d|-(?!\\d)|(?<!\\b\\p{L}{1,2})-|$|\\.\\s))"
                     + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]?\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
     private static final Pattern COMPLEMENT = Pattern.compile(
             "\\b((?:(?:apto|apt\\.?|apartamento|ap\\.?|casa|loja|sala|conjunto|cj\\.?)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+)"
-                    + "(?:\\s*,?\\s*(?:(?:apto|apartamento|ap\\.|casa|sala)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+))?"
+                    + "(?:\\s*,?\\s*(?:(?:apto|apartamento|ap\\.?|casa|sala)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+))?"
                     + "|cobertura|fundos)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DISTRICT = Pattern.compile(
@@ -93,7 +93,7 @@ final class AddressSpotter {
     static String spot(String text, String rest, String lower, boolean digits, Map<String, String> values) {
         Matcher street = STREET.matcher(rest);
         if (ValueSpotters.containsAny(lower, STREET_HINTS) && street.find()) {
-            values.put("street", street.group(1).strip().replaceAll("[.,]+$", ""));
+            values.put("street", street.group(1).strip().replaceAll("[.,]+$", "").replaceFirst(":\\s*", " ")); // "rua: ..."
             if (street.group(2) != null) {
                 values.put("number", street.group(2));
                 addressTail(rest.substring(street.end()), values);
@@ -336,7 +336,7 @@ final class AddressSpotter {
     static void cityAfterDistrict(Map<String, String> values) {
         String district = values.get("district");
         if (district != null && !values.containsKey("city") && !values.containsKey("state")) {
-            List<String> words = List.of(district.strip().split("\\s+"));
+            List<String> words = List.of(district.strip().split("[\\s,;]+")); // "pituba, salvador BA"
             if (words.size() >= 3) {
                 placesAtTheEnd(words, values);
             }

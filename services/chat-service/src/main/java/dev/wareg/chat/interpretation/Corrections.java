@@ -68,16 +68,15 @@ final class Corrections {
         if (intent == Intent.DENY && !values.isEmpty() && words.anyOf(BUT)) {
             return null; // "não tenho email, mas meu whats é ...": the no is about something else than the value
         }
-        if (intent == Intent.DENY || intent == Intent.CORRECT && !targets.isEmpty()) {
-            Set<String> instead = refusedForAnother(words);
-            if (instead.isEmpty()) {
-                instead = rightButAnother(words);
-            }
-            if (!instead.isEmpty()) {
-                targets.clear();
-                targets.addAll(instead);
-                return new Reading(Intent.UPDATE, 0.85);
-            }
+        boolean refusal = intent == Intent.DENY || intent == Intent.CORRECT && !targets.isEmpty();
+        Set<String> instead = refusal ? refusedForAnother(words) : Set.of();
+        if (instead.isEmpty() && (refusal || intent == null && values.isEmpty())) {
+            instead = rightButAnother(words); // "o telefone ta certo, queria so mexer no endereço"
+        }
+        if (!instead.isEmpty()) {
+            targets.clear();
+            targets.addAll(instead);
+            return new Reading(Intent.UPDATE, 0.85);
         }
         if ((intent == null || intent == Intent.PROVIDE_VALUE) && !values.isEmpty() && MARKED.matcher(text).find()) {
             return new Reading(Intent.CORRECT, 0.85); // "*joao.silva@gmail.com", "email -> bruna.k@gmail.com"

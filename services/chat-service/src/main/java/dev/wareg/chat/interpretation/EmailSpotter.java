@@ -30,6 +30,8 @@ final class EmailSpotter {
     private static final Pattern TOGETHER = Pattern.compile("\\b(?:tudo\\s+junto|junto|juntinho|all\\s+together|together"
             + "|sem\\s+espa[cç]o|no\\s+spaces?|one\\s+word)\\b");
     private static final Set<String> CONNECTIVES = Lexicon.STANDARD.words("name-connectives");
+    /** "h-a-n-n-a-h": a word spelled letter by letter with hyphens. */
+    private static final Pattern HYPHENED_LETTERS = Pattern.compile("\\b\\p{L}(?:-\\p{L}){2,}\\b");
     private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
 
     private EmailSpotter() {
@@ -54,6 +56,7 @@ final class EmailSpotter {
         List<String> words = new ArrayList<>();
         // as dictation writes them: "a roba" for "arroba", "ponto come" for "ponto com"
         String heard = MISHEARD_AT.matcher(MISHEARD_COM.matcher(folded).replaceAll("ponto com")).replaceAll(" arroba ");
+        heard = HYPHENED_LETTERS.matcher(heard).replaceAll(spelled -> spelled.group().replace("-", ""));
         for (String token : SEPARATOR.split(heard)) {
             String word = EDGE_PUNCTUATION.matcher(token).replaceAll("");
             if (!word.isEmpty()) {

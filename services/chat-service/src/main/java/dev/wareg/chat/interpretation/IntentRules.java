@@ -123,7 +123,8 @@ final class IntentRules {
         if (words.contains(CANCEL) && !offTopic) { // not "quero cancelar minha assinatura do plano"
             return Reading.of(Intent.CANCEL, words, CANCEL, 0.95);
         }
-        if (size <= 12 && words.anyOf(CANCEL_CUES) && CANCEL_PHRASE.matcher(text).find()) {
+        if (words.anyOf(CANCEL_CUES) && (size <= 12 && CANCEL_PHRASE.matcher(text).find()
+                || CANCEL_PHRASE.matcher(text).lookingAt())) { // "nevermind, I'll do it at the front desk when …"
             return new Reading(Intent.CANCEL, 0.9);
         }
         if (!offTopic && !question && delete < 0 && (namesAField || hasValues) && REPLACES_OLD.in(words)) {

@@ -52,7 +52,8 @@ final class NameSpotter {
     /** A note on the spelling after the name: ", com dois n", " with two n's", ", com z", ", com acento no Antônio". */
     private static final Pattern TRAILING_SPELLING = Pattern.compile(
             "[\\s,;-]+(?:com|with)\\s+(?:(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*"
-                    + "|(?:o\\s+|an?\\s+)?(?:acento|accent|cedilha|til)\\b[^,;]*)$",
+                    + "|(?:o\\s+|an?\\s+)?(?:acento|accent|cedilha|til)\\b[^,;]*)"
+                    + "(?:\\s+(?:no|at\\s+the)\\s+(?:final|fim|come[cç]o|in[ií]cio|end|start))?[\\s.!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "sou o pedro henrique alves costa," in lower case: two to five words up to the clause's end. */
     private static final Pattern LOWER_CASE_INTRO = Pattern.compile(
@@ -60,7 +61,7 @@ final class NameSpotter {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "Thiago e o sobrenome é Rezende", "Ann and my surname is Lee": the first name, then the surname apart. */
     private static final Pattern SURNAME_APART = Pattern.compile(
-            "\\s+(?:e|and)\\s+(?:o\\s+|my\\s+|meu\\s+|the\\s+)?(?:sobrenome|surname|last\\s+name)\\s+(?:é|e|eh|is)\\s+",
+            "(?:\\s*,\\s*|\\s+)(?:(?:e|and)\\s+)?(?:o\\s+|my\\s+|meu\\s+|the\\s+)?(?:sobrenome|surname|last\\s+name)\\s+(?:(?:é|e|eh|is)\\s+|:\\s*)?(?=\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern TITLE = Pattern.compile("^\\s*(?:sr|sra|srta|dona|seu|dr|dra|mr|mrs|ms|miss)\\.?\\s+(?=\\p{L}+\\s+\\p{L})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

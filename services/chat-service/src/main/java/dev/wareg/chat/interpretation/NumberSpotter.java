@@ -18,7 +18,7 @@ final class NumberSpotter {
             "(?<![\\d@])((?:\\+?55\\s*)?\\(?\\d{2}\\)?\\s*9?\\s*\\d{4}[\\s.-]?\\d{4})(?![\\d@])");
     private static final Pattern CPF = Pattern.compile("(?<![\\d.-])(\\d{3}\\.?\\d{3}\\.?\\d{3}-?\\d{2})(?![\\d-])(?!\\.\\d)");
     private static final Pattern CEP = Pattern.compile("(?<![\\d.-])(\\d{2}\\.?\\d{3}-\\d{3}|\\d{8})(?![\\d-])(?!\\.\\d)");
-    private static final Pattern PHONE_WORD = Pattern.compile("telefone|celular|fone|phone|whats|contato|cel\\b");
+    private static final Pattern PHONE_WORD = Pattern.compile("telefone|celular|fone|phone|whats|contato|cel\\b|\\bzap\\b");
     /** Eight digits grouped as a CEP is written, said with an address: "59064 630". */
     private static final Pattern FIVE_THEN_THREE = Pattern.compile("\\d{5}[\\s.]\\d{3}");
     /** A phone number without the area code: "9876-5432", "98765-4321" (a CEP is 5 and 3 digits). */
@@ -96,7 +96,7 @@ final class NumberSpotter {
                     && (values.containsKey("street") || values.containsKey("state")))) { // "… natal rn 59064 630"
                 values.put("postalCode", group.group());
             } else if (count >= 10 && count <= 13 && !values.containsKey("phone")
-                    && !(count == 11 && (lower.contains("cpf") || "cpf".equals(askedField)))
+                    && !(count == 11 && !phoneNamed && (lower.contains("cpf") || "cpf".equals(askedField)))
                     && RegistrationFields.PHONE.validate(digits) instanceof Validation.Valid) {
                 values.put("phone", group.group());
             }

@@ -47,6 +47,7 @@ public class RulesInterpreter implements Interpreter {
     private static final Pattern FREE_TEXT_TAIL = Pattern.compile("(?:\\s*,)?\\s+(?:(?:e\\s+)?(?:n[aã]o|not)|mas|but"
             + "|perto\\s+d[aoe]s?|near|pr[oó]xim[oa]\\s+(?:a|ao|à|de|do|da))\\s+\\S.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     private static final IntentCues.Cued DEVICE = IntentCues.Cued.of("device");
+    private static final IntentCues.Cued OTHER_OWNER = IntentCues.Cued.of("other-owner");
     private static final Set<Intent> SMALL_TALK = Set.of(Intent.AFFIRM, Intent.GREET, Intent.THANKS, Intent.HELP,
             Intent.GOODBYE);
 
@@ -101,6 +102,9 @@ public class RulesInterpreter implements Interpreter {
             reading = new Reading(Intent.OUT_OF_SCOPE, 0.75); // "kkkkk", "hahaha", "rs": no answer to anything
         } else if (question && words.size() <= 2 && PUZZLED.matcher(text).matches()) {
             reading = new Reading(Intent.HELP, 0.8); // "?", "hein?", "como assim?"
+        } else if (OTHER_OWNER.in(words)) {
+            values.clear(); // "quero mudar o nome do meu cachorro", "the clinic's address": another's data
+            reading = new Reading(Intent.OUT_OF_SCOPE, 0.8);
         } else {
             reading = IntentRules.intent(words, !targets.isEmpty(), question, !values.isEmpty());
             reading = Corrections.reconsider(reading, text, words, targets, values, askedField);
