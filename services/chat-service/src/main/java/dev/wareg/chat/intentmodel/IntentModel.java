@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * A multinomial logistic regression over {@link Features}: one weight per (feature, intent) and a bias per intent;
@@ -166,39 +165,45 @@ public final class IntentModel {
         return new IntentModel(intents, keys, bias, weights);
     }
 
-    /** Feature key to row, by open addressing over a power-of-two table at most half full. */
+    /**
+     * Feature key to row, by open addressing over a power-of-two table at most half full. Each slot's key and row sit
+     * side by side in one array, so a look-up reads one cache line, not one in each of two arrays.
+     */
     private static final class FeatureIndex {
 
+        private static final long EMPTY = -1;
+
         private final long[] keys;
-        private final long[] slots;
-        private final int[] rows;
+        /** Slot {@code s}: its key at {@code 2s}, its row at {@code 2s + 1} ({@value #EMPTY} when free). */
+        private final long[] table;
         private final int mask;
 
         FeatureIndex(long[] keys) {
             this.keys = keys.clone();
             int capacity = Integer.highestOneBit(Math.max(2, keys.length) * 2 - 1) << 1;
-            this.slots = new long[capacity];
-            this.rows = new int[capacity];
+            this.table = new long[capacity * 2];
             this.mask = capacity - 1;
-            Arrays.fill(rows, -1);
+            for (int slot = 0; slot < capacity; slot++) {
+                table[2 * slot + 1] = EMPTY;
+            }
             for (int row = 0; row < keys.length; row++) {
                 int slot = slot(keys[row]);
-                while (rows[slot] >= 0) {
-                    if (slots[slot] == keys[row]) {
+                while (table[2 * slot + 1] != EMPTY) {
+                    if (table[2 * slot] == keys[row]) {
                         throw new IllegalArgumentException("duplicate feature key");
                     }
                     slot = (slot + 1) & mask;
                 }
-                slots[slot] = keys[row];
-                rows[slot] = row;
+                table[2 * slot] = keys[row];
+                table[2 * slot + 1] = row;
             }
         }
 
         int indexOf(long key) {
             int slot = slot(key);
-            while (rows[slot] >= 0) {
-                if (slots[slot] == key) {
-                    return rows[slot];
+            for (long row = table[2 * slot + 1]; row != EMPTY; row = table[2 * slot + 1]) {
+                if (table[2 * slot] == key) {
+                    return (int) row;
                 }
                 slot = (slot + 1) & mask;
             }
