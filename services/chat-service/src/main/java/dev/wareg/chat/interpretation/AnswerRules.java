@@ -21,6 +21,10 @@ final class AnswerRules {
 
     private static final Pattern OTHER_VALUE_SEPARATOR = Pattern.compile("[,;:\\n]+|\\s+(?:e|and)\\s+");
     private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}\\p{N}]");
+    private static final Set<String> SENTENCE_OPENERS = Lexicon.STANDARD.words("sentence-openers");
+    /** Fields whose value is a name of some kind, which no sentence opens. */
+    private static final Set<String> SENTENCE_ANSWERED = Set.of("name", "street", "district", "city");
+    private static final Pattern STATE_WORD = Pattern.compile("(?iu)^estado\\s+d[eo]\\s+|\\s+(?:state|estado)$");
     private static final Set<String> MONTHS = Lexicon.STANDARD.map("months").keySet();
     static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
@@ -55,11 +59,12 @@ final class AnswerRules {
             question = Courtesy.withoutCourtesy(text).indexOf('?') >= 0;
             String answer = spotted ? wholeAnswer(text, askedField, values.get(askedField)) : Courtesy.answer(text);
             if (!spotted && "name".equals(askedField)) {
+                // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes", "just Sarah is fine"
                 answer = NameSpotter.withoutWillDo(NameSpotter.withoutTitle(NameSpotter.withoutSpelling(answer).strip()));
                 int colon = answer.lastIndexOf(':');
                 if (colon > 0 && plainName(answer.substring(colon + 1).strip())) {
                     answer = answer.substring(colon + 1).strip(); // "ok full name then: Rajesh Kumar Venkataraman"
-                } // "Katherine with a K. Katherine Brooks", "Sr. Benedito Gomes"
+                }
             }
             String afterQuestion = Courtesy.answer(text.substring(text.lastIndexOf('?') + 1));
             if (!spotted && question && !afterQuestion.isEmpty() && afterQuestion.split("\\s+").length <= 4
@@ -177,11 +182,6 @@ final class AnswerRules {
     }
 
     /** Every word capitalised, or only connectives between them: "Maria do Socorro", "Jardim Botânico". */
-    private static final Set<String> SENTENCE_OPENERS = Lexicon.STANDARD.words("sentence-openers");
-    /** Fields whose value is a name of some kind, which no sentence opens. */
-    private static final Set<String> SENTENCE_ANSWERED = Set.of("name", "street", "district", "city");
-    private static final Pattern STATE_WORD = Pattern.compile("(?iu)^estado\\s+d[eo]\\s+|\\s+(?:state|estado)$");
-
     /** Whether a word names this field: "minha rua é a Augusta" answers the street asked, in a sentence. */
     private static boolean names(List<String> words, String field) {
         for (String word : words) {

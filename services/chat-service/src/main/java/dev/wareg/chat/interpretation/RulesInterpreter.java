@@ -130,8 +130,8 @@ public class RulesInterpreter implements Interpreter {
             reading = AnswerRules.unplaced(text, askedField, values, choice, !targets.isEmpty(), words);
         }
         trimmed(values);
-        AddressSpotter.cityAfterDistrict(values);
-        AddressSpotter.stateAfterCity(values);
+        AddressTail.cityAfterDistrict(values);
+        AddressTail.stateAfterCity(values);
         return new Interpretation(reading.intent(), reading.confidence(), targets, CanonicalValues.of(values), choice,
                 language(Normaliser.tokens(folded)), everything, CanonicalValues.spans(values, text));
     }

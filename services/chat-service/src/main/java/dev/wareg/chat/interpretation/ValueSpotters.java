@@ -40,7 +40,7 @@ final class ValueSpotters {
         }
         rest = AddressSpotter.spot(text, rest, folded, digits, values);
         if (values.containsKey("postalCode")) {
-            AddressSpotter.afterPostalCode(text, values.get("postalCode"), values);
+            AddressTail.afterPostalCode(text, values.get("postalCode"), values);
         }
         if (digits) {
             NumberSpotter.phone(rest, folded, values);

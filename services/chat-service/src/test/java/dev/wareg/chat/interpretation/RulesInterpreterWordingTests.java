@@ -383,6 +383,17 @@ class RulesInterpreterWordingTests {
             oxe o entregador deixou minha encomenda na casa do vizinho errado |  | OUT_OF_SCOPE
             deixa esse mesmo                                       | phone     | KEEP
             nao tem bloco nem apto nao                             | complement | KEEP
+            bão?                                             |            | GREET
+            coé                                              |            | GREET
+            nó, ta muito complicado, larga isso              | cpf        | CANCEL
+            nah scrap that, I'll do it later                 | phone      | CANCEL
+            me liga pfv, nao sei mexer nisso nao             | postalCode | HUMAN
+            esse trem de cpf eu vou deixar sem por enquanto  | cpf        | KEEP
+            no flat number, it's a house                     | complement | KEEP
+            pull up my profile pls                           |            | SHOW_MY_DATA
+            some com meu cadastro mermão                     |            | DELETE_MY_DATA
+            pode sim, muito obrigada e que deus abençoe vcs  |            | AFFIRM
+            vc sabe se tem aula de funcional no feriado?     |            | OUT_OF_SCOPE
             """)
     void regionalAndEverydayWording(String text, String asked, Intent intent) {
         assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(intent);
@@ -404,24 +415,6 @@ class RulesInterpreterWordingTests {
     @Test
     void aSentenceThatNamesTheFieldAskedStillAnswersIt() {
         assertThat(interpreter.interpret("minha rua é a Augusta", "street").intent()).isEqualTo(Intent.PROVIDE_VALUE);
-    }
-
-    @ParameterizedTest(name = "\"{0}\" (asked {1}) -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            bão?                                             |            | GREET
-            coé                                              |            | GREET
-            nó, ta muito complicado, larga isso              | cpf        | CANCEL
-            nah scrap that, I'll do it later                 | phone      | CANCEL
-            me liga pfv, nao sei mexer nisso nao             | postalCode | HUMAN
-            esse trem de cpf eu vou deixar sem por enquanto  | cpf        | KEEP
-            no flat number, it's a house                     | complement | KEEP
-            pull up my profile pls                           |            | SHOW_MY_DATA
-            some com meu cadastro mermão                     |            | DELETE_MY_DATA
-            pode sim, muito obrigada e que deus abençoe vcs  |            | AFFIRM
-            vc sabe se tem aula de funcional no feriado?     |            | OUT_OF_SCOPE
-            """)
-    void moreRegionalAndEverydayWording(String text, String asked, Intent intent) {
-        assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(intent);
     }
 
     @Test
