@@ -57,7 +57,8 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         FIFTH_AUTHOR("conversations-fifth-author.yaml", 0.90, 973_500_000L),
         SIXTH_AUTHOR("conversations-sixth-author.yaml", 0.90, 973_600_000L),
         SEVENTH_AUTHOR("conversations-seventh-author.yaml", 0.86, 973_700_000L),
-        EIGHTH_AUTHOR("conversations-eighth-author.yaml", 0.88, 973_800_000L);
+        EIGHTH_AUTHOR("conversations-eighth-author.yaml", 0.88, 973_800_000L),
+        NINTH_AUTHOR("conversations-ninth-author.yaml", 0.76, 973_900_000L);
 
         final String file;
         final double floor;
