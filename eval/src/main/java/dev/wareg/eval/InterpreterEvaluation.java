@@ -82,6 +82,7 @@ public final class InterpreterEvaluation {
                     "handwritten-dev-9", "handwritten-dev-10", "handwritten-dev-11", "handwritten-dev-12",
                     "handwritten-dev-13", "handwritten-dev-14", "handwritten-dev-15", "handwritten-dev-16",
                     "handwritten-dev-17", "handwritten-dev-18", "handwritten-dev-19",
+                    "handwritten-dev-20",
                     CALIBRATION, HELD_OUT)) {
                 Path file = CORPUS.resolve(name + ".jsonl");
                 if (Files.exists(file)) {

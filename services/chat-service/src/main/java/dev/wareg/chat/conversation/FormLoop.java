@@ -278,7 +278,7 @@ class FormLoop {
         }
         return switch (meaning.intent()) {
             case BACK -> back(conversation);
-            case KEEP -> keep(conversation);
+            case KEEP -> keptElsewhere(conversation, meaning).orElseGet(() -> keep(conversation));
             // A bare "sim"/"ok" is no value of any field: the question is asked again, and nothing is stored.
             case AFFIRM -> conversation.reviewing() ? keep(conversation)
                     : fill(conversation, meaning, meaning.values().get(conversation.asking()));
@@ -471,6 +471,26 @@ class FormLoop {
         }
         Optional<String> none = schema.skippedAs(field.name(), conversation);
         return none.isPresent() ? accept(conversation, none.get()) : ask(conversation.withValue(field.name(), null));
+    }
+
+    /**
+     * "na vdd deixa o email, muda só o nome" while the name is asked: the other fields the message keeps leave the
+     * form as they are, and the question asked is asked again; empty when it keeps no other field still to ask.
+     */
+    private Optional<Turn> keptElsewhere(Conversation conversation, Interpretation meaning) {
+        List<String> kept = conversation.pending().stream()
+                .filter(field -> !field.equals(conversation.asking()))
+                .filter(field -> meaning.targetFields().contains(field)
+                        || meaning.targetFields().contains(schema.topicOf(field).name()))
+                .toList();
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        Conversation next = conversation;
+        for (String field : kept) {
+            next = next.withValue(field, null);
+        }
+        return Optional.of(Turn.of(next, prompt(next)));
     }
 
     /**

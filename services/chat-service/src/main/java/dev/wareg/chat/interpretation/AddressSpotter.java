@@ -34,6 +34,9 @@ final class AddressSpotter {
                     + "(?=\\s*(?:,|;|\\bn[uú]mero\\b|\\bn[º°]|\\bnunero\\b|\\bnumber\\b|\\bn\\.?\\s*\\d|\\d|-(?!\\d)|(?<!\\b\\p{L}{1,2})-|$|\\.\\s))"
                     + "(?:\\s*,?\\s*(?:n[uú]mero|nunero|number|n[º°o]?\\.?)?\\s*:?\\s*(\\d{1,2}\\.\\d{3}(?!\\d)|\\d{1,5}[a-zA-Z]?|s/n)(?![\\d-]))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The street's kind said twice, as a label and in the name: "rua: Rua Tapajós", "rua rua professor aprígio". */
+    private static final Pattern TWICE_THE_KIND = Pattern.compile("^(?:rua|avenida|av\\.?)\\s+(?=(?:rua|avenida|av)\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** An apartment, block, house or shop: "apto 42", "bloco B, apto 12", "cobertura". */
     static final Pattern COMPLEMENT = Pattern.compile(
             "\\b((?:(?:apto|apt\\.?|apartamento|ap\\.?|casa|loja|sala|conjunto|cj\\.?)\\s*\\d+[a-zA-Z]?|(?:bloco|bl\\.)\\s*[A-Za-z0-9]+)"
@@ -74,7 +77,8 @@ final class AddressSpotter {
     static String spot(String text, String rest, String lower, boolean digits, Map<String, String> values) {
         Matcher street = STREET.matcher(rest);
         if (ValueSpotters.containsAny(lower, STREET_HINTS) && street.find()) {
-            values.put("street", street.group(1).strip().replaceAll("[.,]+$", "").replaceFirst(":\\s*", " ")); // "rua: ..."
+            values.put("street", TWICE_THE_KIND.matcher(street.group(1).strip().replaceAll("[.,]+$", "")
+                    .replaceFirst(":\\s*", " ")).replaceFirst("")); // "rua: ...", "Nova rua: Rua Tapajós", "é rua rua ..."
             if (street.group(2) != null) {
                 values.put("number", street.group(2));
                 AddressTail.read(rest.substring(street.end()), values);

@@ -227,7 +227,8 @@ final class AnswerRules {
         List<String> words = Normaliser.words(Normaliser.fold(text));
         return words.size() >= 2 && words.size() <= 5 && looksLikeAName(text) && validFor("name", text)
                 && !PlaceNames.known(text)
-                && words.stream().noneMatch(word -> KEYWORDS.contains(word) && !MONTHS.contains(word) && !CONNECTIVES.contains(word));
+                && words.stream().noneMatch(word -> KEYWORDS.contains(word) && !MONTHS.contains(word)
+                        && !CONNECTIVES.contains(word) && !FIELDS_BY_WORD.containsKey(word)); // "Nascimento" is a surname too
     }
 
     private static boolean looksLikeAName(String text) {

@@ -23,12 +23,14 @@ final class Corrections {
     private static final Set<String> STATED = Set.of("ta", "esta", "is", "e", "eh", "s");
     private static final Set<String> RIGHT = Set.of("certo", "certa", "correto", "correta", "right", "correct", "fine");
     private static final Pattern OPENING = Pattern.compile("^(?:(?:n[aã]o|no|nope|n|wait|pera[ií]?|opa|ops|oops|eita|vixe|ixi|typo|my\\s+bad|foi\\s+mal|sorry|errei"
-            + "|desculp[ae]|corrig[ea](?:\\s+a[ií])?|(?:digitei|escrevi|coloquei|botei|typed|wrote)\\s+(?:errad[oa]|wrong)|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
+            + "|desculp[ae]|esqueci|vdd|na\\s+vdd|corrig(?:[ea]|indo)(?:\\s+a[ií])?|(?:digitei|escrevi|coloquei|botei|typed|wrote)\\s+(?:errad[oa]|wrong)|na\\s+verdade|na\\s+real|na\\s+vdd|actually|i\\s+mean[t]?|quis\\s+dizer|quer\\s+dizer"
             + "|(?:it|that)\\s+should\\s+be|o\\s+cert[oa]\\s+(?:é|e|eh))[\\s,.!:;-]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The value replaced, after the new one: ", não 01452-100", " e não SP", " not Canoas", " not 1991". */
     private static final Pattern REPLACED = Pattern.compile(
-            "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n(?!\\s+\\d))\\s+[^,;]+$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            "(?:\\s*,\\s*|\\s+)(?:e\\s+)?(?:n[aã]o|not|n(?!\\s+\\d))\\s+[^,;]+$"
+                    + "|(?:\\s*,\\s*|\\s+)(?:vc|voc[eê]s?|vcs|you|u)\\s+(?:escreveu|escreveram|colocou|colocaram|botou|wrote|put|typed|had)\\s+[^,;]+$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A value set against another, the message's end: "X, não Y", "X e não Y", "X, not Y". */
     private static final Pattern CONTRAST = Pattern.compile("(?:,\\s*|\\s+(?:e|and)\\s+|\\s+)(?:nao|not|n(?!\\s+\\d))\\s+[^,;.!?]{1,30}[.!?]*$"); // "n 45" is a house number
     /** The field said to be something: "não, meu sobrenome é Lima", "no, my last name is Costa". */

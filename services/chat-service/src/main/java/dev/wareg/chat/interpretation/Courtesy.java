@@ -12,7 +12,7 @@ final class Courtesy {
 
     /** Words said around an answer that are not part of it: "é Maria", "Maria aí", "it's Ana". */
     private static final Pattern LEADING_FILLER = Pattern.compile(
-            "^(?:(?:é|e|eh|sou|seria|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom(?=\\s*,)|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa|pode\\s+(?:colocar|botar|p[oô]r)|coloca|bota|agora|(?:eu\\s+)?moro\\s+(?:no|na|em))[\\s,]+)+",
+            "^(?:(?:(?:ok(?:ay)?\\s+)?(?:thanks|thank\\s+you|obrigad[oa]|valeu|vlw)[.!]*|é|e|eh|sou|seria|vdd|na\\s+vdd|esqueci|it's|its|it\\s+is|i'm|então|entao|ahn|hmm|uh|so|bom(?=\\s*,)|tipo|well|olha|oxe|dona|uai|s[oô]|bah|nossa|pode\\s+(?:colocar|botar|p[oô]r)(?:\\s+a[ií])?|coloca(?:\\s+a[ií])?|bota(?:\\s+a[ií])?|agora|(?:eu\\s+)?moro\\s+(?:no|na|em))[\\s,]+)+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern TRAILING_FILLER = Pattern.compile(

@@ -20,7 +20,8 @@ final class IntentRules {
      * "beleza", "certo") beside thanks is a thanks: "ok, obrigado" closes a conversation more often than it confirms.
      */
     /** Words that go with a thanks: "muito obrigada", "thanks so much", "sim e obrigado". */
-    private static final Set<String> AROUND_THANKS = Set.of("muito", "mesmo", "e", "and", "so", "very", "much");
+    private static final Set<String> AROUND_THANKS = Set.of("muito", "mesmo", "e", "and", "so", "very", "much", "a", "lot",
+            "lots", "please");
 
     private static boolean yesBesideThanks(Words words) {
         return yesBesideThanks(words, false);

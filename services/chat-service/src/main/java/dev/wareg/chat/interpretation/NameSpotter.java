@@ -53,7 +53,8 @@ final class NameSpotter {
     private static final Pattern TRAILING_SPELLING = Pattern.compile(
             "[\\s,;-]+(?:com|with)\\s+(?:(?:(?:dois|duas|two|double|um|uma|one|an|a)\\s+)?\\p{L}{1,2}(?:'?s)?[\\s.!]*"
                     + "|(?:o\\s+|an?\\s+)?(?:acento|accent|cedilha|til)\\b[^,;]*)"
-                    + "(?:\\s+(?:no|at\\s+the)\\s+(?:final|fim|come[cç]o|in[ií]cio|end|start))?[\\s.!]*$",
+                    + "(?:\\s+(?:no|at\\s+the)\\s+(?:final|fim|come[cç]o|in[ií]cio|end|start))?[\\s.!]*$"
+                    + "|[\\s,;]+\\p{L}(?:-\\p{L}){2,}[\\s.!]*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** "sou o pedro henrique alves costa," in lower case: two to five words up to the clause's end. */
     private static final Pattern LOWER_CASE_INTRO = Pattern.compile(

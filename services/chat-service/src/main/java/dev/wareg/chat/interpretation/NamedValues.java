@@ -17,7 +17,7 @@ final class NamedValues {
 
     /** A word that sets the value: "o certo é", "agora é", "deveria ser", "para", "should be", "is now", "é". */
     private static final Pattern SETS = Pattern.compile("(?:^|[\\s,;:.!-])(?:o\\s+cert[oa]\\s+(?:é|e|eh|seria)"
-            + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|agora\\s+(?:t[oô]|estou|moro)\\s+n[oa]s?|deveria\\s+ser|seria|é|eh|para|pra|pro"
+            + "|(?:agora|na\\s+verdade|mas)\\s+(?:é|e|eh)|agora\\s+(?:t[oô]|estou|moro)\\s+n[oa]s?|deveria\\s+ser|seria|é|eh|para|pra|pro|coloca|coloque|bota|bote|p[oõ]e|ponha"
             + "|(?:it'?s|it\\s+is)(?:\\s+now)?|(?:it\\s+)?should\\s+be|is\\s+now|is|to)\\s+(?=\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** What the value is not, after it: "o certo é 1578 e não 1758", "it's 42, not 24". */

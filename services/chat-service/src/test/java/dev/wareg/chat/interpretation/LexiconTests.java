@@ -87,7 +87,8 @@ class LexiconTests {
                 "eval/corpus/handwritten-dev-12.jsonl", "eval/corpus/handwritten-dev-13.jsonl",
                 "eval/corpus/handwritten-dev-14.jsonl", "eval/corpus/handwritten-dev-15.jsonl",
                 "eval/corpus/handwritten-dev-16.jsonl", "eval/corpus/handwritten-dev-17.jsonl",
-                "eval/corpus/handwritten-dev-18.jsonl", "eval/corpus/handwritten-dev-19.jsonl")) {
+                "eval/corpus/handwritten-dev-18.jsonl", "eval/corpus/handwritten-dev-19.jsonl",
+                "eval/corpus/handwritten-dev-20.jsonl")) {
             for (String line : Files.readAllLines(root.resolve(corpus), StandardCharsets.UTF_8)) {
                 Matcher text = JSON_TEXT.matcher(line);
                 if (text.find()) {

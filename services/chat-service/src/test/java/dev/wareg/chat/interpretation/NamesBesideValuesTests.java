@@ -53,6 +53,8 @@ class NamesBesideValuesTests {
             nao, é Rezende com z. José Carlos Rezende              |       | José Carlos Rezende
             eita escrevi errado, é Wellington Sousa Pimentel com S | email | Wellington Sousa Pimentel
             na verdade é Maria Souza                               |       | Maria Souza
+            corrigindo: Gabriela Fontes Araujo                     |       | Gabriela Fontes Araujo
+            actually put my full name, Michael James Brown         | email | Michael James Brown
             """)
     void aCorrectedFullNameWithoutItsField(String text, String asked, String name) {
         var meaning = interpreter.interpret(text, asked);
@@ -70,5 +72,23 @@ class NamesBesideValuesTests {
     void aNameEndsWhereAnotherChangeIsAskedFor() {
         assertThat(interpreter.interpret("corrige meu nome pra Gustavo Henrique Tomazini e bota minha data de "
                 + "nascimento 05/02/2001 pfv").values()).containsEntry("name", "Gustavo Henrique Tomazini");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" (asked name) -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pode colocar ai Jefferson Carvalho dos Santos | Jefferson Carvalho dos Santos
+            ok thanks. It's Laura Anne Whitfield          | Laura Anne Whitfield
+            Priya Ramanathan, P-R-I-Y-A                   | Priya Ramanathan
+            vdd esqueci, é Larissa Moura Lins             | Larissa Moura Lins
+            """)
+    void aNameAnswerWithoutTheWordsAroundIt(String text, String name) {
+        assertThat(interpreter.interpret(text, "name").values()).containsEntry("name", name);
+    }
+
+    @Test
+    void aMissingSurnameIsAChangeOfTheName() {
+        var meaning = interpreter.interpret("e aproveitando, meu nome ta sem o sobrenome, coloca Josefa Lima dos Santos");
+        assertThat(meaning.intent()).isEqualTo(Intent.UPDATE);
+        assertThat(meaning.values()).containsEntry("name", "Josefa Lima dos Santos");
     }
 }

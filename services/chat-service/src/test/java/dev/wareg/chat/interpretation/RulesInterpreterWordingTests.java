@@ -394,6 +394,15 @@ class RulesInterpreterWordingTests {
             some com meu cadastro mermão                     |            | DELETE_MY_DATA
             pode sim, muito obrigada e que deus abençoe vcs  |            | AFFIRM
             vc sabe se tem aula de funcional no feriado?     |            | OUT_OF_SCOPE
+            How do I change my son's email in the school app? |           | OUT_OF_SCOPE
+            quero cancelar a matricula do meu filho          |            | OUT_OF_SCOPE
+            mds como q eu me cadastro nessa parada           |            | REGISTER
+            Kindly share the details registered under my name |           | SHOW_MY_DATA
+            ctz                                              |            | AFFIRM
+            nd a ver, n é isso nao                           |            | DENY
+            mesmo email de antes                             | email      | KEEP
+            na vdd deixa o email, muda so o nome             | name       | KEEP
+            Yes please, thanks a lot                         |            | AFFIRM
             """)
     void regionalAndEverydayWording(String text, String asked, Intent intent) {
         assertThat(interpreter.interpret(text, asked).intent()).isEqualTo(intent);
