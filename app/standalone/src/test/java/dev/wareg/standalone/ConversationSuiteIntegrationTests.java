@@ -45,7 +45,8 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
      * A file of conversations and the share of them that must pass: about ten points under the rate measured on each
      * (the margin is for a loaded machine, where a reply can come after the suite stopped listening). The first file
      * was tuned on after its first run (87.7 %); each later one, by another author, was first played unseen (see
-     * docs/evaluation.md): the seventh 76 % unseen, 96 % after its session's changes, so its floor is 0.86; the eighth 80 % unseen, 98 % after the ninth session's, floor 0.88.
+     * docs/evaluation.md): the seventh 76 % unseen, 96 % after its session's changes, so its floor is 0.86; the
+     * eighth 80 % unseen, 98 % after the ninth session's, floor 0.88; the ninth 86 % unseen, 100 % after, floor 0.90.
      *
      * @param firstNumber the first number its conversations write from (+55 11 9…), one more for each
      */
@@ -58,7 +59,7 @@ class ConversationSuiteIntegrationTests extends StandaloneTest.Base {
         SIXTH_AUTHOR("conversations-sixth-author.yaml", 0.90, 973_600_000L),
         SEVENTH_AUTHOR("conversations-seventh-author.yaml", 0.86, 973_700_000L),
         EIGHTH_AUTHOR("conversations-eighth-author.yaml", 0.88, 973_800_000L),
-        NINTH_AUTHOR("conversations-ninth-author.yaml", 0.76, 973_900_000L);
+        NINTH_AUTHOR("conversations-ninth-author.yaml", 0.90, 973_900_000L);
 
         final String file;
         final double floor;

@@ -5,6 +5,7 @@ import dev.wareg.chat.interpretation.Interpretation;
 import dev.wareg.chat.interpretation.Interpreter;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules and the trained {@link IntentModel} as one reader with one calibrated confidence. Both read the
@@ -34,6 +35,11 @@ public final class BlendedInterpreter implements Interpreter {
             EnumSet.of(Intent.DELETE_MY_DATA, Intent.HUMAN, Intent.CANCEL, Intent.AFFIRM, Intent.DENY, Intent.GOODBYE,
             Intent.KEEP);
 
+    private static final Set<Intent> CHANGES = EnumSet.of(Intent.UPDATE, Intent.CORRECT);
+    /** A question without its mark: "what's my registered email, I forgot", "qual cpf tá aí". */
+    private static final Pattern QUESTION_OPENING = Pattern.compile(
+            "\\s*(?:what|what'?s|which|where|qual|quais|q|que|o\\s+que|onde)\\b", Pattern.CASE_INSENSITIVE);
+
     private final Interpreter rules;
     private final IntentModel model;
     private final BlendCalibration calibration;
@@ -52,15 +58,21 @@ public final class BlendedInterpreter implements Interpreter {
     @Override
     public Interpretation interpret(String text, String askedField) {
         Interpretation ruled = rules.interpret(text, askedField);
-        return blend(ruled, model.probabilities(text, askedField));
+        return blend(ruled, model.probabilities(text, askedField),
+                text.indexOf('?') >= 0 || QUESTION_OPENING.matcher(text).lookingAt());
     }
 
     /** The rules' reading with the intent and confidence the calibration prefers. */
     Interpretation blend(Interpretation ruled, IntentProbabilities modelled) {
+        return blend(ruled, modelled, false);
+    }
+
+    /** @param question whether the message asks something: a request to see the data may then be the model's */
+    private Interpretation blend(Interpretation ruled, IntentProbabilities modelled, boolean question) {
         Intent chosen = ruled.intent();
         double confidence = calibration.probability(candidate(ruled, modelled, chosen));
         Intent alternative = modelled.top();
-        if (alternative != chosen && mayBringIn(alternative, ruled)) {
+        if (alternative != chosen && mayBringIn(alternative, ruled, question)) {
             double other = calibration.probability(candidate(ruled, modelled, alternative));
             if (other > confidence && other >= Interpretation.CONFIDENT) {
                 chosen = alternative;
@@ -71,8 +83,16 @@ public final class BlendedInterpreter implements Interpreter {
                 ruled.language(), ruled.everything(), ruled.spans());
     }
 
-    private static boolean mayBringIn(Intent alternative, Interpretation ruled) {
-        return !RULES_ONLY.contains(alternative) && (alternative != Intent.PROVIDE_VALUE || !ruled.values().isEmpty());
+    /**
+     * Not an intent the rules alone read; not a value where the rules found none; and, in a message that asks
+     * nothing, not a request to see the data where the rules read a change of a field they name ("o cpf que tá no meu
+     * cadastro tá errado": the words of what is stored are the model's cue for seeing it, the wrong value the rules'
+     * for changing it; "q cpf tá no meu cadastro? acho q botaram errado" asks to see it).
+     */
+    private static boolean mayBringIn(Intent alternative, Interpretation ruled, boolean question) {
+        return !RULES_ONLY.contains(alternative) && (alternative != Intent.PROVIDE_VALUE || !ruled.values().isEmpty())
+                && (question || alternative != Intent.SHOW_MY_DATA || !CHANGES.contains(ruled.intent())
+                || ruled.targetFields().isEmpty());
     }
 
     /** The calibration's features of one candidate intent. */

@@ -100,6 +100,14 @@ class BlendedInterpreterTests {
         assertThat(meaning.confidence()).isGreaterThanOrEqualTo(Interpretation.CONFIDENT);
     }
 
+    @Test
+    void aChangeOfANamedFieldIsNoRequestToSeeTheDataUnlessTheMessageAsks() {
+        Interpretation change = new Interpretation(Intent.UPDATE, 0.85, Set.of("cpf"), Map.of(), Optional.empty(),
+                Optional.empty(), false);
+
+        assertThat(blend.blend(change, model(Intent.SHOW_MY_DATA, 0.99)).intent()).isEqualTo(Intent.UPDATE);
+    }
+
     private static Interpretation ruled(Intent intent, double confidence) {
         return new Interpretation(intent, confidence, Set.of(), Map.of(), Optional.empty(), Optional.empty(), false);
     }
