@@ -478,10 +478,8 @@ class FormLoop {
      * form as they are, and the question asked is asked again; empty when it keeps no other field still to ask.
      */
     private Optional<Turn> keptElsewhere(Conversation conversation, Interpretation meaning) {
-        List<String> kept = conversation.pending().stream()
-                .filter(field -> !field.equals(conversation.asking()))
-                .filter(field -> meaning.targetFields().contains(field)
-                        || meaning.targetFields().contains(schema.topicOf(field).name()))
+        List<String> kept = targets(meaning).stream()
+                .filter(field -> !field.equals(conversation.asking()) && conversation.pending().contains(field))
                 .toList();
         if (kept.isEmpty()) {
             return Optional.empty();

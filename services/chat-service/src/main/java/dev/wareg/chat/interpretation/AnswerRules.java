@@ -66,8 +66,9 @@ final class AnswerRules {
                     answer = answer.substring(colon + 1).strip(); // "ok full name then: Rajesh Kumar Venkataraman"
                 }
             }
-            String afterQuestion = Courtesy.answer(text.substring(text.lastIndexOf('?') + 1));
-            if (!spotted && question && !afterQuestion.isEmpty() && afterQuestion.split("\\s+").length <= 4
+            String afterQuestion = question && !spotted
+                    ? Courtesy.answer(text.substring(text.lastIndexOf('?') + 1)) : "";
+            if (!afterQuestion.isEmpty() && afterQuestion.split("\\s+").length <= 4
                     && validFor(askedField, afterQuestion) && !onlyFlowWords(afterQuestion)
                     && NamedValues.plausible(askedField, afterQuestion)) {
                 values.put(askedField, afterQuestion); // "precisa do bairro? gonzaga": the answer after the question
